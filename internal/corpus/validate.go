@@ -1,0 +1,48 @@
+package corpus
+
+import (
+	"errors"
+	"fmt"
+	"unicode/utf8"
+)
+
+// Validate checks that d can be stored: non-empty valid UTF-8 text, a known
+// status, and spans that are in range, non-empty, labelled from schema and
+// pairwise non-overlapping. Spans must be sorted (see SortSpans). The error
+// names the first span in the way.
+func Validate(d *Document, schema *Schema) error {
+	if d.Text == "" {
+		return errors.New("empty text")
+	}
+	if !utf8.ValidString(d.Text) {
+		return errors.New("text is not valid UTF-8")
+	}
+	if d.Status != "" && !d.Status.Valid() {
+		return fmt.Errorf("unknown status %q (want new, in_progress or done)", d.Status)
+	}
+	return ValidateSpans(d.Spans, utf8.RuneCountInString(d.Text), schema)
+}
+
+// ValidateSpans checks sorted spans against a text of n code points.
+func ValidateSpans(spans []Span, n int, schema *Schema) error {
+	for i, s := range spans {
+		switch {
+		case s.Start < 0 || s.End > n:
+			return &SpanError{i, s, fmt.Sprintf("out of range: the text has %d code points", n)}
+		case s.Start >= s.End:
+			return &SpanError{i, s, "empty or reversed: start must be less than end"}
+		case schema != nil && !schema.Has(s.Label):
+			return &SpanError{i, s, fmt.Sprintf("unknown label %q (the schema has %v)", s.Label, schema.Names())}
+		}
+		if i > 0 {
+			p := spans[i-1]
+			if p.Start > s.Start || (p.Start == s.Start && p.End > s.End) {
+				return &SpanError{i, s, "spans are not sorted by start"}
+			}
+			if p.Overlaps(s) {
+				return &SpanError{i, s, fmt.Sprintf("overlaps span %d [%d,%d) %s", i, p.Start, p.End, p.Label)}
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,45 @@
+// Package store defines how raqim persists a corpus, and provides an
+// in-memory implementation for tests. The browser's IndexedDB
+// implementation lives with the other browser adapters, outside internal/.
+package store
+
+import (
+	"errors"
+
+	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/history"
+)
+
+// ErrNotFound is returned for a document ID the store does not hold.
+var ErrNotFound = errors.New("document not found")
+
+// Store persists documents, their spans and their undo history. Each method
+// is atomic: when it returns an error, the store is as it was before the call.
+// Writes cost in proportion to what changed, not to the document's size.
+type Store interface {
+	// List returns the summaries of all documents in the order they were added.
+	List() ([]corpus.Summary, error)
+	// Open returns a document with its spans (sorted) and its undo history.
+	Open(id string) (corpus.Document, history.Log, error)
+	// Add stores new documents with their spans, all or none. A document whose
+	// ID is already stored makes the whole call fail.
+	Add(docs []corpus.Document) error
+	// Apply stores one edit of a stored document.
+	Apply(id string, e Edit) error
+	// Delete removes documents, their spans and their history.
+	Delete(ids ...string) error
+	// Documents returns every document with its spans, in List order.
+	Documents() ([]corpus.Document, error)
+}
+
+// Edit is what one user action changes in a stored document.
+type Edit struct {
+	// Summary is the document's summary after the edit (status and counts).
+	Summary corpus.Summary
+	// Put holds spans added or replaced, by span ID.
+	Put []corpus.Span
+	// Delete holds the IDs of spans removed.
+	Delete []string
+	// Log is the document's undo history after the edit.
+	Log history.Log
+}
