@@ -6,6 +6,8 @@
 package corpus
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -71,7 +73,10 @@ type Document struct {
 	// Meta is free-form metadata carried through import and export.
 	Meta map[string]json.RawMessage `json:"meta,omitempty"`
 	// Spans is the document's annotation layer, sorted by Start.
-	Spans    []Span    `json:"spans"`
+	Spans []Span `json:"spans"`
+	// Digest identifies the text's content (see DigestOf), to find a
+	// document imported twice.
+	Digest   string    `json:"digest,omitempty"`
 	Created  time.Time `json:"created,omitzero"`
 	Modified time.Time `json:"modified,omitzero"`
 }
@@ -97,12 +102,16 @@ type Summary struct {
 	Status   Status        `json:"status"`
 	Length   int           `json:"length"` // code points
 	Counts   map[Label]int `json:"counts,omitempty"`
+	Digest   string        `json:"digest,omitempty"`
 	Modified time.Time     `json:"modified,omitzero"`
 }
 
 // Summarize returns d's summary, counting spans per label.
 func Summarize(d Document) Summary {
-	s := Summary{ID: d.ID, Title: d.Title, Status: d.Status, Length: runeCount(d.Text), Modified: d.Modified}
+	s := Summary{ID: d.ID, Title: d.Title, Status: d.Status, Length: runeCount(d.Text), Digest: d.Digest, Modified: d.Modified}
+	if s.Digest == "" {
+		s.Digest = DigestOf(d.Text)
+	}
 	if len(d.Spans) > 0 {
 		s.Counts = make(map[Label]int)
 		for _, sp := range d.Spans {
@@ -155,3 +164,10 @@ func (e *FileError) Error() string {
 }
 
 func (e *FileError) Unwrap() error { return e.Err }
+
+// DigestOf returns a short hex digest of text's content: equal texts have
+// equal digests.
+func DigestOf(text string) string {
+	h := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(h[:12])
+}

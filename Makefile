@@ -1,0 +1,46 @@
+# raqim — the verbs: run, test, bundle, bench.
+GO      ?= go
+PORT    ?= 8080
+ADDR    ?= 127.0.0.1:$(PORT)
+# RAQIM_BASE=/raqim serves and bundles the site under a sub-path.
+RAQIM_BASE ?=
+export RAQIM_BASE
+
+WASM    := web/app.wasm
+GOSRC   := $(shell find app internal wasm -name '*.go' -not -name '*_test.go') go.mod go.sum
+ASSETS  := $(shell find web -type f -not -name 'app.wasm*')
+
+.PHONY: run test bundle bench wasm clean FORCE
+
+## run: build the app and serve it on http://$(ADDR)
+run: bundle
+	$(GO) run ./wasm serve -dir dist -addr $(ADDR)
+
+## bundle: write the self-contained static site to dist/
+bundle: dist/.stamp
+dist/.stamp: $(WASM) $(ASSETS) $(GOSRC) Makefile .base
+	$(GO) run ./wasm bundle -o dist
+	@touch $@
+
+# .base records RAQIM_BASE so that changing it rebuilds the bundle.
+.base: FORCE
+	@echo "$(RAQIM_BASE)" | cmp -s - $@ || echo "$(RAQIM_BASE)" > $@
+FORCE:
+
+## wasm: compile the browser app (cached: rebuilt only when Go sources change)
+wasm: $(WASM)
+$(WASM): $(GOSRC)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm
+
+## test: vet, unit tests, and the browser tests in headless Chromium
+test: bundle
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+## bench: Go benchmarks of the hot paths and the browser benchmark
+bench: bundle
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/...
+	RAQIM_BENCH=1 $(GO) test -count=1 -run 'Bench' -v -timeout 30m ./e2e/
+
+clean:
+	rm -rf dist .base $(WASM)

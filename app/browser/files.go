@@ -1,0 +1,87 @@
+package browser
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// File is a file the user handed to the page, read whole.
+type File struct {
+	Name string
+	Data []byte
+	Err  error // reading it failed
+}
+
+// MaxFileSize bounds a file read into memory; larger files are refused
+// before reading.
+const MaxFileSize = 256 << 20
+
+// ReadFiles reads a FileList (from an input or a drop) as bytes, so that
+// encodings can be checked in Go rather than replaced by the browser. It blocks.
+func ReadFiles(list app.Value) []File {
+	n := list.Length()
+	out := make([]File, 0, n)
+	for i := 0; i < n; i++ {
+		f := list.Index(i)
+		name := f.Get("name").String()
+		size := f.Get("size").Int()
+		if size > MaxFileSize {
+			out = append(out, File{Name: name, Err: fmt.Errorf("%s: the file is %d MB; raqim reads files up to %d MB (split it)", name, size>>20, MaxFileSize>>20)})
+			continue
+		}
+		buf, err := awaitPromise(f.Call("arrayBuffer"))
+		if err != nil {
+			out = append(out, File{Name: name, Err: fmt.Errorf("%s: could not be read: %v", name, err)})
+			continue
+		}
+		u8 := app.Window().Get("Uint8Array").New(buf)
+		data := make([]byte, u8.Length())
+		app.CopyBytesToGo(data, u8)
+		out = append(out, File{Name: name, Data: data})
+	}
+	return out
+}
+
+// Fetch reads a same-origin URL as bytes. It blocks.
+func Fetch(url string) ([]byte, error) {
+	resp, err := awaitPromise(app.Window().Call("fetch", url))
+	if err != nil {
+		return nil, fmt.Errorf("fetching %s: %v", url, err)
+	}
+	if !resp.Get("ok").Bool() {
+		return nil, fmt.Errorf("fetching %s: %d %s", url, resp.Get("status").Int(), resp.Get("statusText").String())
+	}
+	buf, err := awaitPromise(resp.Call("arrayBuffer"))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %v", url, err)
+	}
+	u8 := app.Window().Get("Uint8Array").New(buf)
+	data := make([]byte, u8.Length())
+	app.CopyBytesToGo(data, u8)
+	return data, nil
+}
+
+// Download offers data to the user as a file download.
+func Download(name, mime string, data []byte) {
+	w := app.Window()
+	u8 := w.Get("Uint8Array").New(len(data))
+	app.CopyBytesToJS(u8, data)
+	blob := w.Get("Blob").New([]any{u8}, map[string]any{"type": mime})
+	url := w.Get("URL").Call("createObjectURL", blob)
+	a := w.Get("document").Call("createElement", "a")
+	a.Set("href", url)
+	a.Set("download", name)
+	a.Get("style").Set("display", "none")
+	body := w.Get("document").Get("body")
+	body.Call("appendChild", a)
+	a.Call("click")
+	body.Call("removeChild", a)
+	var revoke app.Func
+	revoke = app.FuncOf(func(this app.Value, args []app.Value) any {
+		w.Get("URL").Call("revokeObjectURL", url)
+		revoke.Release()
+		return nil
+	})
+	w.Call("setTimeout", revoke, 1000)
+}

@@ -1,0 +1,404 @@
+// Package browser wraps the browser APIs raqim uses (IndexedDB, selections,
+// files, downloads) behind small Go types. Calls that wait for the browser
+// block their goroutine: call them from ctx.Async, never from an event
+// handler or a JS callback.
+package browser
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/history"
+	"github.com/raqim/raqim/internal/store"
+)
+
+// IndexedDB object stores. Documents are split so that the list needs no
+// text, and an edit writes only the spans it changes.
+const (
+	dbName     = "raqim"
+	dbVersion  = 1
+	storeDocs  = "docs"  // id → docRecord JSON
+	storeTexts = "texts" // id → text
+	storeSpans = "spans" // [id, span id] → span JSON
+	storeLogs  = "logs"  // id → history.Log JSON
+)
+
+var allStores = []any{storeDocs, storeTexts, storeSpans, storeLogs}
+
+// docRecord is what the docs store holds of a document.
+type docRecord struct {
+	corpus.Summary
+	Meta    map[string]json.RawMessage `json:"meta,omitempty"`
+	Created time.Time                  `json:"created,omitzero"`
+	Seq     int64                      `json:"seq"`
+}
+
+// IDB is a store.Store in the browser's IndexedDB.
+type IDB struct {
+	db app.Value
+}
+
+var _ store.Store = (*IDB)(nil)
+
+// OpenIDB opens (creating or upgrading) raqim's database.
+func OpenIDB() (*IDB, error) {
+	factory := app.Window().Get("indexedDB")
+	if !factory.Truthy() {
+		return nil, errors.New("this browser offers no IndexedDB (a private window may disable it): nothing could be saved")
+	}
+	req := factory.Call("open", dbName, dbVersion)
+	upgrade := app.FuncOf(func(this app.Value, args []app.Value) any {
+		db := req.Get("result")
+		names := db.Get("objectStoreNames")
+		for _, s := range allStores {
+			if !names.Call("contains", s).Bool() {
+				db.Call("createObjectStore", s)
+			}
+		}
+		return nil
+	})
+	defer upgrade.Release()
+	req.Set("onupgradeneeded", upgrade)
+	res, err := await(req, "opening the database")
+	if err != nil {
+		return nil, err
+	}
+	return &IDB{db: res}, nil
+}
+
+// await waits for a request's success or error.
+func await(req app.Value, what string) (app.Value, error) {
+	type result struct {
+		v   app.Value
+		err error
+	}
+	ch := make(chan result, 1)
+	ok := app.FuncOf(func(this app.Value, args []app.Value) any {
+		ch <- result{v: req.Get("result")}
+		return nil
+	})
+	fail := app.FuncOf(func(this app.Value, args []app.Value) any {
+		ch <- result{err: domError(req.Get("error"), what)}
+		return nil
+	})
+	blocked := app.FuncOf(func(this app.Value, args []app.Value) any {
+		ch <- result{err: fmt.Errorf("%s: blocked by another tab holding an older version open; close it and reload", what)}
+		return nil
+	})
+	defer ok.Release()
+	defer fail.Release()
+	defer blocked.Release()
+	req.Set("onsuccess", ok)
+	req.Set("onerror", fail)
+	req.Set("onblocked", blocked)
+	r := <-ch
+	return r.v, r.err
+}
+
+// domError turns a DOMException into an error that says what failed.
+func domError(e app.Value, what string) error {
+	if e == nil || !e.Truthy() {
+		return fmt.Errorf("%s failed", what)
+	}
+	name, msg := e.Get("name").String(), e.Get("message").String()
+	if name == "QuotaExceededError" {
+		return fmt.Errorf("%s failed: the browser's storage for this site is full (%s)", what, msg)
+	}
+	return fmt.Errorf("%s failed: %s: %s", what, name, msg)
+}
+
+// tx is one IndexedDB transaction, with its completion awaited by wait.
+type tx struct {
+	t      app.Value
+	what   string
+	reason error // set when the transaction is aborted on purpose
+	done   chan error
+	funcs  []app.Func
+}
+
+func (d *IDB) begin(mode, what string) *tx {
+	t := &tx{t: d.db.Call("transaction", allStores, mode), what: what, done: make(chan error, 1)}
+	complete := app.FuncOf(func(this app.Value, args []app.Value) any {
+		t.done <- nil
+		return nil
+	})
+	abort := app.FuncOf(func(this app.Value, args []app.Value) any {
+		if t.reason != nil {
+			t.done <- t.reason
+		} else {
+			t.done <- domError(t.t.Get("error"), what)
+		}
+		return nil
+	})
+	t.funcs = append(t.funcs, complete, abort)
+	t.t.Set("oncomplete", complete)
+	t.t.Set("onabort", abort)
+	return t
+}
+
+func (t *tx) store(name string) app.Value { return t.t.Call("objectStore", name) }
+
+// onSuccess runs f synchronously when req succeeds, while the transaction is
+// still active, so f may issue more requests or abort.
+func (t *tx) onSuccess(req app.Value, f func(result app.Value)) {
+	fn := app.FuncOf(func(this app.Value, args []app.Value) any {
+		f(req.Get("result"))
+		return nil
+	})
+	t.funcs = append(t.funcs, fn)
+	req.Set("onsuccess", fn)
+}
+
+// abort aborts the transaction with reason; wait returns it.
+func (t *tx) abort(reason error) {
+	if t.reason == nil {
+		t.reason = reason
+		t.t.Call("abort")
+	}
+}
+
+// wait blocks until the transaction commits or aborts.
+func (t *tx) wait() error {
+	err := <-t.done
+	for _, f := range t.funcs {
+		f.Release()
+	}
+	return err
+}
+
+func spanRange(id string) app.Value {
+	return app.Window().Get("IDBKeyRange").Call("bound", []any{id}, []any{id, []any{}})
+}
+
+func encode(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only our own types are encoded
+	}
+	return string(b)
+}
+
+// List returns the summaries of all documents in the order they were added.
+func (d *IDB) List() ([]corpus.Summary, error) {
+	t := d.begin("readonly", "listing documents")
+	var recs []docRecord
+	var perr error
+	req := t.store(storeDocs).Call("getAll")
+	t.onSuccess(req, func(res app.Value) {
+		n := res.Length()
+		recs = make([]docRecord, 0, n)
+		for i := 0; i < n; i++ {
+			var r docRecord
+			if err := json.Unmarshal([]byte(res.Index(i).String()), &r); err != nil {
+				perr = fmt.Errorf("listing documents: a stored record is damaged: %v", err)
+				return
+			}
+			recs = append(recs, r)
+		}
+	})
+	if err := t.wait(); err != nil {
+		return nil, err
+	}
+	if perr != nil {
+		return nil, perr
+	}
+	sort.SliceStable(recs, func(i, j int) bool { return recs[i].Seq < recs[j].Seq })
+	out := make([]corpus.Summary, len(recs))
+	for i, r := range recs {
+		out[i] = r.Summary
+	}
+	return out, nil
+}
+
+// Open returns a document with its spans and undo history.
+func (d *IDB) Open(id string) (corpus.Document, history.Log, error) {
+	t := d.begin("readonly", "opening document "+id)
+	reqs := d.readDoc(t, id)
+	if err := t.wait(); err != nil {
+		return corpus.Document{}, history.Log{}, err
+	}
+	return reqs.decode()
+}
+
+// docReads are the requests that read one document.
+type docReads struct {
+	id                     string
+	rec, text, spans, logs app.Value
+}
+
+func (d *IDB) readDoc(t *tx, id string) docReads {
+	return docReads{
+		id:    id,
+		rec:   t.store(storeDocs).Call("get", id),
+		text:  t.store(storeTexts).Call("get", id),
+		spans: t.store(storeSpans).Call("getAll", spanRange(id)),
+		logs:  t.store(storeLogs).Call("get", id),
+	}
+}
+
+func (r docReads) decode() (corpus.Document, history.Log, error) {
+	var doc corpus.Document
+	var log history.Log
+	recv := r.rec.Get("result")
+	if recv.IsUndefined() {
+		return doc, log, fmt.Errorf("document %s: %w", r.id, store.ErrNotFound)
+	}
+	var rec docRecord
+	if err := json.Unmarshal([]byte(recv.String()), &rec); err != nil {
+		return doc, log, fmt.Errorf("document %s: stored record is damaged: %v", r.id, err)
+	}
+	doc = corpus.Document{
+		ID: rec.ID, Title: rec.Title, Status: rec.Status, Meta: rec.Meta, Digest: rec.Digest,
+		Created: rec.Created, Modified: rec.Modified,
+		Text: r.text.Get("result").String(),
+	}
+	res := r.spans.Get("result")
+	n := res.Length()
+	doc.Spans = make([]corpus.Span, n)
+	for i := 0; i < n; i++ {
+		if err := json.Unmarshal([]byte(res.Index(i).String()), &doc.Spans[i]); err != nil {
+			return doc, log, fmt.Errorf("document %s: stored span is damaged: %v", r.id, err)
+		}
+	}
+	corpus.SortSpans(doc.Spans)
+	if l := r.logs.Get("result"); !l.IsUndefined() {
+		if err := json.Unmarshal([]byte(l.String()), &log); err != nil {
+			return doc, log, fmt.Errorf("document %s: stored undo history is damaged: %v", r.id, err)
+		}
+	}
+	return doc, log, nil
+}
+
+// Add stores new documents, all or none.
+func (d *IDB) Add(docs []corpus.Document) error {
+	for i := range docs {
+		if err := corpus.Validate(&docs[i], nil); err != nil {
+			return fmt.Errorf("document %s: %v", docs[i].ID, err)
+		}
+	}
+	t := d.begin("readwrite", "saving imported documents")
+	seq := time.Now().UnixNano()
+	ds, ts, ss := t.store(storeDocs), t.store(storeTexts), t.store(storeSpans)
+	for i, doc := range docs {
+		rec := docRecord{Summary: corpus.Summarize(doc), Meta: doc.Meta, Created: doc.Created, Seq: seq + int64(i)}
+		req := ds.Call("add", encode(rec), doc.ID)
+		id := doc.ID
+		fail := app.FuncOf(func(this app.Value, args []app.Value) any {
+			if req.Get("error").Get("name").String() == "ConstraintError" {
+				t.abort(fmt.Errorf("document %s is already stored", id))
+			}
+			return nil
+		})
+		t.funcs = append(t.funcs, fail)
+		req.Set("onerror", fail)
+		ts.Call("put", doc.Text, doc.ID)
+		for _, sp := range doc.Spans {
+			ss.Call("put", encode(sp), []any{doc.ID, sp.ID})
+		}
+	}
+	return t.wait()
+}
+
+// Apply stores one edit of a stored document.
+func (d *IDB) Apply(id string, e store.Edit) error {
+	t := d.begin("readwrite", "saving the edit")
+	ds, ss := t.store(storeDocs), t.store(storeSpans)
+	get := ds.Call("get", id)
+	t.onSuccess(get, func(res app.Value) {
+		if res.IsUndefined() {
+			t.abort(fmt.Errorf("document %s: %w", id, store.ErrNotFound))
+			return
+		}
+		var rec docRecord
+		if err := json.Unmarshal([]byte(res.String()), &rec); err != nil {
+			t.abort(fmt.Errorf("document %s: stored record is damaged: %v", id, err))
+			return
+		}
+		rec.Summary = e.Summary
+		ds.Call("put", encode(rec), id)
+	})
+	for _, sid := range e.Delete {
+		ss.Call("delete", []any{id, sid})
+	}
+	for _, sp := range e.Put {
+		ss.Call("put", encode(sp), []any{id, sp.ID})
+	}
+	t.store(storeLogs).Call("put", encode(e.Log), id)
+	return t.wait()
+}
+
+// Delete removes documents with their spans and history.
+func (d *IDB) Delete(ids ...string) error {
+	t := d.begin("readwrite", "deleting documents")
+	for _, id := range ids {
+		t.store(storeDocs).Call("delete", id)
+		t.store(storeTexts).Call("delete", id)
+		t.store(storeLogs).Call("delete", id)
+		t.store(storeSpans).Call("delete", spanRange(id))
+	}
+	return t.wait()
+}
+
+// Documents returns every document with its spans, in List order.
+func (d *IDB) Documents() ([]corpus.Document, error) {
+	sums, err := d.List()
+	if err != nil {
+		return nil, err
+	}
+	t := d.begin("readonly", "reading the corpus")
+	reads := make([]docReads, len(sums))
+	for i, s := range sums {
+		reads[i] = d.readDoc(t, s.ID)
+	}
+	if err := t.wait(); err != nil {
+		return nil, err
+	}
+	out := make([]corpus.Document, len(reads))
+	for i, r := range reads {
+		if out[i], _, err = r.decode(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Persist asks the browser not to evict the site's storage; it reports
+// whether the browser agreed. It blocks.
+func Persist() (bool, error) {
+	st := app.Window().Get("navigator").Get("storage")
+	if !st.Truthy() || !st.Get("persist").Truthy() {
+		return false, errors.New("this browser cannot make storage persistent")
+	}
+	v, err := awaitPromise(st.Call("persist"))
+	if err != nil {
+		return false, err
+	}
+	return v.Bool(), nil
+}
+
+// awaitPromise waits for a JS promise.
+func awaitPromise(p app.Value) (app.Value, error) {
+	type result struct {
+		v   app.Value
+		err error
+	}
+	ch := make(chan result, 1)
+	ok := app.FuncOf(func(this app.Value, args []app.Value) any {
+		ch <- result{v: args[0]}
+		return nil
+	})
+	fail := app.FuncOf(func(this app.Value, args []app.Value) any {
+		ch <- result{err: fmt.Errorf("%s", args[0].Call("toString").String())}
+		return nil
+	})
+	defer ok.Release()
+	defer fail.Release()
+	p.Call("then", ok, fail)
+	r := <-ch
+	return r.v, r.err
+}

@@ -1,0 +1,170 @@
+package ui
+
+import (
+	"errors"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raqim/raqim/app/browser"
+	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/editor"
+	"github.com/raqim/raqim/internal/history"
+	"github.com/raqim/raqim/internal/store"
+)
+
+type historyLog = history.Log
+
+// label applies l to the selection [start, end), or relabels the selected
+// span when nothing is selected.
+func (s *Shell) label(ctx app.Context, l corpus.Label, start, end int, hasSel bool) {
+	if s.ed == nil {
+		s.note("warn", "Open a document first.")
+		return
+	}
+	if !hasSel || start == end {
+		if s.selected != "" {
+			s.relabel(ctx, s.selected, l)
+			return
+		}
+		s.note("warn", "Select some text first, then press a label key.")
+		return
+	}
+	e, sp, err := s.ed.Label(start, end, l)
+	if err != nil {
+		s.refuse(err)
+		return
+	}
+	browser.ClearSelection()
+	s.selected = sp.ID
+	s.commit(ctx, e)
+}
+
+func (s *Shell) relabel(ctx app.Context, id string, l corpus.Label) {
+	e, err := s.ed.Relabel(id, l)
+	if err != nil {
+		s.refuse(err)
+		return
+	}
+	s.commit(ctx, e)
+}
+
+func (s *Shell) remove(ctx app.Context) {
+	if s.ed == nil || s.selected == "" {
+		return
+	}
+	e, err := s.ed.Remove(s.selected)
+	if err != nil {
+		s.refuse(err)
+		return
+	}
+	s.selected = ""
+	s.commit(ctx, e)
+}
+
+func (s *Shell) toggleProclitic(ctx app.Context) {
+	if s.ed == nil || s.selected == "" {
+		s.note("warn", "Select a span first (click it), then toggle its proclitic.")
+		return
+	}
+	e, sp, err := s.ed.ToggleProclitic(s.selected)
+	if err != nil {
+		s.refuse(err)
+		return
+	}
+	s.selected = sp.ID
+	s.commit(ctx, e)
+}
+
+func (s *Shell) undo(ctx app.Context) {
+	if s.ed == nil {
+		return
+	}
+	if e, ok := s.ed.Undo(); ok {
+		s.selected = ""
+		s.commit(ctx, e)
+	}
+}
+
+func (s *Shell) redo(ctx app.Context) {
+	if s.ed == nil {
+		return
+	}
+	if e, ok := s.ed.Redo(); ok {
+		s.selected = ""
+		s.commit(ctx, e)
+	}
+}
+
+func (s *Shell) setStatus(ctx app.Context, st corpus.Status) {
+	if s.ed == nil || st == s.doc.Status {
+		return
+	}
+	e, err := s.ed.SetStatus(st)
+	if err != nil {
+		s.refuse(err)
+		return
+	}
+	s.commit(ctx, e)
+}
+
+// refuse reports why an edit was not made.
+func (s *Shell) refuse(err error) {
+	if errors.Is(err, editor.ErrNoChange) {
+		return
+	}
+	s.note("warn", err.Error())
+}
+
+// selectSpan selects a span; jump also scrolls to it and flashes it.
+func (s *Shell) selectSpan(ctx app.Context, id string, jump bool) {
+	s.selected = id
+	if !jump {
+		return
+	}
+	s.flash = id
+	ctx.Defer(func(app.Context) {
+		if el := app.Window().GetElementByID("span-" + id); el.Truthy() {
+			el.Call("scrollIntoView", map[string]any{"block": "center", "behavior": "smooth"})
+		}
+	})
+	ctx.After(1200_000_000, func(ctx app.Context) {
+		if s.flash == id {
+			s.flash = ""
+		}
+	})
+}
+
+// neighbour selects the span before (dir<0) or after the selected one.
+func (s *Shell) neighbour(ctx app.Context, dir int) {
+	spans := s.doc.Spans
+	if len(spans) == 0 {
+		return
+	}
+	i := -1
+	for k, sp := range spans {
+		if sp.ID == s.selected {
+			i = k
+		}
+	}
+	switch {
+	case i < 0 && dir > 0:
+		i = 0
+	case i < 0:
+		i = len(spans) - 1
+	default:
+		i = min(max(i+dir, 0), len(spans)-1)
+	}
+	s.selectSpan(ctx, spans[i].ID, true)
+}
+
+var _ = store.Edit{}
+
+func (s *Shell) spanByID(id string) (span corpusSpan, ok bool) {
+	for _, sp := range s.doc.Spans {
+		if sp.ID == id {
+			return sp, true
+		}
+	}
+	return span, false
+}
+
+type corpusSpan = corpus.Span

@@ -1,0 +1,63 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/guide"
+)
+
+// renderGuide shows the annotation guidelines in Arabic and English.
+func renderGuide(schema *corpus.Schema) app.UI {
+	g := guide.Default()
+	bi := func(t guide.Text, tag func() app.HTMLDiv) app.UI {
+		return tag().Class("bi").Body(
+			app.P().Class("ar").Dir("rtl").Lang("ar").Text(t.Ar),
+			app.P().Class("en").Dir("ltr").Lang("en").Text(t.En),
+		)
+	}
+	return app.Div().Class("guide").DataSet("testid", "guide").Body(
+		app.H2().Text("Guidelines · الإرشادات"),
+		bi(g.Intro, app.Div),
+		app.H3().Text("Labels · الوسوم"),
+		app.Range(g.Labels).Slice(func(i int) app.UI {
+			l := g.Labels[i]
+			return app.Div().Class("guide-label").Body(
+				app.H4().Body(
+					app.Span().Class("chip").DataSet("label", string(l.Label)).Text(string(l.Label)),
+					app.Text(" "+l.Name.En+" · "),
+					app.Span().Lang("ar").Text(l.Name.Ar),
+				),
+				bi(l.Definition, app.Div),
+				app.P().Class("examples").Dir("rtl").Lang("ar").Text(joinExamples(l.Examples)),
+			)
+		}),
+		app.H3().Text("Boundaries · حدود الوسم"),
+		app.Ol().Body(app.Range(g.Rules).Slice(func(i int) app.UI {
+			r := g.Rules[i]
+			return app.Li().Class("guide-rule").Body(
+				app.H4().Body(app.Text(r.Title.En+" · "), app.Span().Lang("ar").Text(r.Title.Ar)),
+				bi(r.Body, app.Div),
+				app.Range(r.Examples).Slice(func(j int) app.UI {
+					ex := r.Examples[j]
+					return app.P().Class("example").Dir("rtl").Lang("ar").Body(
+						app.If(ex.Wrong != "", func() app.UI {
+							return app.Span().Class("wrong").Text(ex.Wrong + " ← ")
+						}),
+						app.Span().Class("right").Text(ex.Right),
+					)
+				}),
+			)
+		})),
+	)
+}
+
+func joinExamples(xs []string) string {
+	out := ""
+	for i, x := range xs {
+		if i > 0 {
+			out += " · "
+		}
+		out += x
+	}
+	return out
+}

@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raqim/raqim/app/browser"
+	"github.com/raqim/raqim/internal/snap"
+)
+
+// Key bindings. Keys are matched on KeyboardEvent.code, the physical key, so
+// they work the same under an Arabic keyboard layout. Label keys come from
+// the schema (Digit1…Digit4 by default).
+const (
+	keyProclitic = "KeyP"
+	keyUndo      = "KeyZ"
+	keyRedo      = "KeyY"
+)
+
+// installKeys listens for keydown on the document, so that keys reach the
+// app wherever focus is, except in form fields.
+func (s *Shell) installKeys(ctx app.Context) {
+	s.keys = app.FuncOf(func(this app.Value, args []app.Value) any {
+		e := args[0]
+		if t := e.Get("target"); t.Truthy() {
+			switch t.Get("tagName").String() {
+			case "INPUT", "TEXTAREA", "SELECT":
+				return nil
+			}
+		}
+		code := e.Get("code").String()
+		ctrl := e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool()
+		shift, alt := e.Get("shiftKey").Bool(), e.Get("altKey").Bool()
+		if alt {
+			return nil
+		}
+		handled := true
+		switch {
+		case ctrl && code == keyUndo && !shift:
+			ctx.Dispatch(s.undo)
+		case ctrl && (code == keyRedo || (code == keyUndo && shift)):
+			ctx.Dispatch(s.redo)
+		case ctrl:
+			handled = false
+		case shift && (code == "ArrowLeft" || code == "ArrowRight"):
+			handled = s.extendSelection(ctx, code == "ArrowLeft", e.Get("ctrlKey").Bool())
+		case code == "Delete" || code == "Backspace":
+			ctx.Dispatch(s.remove)
+		case code == keyProclitic:
+			ctx.Dispatch(s.toggleProclitic)
+		case code == "Escape":
+			browser.ClearSelection()
+			ctx.Dispatch(func(ctx app.Context) { s.selected = "" })
+		case code == "ArrowLeft" || code == "ArrowRight":
+			if s.selected == "" {
+				handled = false
+				break
+			}
+			// Right to left: the left arrow goes on in reading order.
+			dir := 1
+			if code == "ArrowRight" {
+				dir = -1
+			}
+			ctx.Dispatch(func(ctx app.Context) { s.neighbour(ctx, dir) })
+		default:
+			l, ok := s.schema.ByKey(code)
+			if !ok {
+				handled = false
+				break
+			}
+			start, end, hasSel := browser.Selection()
+			ctx.Dispatch(func(ctx app.Context) { s.label(ctx, l, start, end, hasSel) })
+		}
+		if handled {
+			e.Call("preventDefault")
+		}
+		return nil
+	})
+	app.Window().Get("document").Call("addEventListener", "keydown", s.keys)
+}
+
+// extendSelection moves the selection's focus one code point (or, with
+// Ctrl, one word) in reading order: forward is the left arrow in right-to-left
+// text. With no selection it starts from the selected span.
+func (s *Shell) extendSelection(ctx app.Context, forward, word bool) bool {
+	if s.ed == nil {
+		return false
+	}
+	anchor, ok1 := browser.Anchor()
+	focus, ok2 := browser.Caret()
+	if !ok1 || !ok2 {
+		sp, ok := s.spanByID(s.selected)
+		if !ok {
+			return false
+		}
+		anchor, focus = sp.Start, sp.End
+	}
+	n := len(s.runes)
+	step := func(i, d int) int { return min(max(i+d, 0), n) }
+	d := -1
+	if forward {
+		d = 1
+	}
+	next := step(focus, d)
+	if word {
+		// Skip to the next word edge in that direction.
+		for next > 0 && next < n && snap.IsWordRune(s.runes[next-1]) == snap.IsWordRune(s.runes[next]) {
+			next = step(next, d)
+		}
+	}
+	browser.Select(anchor, next)
+	return true
+}

@@ -1,0 +1,419 @@
+// Package ui holds raqim's go-app components. They render state and forward
+// intents to the domain packages under internal/; browser APIs are reached
+// through app/browser.
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raqim/raqim/app/browser"
+	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/editor"
+	"github.com/raqim/raqim/internal/importer"
+	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/sample"
+	"github.com/raqim/raqim/internal/store"
+	"github.com/raqim/raqim/internal/view"
+)
+
+// Preference keys in localStorage (small values only; the corpus is in IndexedDB).
+const (
+	prefOpen      = "raqim.open"      // ID of the open document
+	prefSeeded    = "raqim.seeded"    // the sample corpus was offered once
+	prefAnnotator = "raqim.annotator" // the annotator's name
+)
+
+// Message is a notice shown to the user.
+type Message struct {
+	Kind string // "error", "warn" or "info"
+	Text string
+}
+
+// job is work for the saver goroutine, which runs store calls one at a time
+// in the order the user made them.
+type job func()
+
+// Shell is the root component: the document list, the open document, the
+// palette and the side panels.
+type Shell struct {
+	app.Compo
+
+	schema    *corpus.Schema
+	st        store.Store
+	durable   bool // st is the browser's storage, not a stand-in
+	annotator string
+	jobs      chan job
+
+	sums  []corpus.Summary
+	ed    *editor.Editor
+	doc   corpus.Document
+	runes []rune
+	paras []view.Paragraph
+
+	selected string // selected span ID
+	flash    string // span ID flashing after a jump from the list
+	pending  int    // edits not yet committed to storage
+	saveErr  string
+	loading  string // what is being loaded, shown instead of the document
+	busy     string // long work under way (import, export)
+	msgs     []Message
+	guide    bool
+	dragging bool
+
+	keys app.Func
+}
+
+// OnMount opens storage, restores the session and installs the keyboard handler.
+func (s *Shell) OnMount(ctx app.Context) {
+	s.schema = corpus.Default
+	s.annotator = "annotator"
+	var name string
+	if ctx.LocalStorage().Get(prefAnnotator, &name); name != "" {
+		s.annotator = name
+	}
+	s.jobs = make(chan job, 4096)
+	s.loading = "Opening storage…"
+	s.installKeys(ctx)
+	ctx.Async(func() {
+		for j := range s.jobs {
+			j()
+		}
+	})
+	openURL := app.Window().URL().Query().Get("open")
+	ctx.Async(func() { s.start(ctx, openURL) })
+}
+
+// OnDismount removes the keyboard handler.
+func (s *Shell) OnDismount() {
+	if s.keys != nil {
+		app.Window().Get("document").Call("removeEventListener", "keydown", s.keys)
+		s.keys.Release()
+	}
+}
+
+// start runs on a goroutine: it opens storage, lists the corpus and opens a document.
+func (s *Shell) start(ctx app.Context, openURL string) {
+	var st store.Store
+	db, err := browser.OpenIDB()
+	durable := err == nil
+	if err != nil {
+		st = store.NewMemory()
+	} else {
+		st = db
+	}
+	sums, lerr := st.List()
+	ctx.Dispatch(func(ctx app.Context) {
+		s.st, s.durable = st, durable
+		if err != nil {
+			s.fail("Storage is unavailable, edits will NOT be kept: %v", err)
+		}
+		if lerr != nil {
+			s.fail("%v", lerr)
+		}
+		s.sums = sums
+		s.loading = ""
+		var open string
+		ctx.LocalStorage().Get(prefOpen, &open)
+		var seeded bool
+		ctx.LocalStorage().Get(prefSeeded, &seeded)
+		switch {
+		case openURL != "":
+			s.importURL(ctx, openURL)
+		case len(sums) == 0 && !seeded:
+			ctx.LocalStorage().Set(prefSeeded, true)
+			s.importDocs(ctx, "sample corpus", sample.Documents(), true)
+		case open != "":
+			s.open(ctx, open)
+		}
+	})
+	if durable {
+		if ok, err := browser.Persist(); err != nil || !ok {
+			ctx.Dispatch(func(ctx app.Context) {
+				s.note("info", "The browser did not grant persistent storage; it may evict this site's data under storage pressure. Export regularly.")
+			})
+		}
+	}
+}
+
+func (s *Shell) note(kind, text string) {
+	s.msgs = append(s.msgs, Message{Kind: kind, Text: text})
+	if len(s.msgs) > 6 {
+		s.msgs = s.msgs[len(s.msgs)-6:]
+	}
+}
+
+func (s *Shell) fail(format string, args ...any) { s.note("error", fmt.Sprintf(format, args...)) }
+
+// do queues work for the saver goroutine.
+func (s *Shell) do(j job) { s.jobs <- j }
+
+// open loads a document from storage and shows it.
+func (s *Shell) open(ctx app.Context, id string) {
+	if s.st == nil {
+		return
+	}
+	s.loading = "Opening…"
+	st := s.st
+	s.do(func() {
+		doc, log, err := st.Open(id)
+		ctx.Dispatch(func(ctx app.Context) {
+			s.loading = ""
+			if err != nil {
+				if errors.Is(err, store.ErrNotFound) {
+					ctx.LocalStorage().Del(prefOpen)
+					return
+				}
+				s.fail("%v", err)
+				return
+			}
+			s.show(ctx, doc, log)
+		})
+	})
+}
+
+func (s *Shell) show(ctx app.Context, doc corpus.Document, log historyLog) {
+	s.ed = editor.New(doc, log, s.schema, s.annotator, time.Now)
+	s.doc = s.ed.Doc()
+	s.runes = []rune(doc.Text)
+	s.paras = view.Paragraphs(doc.Text)
+	s.selected, s.flash = "", ""
+	ctx.LocalStorage().Set(prefOpen, doc.ID)
+}
+
+// commit shows an edit at once and queues it for storage; the save state
+// says "Saving…" until storage confirms it.
+func (s *Shell) commit(ctx app.Context, e store.Edit) {
+	s.doc = s.ed.Doc()
+	s.replaceSummary(e.Summary)
+	s.pending++
+	st, id := s.st, s.doc.ID
+	s.do(func() {
+		err := st.Apply(id, e)
+		ctx.Dispatch(func(ctx app.Context) {
+			s.pending--
+			if err != nil {
+				s.saveErr = err.Error()
+				s.fail("Your last edit could not be saved, so it was undone: %v", err)
+				if s.ed != nil && s.doc.ID == id {
+					s.open(ctx, id) // show what storage holds
+				}
+			} else if s.pending == 0 {
+				s.saveErr = ""
+			}
+		})
+	})
+}
+
+func (s *Shell) replaceSummary(sum corpus.Summary) {
+	sums := make([]corpus.Summary, len(s.sums))
+	copy(sums, s.sums)
+	for i := range sums {
+		if sums[i].ID == sum.ID {
+			sums[i] = sum
+		}
+	}
+	s.sums = sums
+}
+
+// importFiles imports files one by one: a bad file is refused whole and
+// reported with its name and line; the others go through.
+func (s *Shell) importFiles(ctx app.Context, list app.Value) {
+	if s.st == nil || list.Length() == 0 {
+		return
+	}
+	files := app.Window().Get("Array").Call("from", list) // survives the input's reset
+	s.busy = "Importing…"
+	st, seen := s.st, s.seen()
+	opts := importer.Options{Schema: s.schema, Annotator: s.annotator}
+	s.do(func() {
+		var msgs []Message
+		first := ""
+		for _, f := range browser.ReadFiles(files) {
+			if f.Err != nil {
+				msgs = append(msgs, Message{"error", f.Err.Error() + " Nothing of it was imported."})
+				continue
+			}
+			res, err := importer.File(f.Name, f.Data, opts)
+			if err != nil {
+				msgs = append(msgs, Message{"error", err.Error() + " — nothing of this file was imported."})
+				continue
+			}
+			for _, n := range res.Notes {
+				msgs = append(msgs, Message{"info", f.Name + ": " + n})
+			}
+			added, skipped, firstID, err := seen.add(st, res.Docs)
+			if err != nil {
+				msgs = append(msgs, Message{"error", fmt.Sprintf("%s: nothing of this file was imported: %v", f.Name, err)})
+				continue
+			}
+			if first == "" {
+				first = firstID
+			}
+			msgs = append(msgs, Message{"info", importedText(f.Name, added, skipped)})
+		}
+		sums, lerr := st.List()
+		ctx.Dispatch(func(ctx app.Context) {
+			s.busy = ""
+			for _, m := range msgs {
+				s.note(m.Kind, m.Text)
+			}
+			if lerr != nil {
+				s.fail("%v", lerr)
+				return
+			}
+			s.sums = sums
+			if s.ed == nil && first != "" {
+				s.open(ctx, first)
+			}
+		})
+	})
+}
+
+func importedText(source string, added, skipped int) string {
+	msg := fmt.Sprintf("%s: imported %d document(s)", source, added)
+	if skipped > 0 {
+		msg += fmt.Sprintf(", skipped %d already present", skipped)
+	}
+	return msg + "."
+}
+
+// seenDocs indexes the stored documents by ID and content, so that an
+// import skips documents already present.
+type seenDocs struct {
+	ids     map[string]bool
+	digests map[string]string
+}
+
+func (s *Shell) seen() *seenDocs {
+	sd := &seenDocs{ids: make(map[string]bool), digests: make(map[string]string)}
+	for _, sm := range s.sums {
+		sd.ids[sm.ID] = true
+		sd.digests[sm.Digest] = sm.ID
+	}
+	return sd
+}
+
+// add stores the documents not seen yet, all or none. first is the ID of
+// the first document given, stored now or before.
+func (sd *seenDocs) add(st store.Store, docs []corpus.Document) (added, skipped int, first string, err error) {
+	fresh := make([]corpus.Document, 0, len(docs))
+	for _, d := range docs {
+		if d.Digest == "" {
+			d.Digest = corpus.DigestOf(d.Text)
+		}
+		id := d.ID
+		if prev, ok := sd.digests[d.Digest]; ok {
+			id = prev
+		}
+		if first == "" {
+			first = id
+		}
+		if id != d.ID || (sd.ids[d.ID] && sd.digests[d.Digest] == d.ID) {
+			skipped++
+			continue
+		}
+		if sd.ids[d.ID] { // same ID, other text: keep both
+			base := d.ID
+			for n := 2; sd.ids[d.ID]; n++ {
+				d.ID = fmt.Sprintf("%s-%d", base, n)
+			}
+			if first == base {
+				first = d.ID
+			}
+		}
+		fresh = append(fresh, d)
+	}
+	if err := st.Add(fresh); err != nil {
+		return 0, 0, "", err
+	}
+	for _, d := range fresh {
+		sd.ids[d.ID], sd.digests[d.Digest] = true, d.ID
+	}
+	return len(fresh), skipped, first, nil
+}
+
+// importDocs stores documents given in memory (the sample corpus, a URL)
+// and opens the first.
+func (s *Shell) importDocs(ctx app.Context, source string, docs []corpus.Document, openFirst bool) {
+	st, seen := s.st, s.seen()
+	s.do(func() {
+		added, skipped, first, err := seen.add(st, docs)
+		var sums []corpus.Summary
+		if err == nil {
+			sums, err = st.List()
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				s.fail("%s: nothing was imported: %v", source, err)
+				return
+			}
+			s.sums = sums
+			s.note("info", importedText(source, added, skipped))
+			if openFirst && first != "" {
+				s.open(ctx, first)
+			}
+		})
+	})
+}
+
+// importURL imports a same-origin JSONL (or other supported) file given in
+// the page URL and opens its first document.
+func (s *Shell) importURL(ctx app.Context, raw string) {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Host != "" && u.Host != app.Window().URL().Host) {
+		s.fail("?open=%s: only a file on this site can be opened", raw)
+		return
+	}
+	name := u.Path[strings.LastIndex(u.Path, "/")+1:]
+	s.loading = "Loading " + name + "…"
+	s.do(func() {
+		data, err := browser.Fetch(raw)
+		var res importer.Result
+		if err == nil {
+			res, err = importer.File(name, data, importer.Options{Schema: s.schema, Annotator: s.annotator})
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			s.loading = ""
+			if err != nil {
+				s.fail("%v", err)
+				return
+			}
+			for _, n := range res.Notes {
+				s.note("info", name+": "+n)
+			}
+			s.importDocs(ctx, name, res.Docs, true)
+		})
+	})
+}
+
+// exportJSONL downloads the whole corpus as span JSONL, after every pending
+// edit is stored.
+func (s *Shell) exportJSONL(ctx app.Context) {
+	if s.st == nil {
+		return
+	}
+	s.busy = "Exporting…"
+	st := s.st
+	s.do(func() {
+		docs, err := st.Documents()
+		var buf bytes.Buffer
+		if err == nil {
+			err = jsonl.Encode(&buf, docs, jsonl.EncodeOptions{Schema: s.schema})
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			s.busy = ""
+			if err != nil {
+				s.fail("Export stopped: %v", err)
+				return
+			}
+			browser.Download("raqim-corpus.jsonl", "application/jsonl", buf.Bytes())
+			s.note("info", fmt.Sprintf("Exported %d document(s).", len(docs)))
+		})
+	})
+}

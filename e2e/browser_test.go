@@ -1,0 +1,162 @@
+// Package e2e drives the built app (dist/, from make bundle) in headless
+// Chromium, as a user would.
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// dist is the bundle under test.
+var dist = func() string {
+	if d := os.Getenv("RAQIM_DIST"); d != "" {
+		return d
+	}
+	d, _ := filepath.Abs("../dist")
+	return d
+}()
+
+// shared is the project's shared folder (corpus, guidelines).
+var shared = func() string {
+	if d := os.Getenv("RAQIM_SHARED"); d != "" {
+		return d
+	}
+	d, _ := filepath.Abs("../../shared")
+	return d
+}()
+
+// chromium is the browser binary.
+var chromium = func() string {
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	return "/usr/bin/chromium"
+}()
+
+// server serves the bundle on 127.0.0.1 as any static server would.
+type server struct {
+	URL string
+	srv *http.Server
+	ln  net.Listener
+}
+
+// serveDir serves dir under base ("/" or "/sub/") on a free loopback port,
+// or on addr when given (to come back on the same origin after a stop).
+func serveDir(t testing.TB, dir, base, addr string) *server {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
+		t.Fatalf("no bundle in %s: run make bundle first (%v)", dir, err)
+	}
+	if addr == "" {
+		addr = "127.0.0.1:0"
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	var h http.Handler = http.FileServer(http.Dir(dir))
+	if base != "/" {
+		h = http.StripPrefix(strings.TrimSuffix(base, "/"), h)
+	}
+	mux.Handle(base, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-cache")
+		h.ServeHTTP(w, r)
+	}))
+	s := &server{URL: "http://" + ln.Addr().String() + base, ln: ln, srv: &http.Server{Handler: mux}}
+	go s.srv.Serve(ln)
+	t.Cleanup(s.Close)
+	return s
+}
+
+// Close stops the server and drops open connections.
+func (s *server) Close() { s.srv.Close() }
+
+// newBrowser starts headless Chromium with a fresh profile; downloads go
+// to the returned directory.
+func newBrowser(t testing.TB) (context.Context, string) {
+	t.Helper()
+	if _, err := os.Stat(chromium); err != nil {
+		t.Fatalf("Chromium not found at %s (apt-get install -y chromium): %v", chromium, err)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1400, 900),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel2 := chromedp.NewContext(actx, chromedp.WithErrorf(t.Logf))
+	t.Cleanup(cancel2)
+	downloads := t.TempDir()
+	if err := chromedp.Run(ctx, browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllow).
+		WithDownloadPath(downloads).WithEventsEnabled(true)); err != nil {
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	return ctx, downloads
+}
+
+// run runs actions with a deadline, failing the test with what was being done.
+func run(t testing.TB, ctx context.Context, what string, actions ...chromedp.Action) {
+	t.Helper()
+	c, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	if err := chromedp.Run(c, actions...); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// eval evaluates a JS expression and decodes its result into out.
+func eval(t testing.TB, ctx context.Context, expr string, out any) {
+	t.Helper()
+	run(t, ctx, "evaluating "+expr, chromedp.Evaluate(expr, out, awaitPromise))
+}
+
+func awaitPromise(p *runtimeEvaluateParams) *runtimeEvaluateParams { return p.WithAwaitPromise(true) }
+
+// waitJS polls a JS condition until it is true.
+func waitJS(t testing.TB, ctx context.Context, what, cond string) {
+	t.Helper()
+	run(t, ctx, "waiting for "+what, chromedp.Poll(cond, nil, chromedp.WithPollingTimeout(45*time.Second)))
+}
+
+// screenshot saves a PNG of the page under the test's artifacts folder.
+func screenshot(t testing.TB, ctx context.Context, name string) string {
+	t.Helper()
+	var buf []byte
+	run(t, ctx, "screenshot", chromedp.CaptureScreenshot(&buf))
+	dir := os.Getenv("RAQIM_ARTIFACTS")
+	if dir == "" {
+		dir = filepath.Join(os.TempDir(), "raqim-e2e")
+	}
+	os.MkdirAll(dir, 0o755)
+	p := filepath.Join(dir, name+".png")
+	if err := os.WriteFile(p, buf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", p)
+	return p
+}
+
+func js(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+
+type runtimeEvaluateParams = runtime.EvaluateParams
+
+func chromedpNavigate(url string) chromedp.Action { return chromedp.Navigate(url) }

@@ -1,0 +1,167 @@
+package importer
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/jsonl"
+)
+
+var testNow = time.Date(2025, 10, 7, 9, 30, 0, 0, time.UTC)
+
+const corpusDir = "../../../shared/corpus"
+
+func readShared(t *testing.T, rel string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(corpusDir, rel))
+	if errors.Is(err, os.ErrNotExist) {
+		t.Skipf("shared corpus file %s is missing", rel)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func TestTXT(t *testing.T) {
+	tests := []struct {
+		name, file, data string
+		text, title      string
+		notes            int
+	}{
+		{"Arabic with CRLF", "خبر.txt", "باماكو – 24 يناير 2026\r\nقتل 😀 جنديين\r\n", "باماكو – 24 يناير 2026\r\nقتل 😀 جنديين\r\n", "خبر", 0},
+		{"BOM dropped", "dir/sub/news.TXT", "\ufeffقُتِلَ جنـــود cafe\u0301\n", "قُتِلَ جنـــود cafe\u0301\n", "news", 1},
+		{"Windows path, two dots", `C:\docs\a.b.Txt`, "  leading and trailing space kept  ", "  leading and trailing space kept  ", "a.b", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := File(tt.file, []byte(tt.data), Options{Now: func() time.Time { return testNow }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Docs) != 1 || len(res.Notes) != tt.notes {
+				t.Fatalf("got %d docs, notes %q", len(res.Docs), res.Notes)
+			}
+			d := res.Docs[0]
+			if d.Text != tt.text || d.Title != tt.title || d.ID != jsonl.ContentID(tt.text) ||
+				d.Status != corpus.StatusNew || len(d.Spans) != 0 || !d.Created.Equal(testNow) {
+				t.Errorf("got %+v", d)
+			}
+			if err := corpus.Validate(&d, corpus.Default); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+// The shared .txt articles import to exactly the gold texts.
+func TestTXTMatchesGold(t *testing.T) {
+	gold, err := File("gold.jsonl", readShared(t, "gold.jsonl"), Options{Schema: corpus.Default})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]string{}
+	for _, d := range gold.Docs {
+		byID[d.ID] = d.Text
+	}
+	files, _ := filepath.Glob(filepath.Join(corpusDir, "*.txt"))
+	if len(files) == 0 {
+		t.Skip("no .txt files in the shared corpus")
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		res, err := File(name, readShared(t, name), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := res.Docs[0]
+		if want, ok := byID[d.Title]; !ok || d.Text != want {
+			t.Errorf("%s: text differs from gold document %q", name, d.Title)
+		}
+	}
+}
+
+func TestJSONL(t *testing.T) {
+	res, err := File("GOLD.JSONL", readShared(t, "gold.jsonl"), Options{Schema: corpus.Default, Annotator: "gold"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Docs) != 3 || res.Docs[0].Spans[0].Annotator != "gold" {
+		t.Fatalf("got %d docs", len(res.Docs))
+	}
+	// Options reach the decoder: unknown labels, then mapped.
+	data := []byte(`{"text":"في باماكو","spans":[{"start":3,"end":9,"label":"GPE"}]}`)
+	_, err = File("x.jsonl", data, Options{Schema: corpus.Default})
+	var ue *jsonl.UnknownLabelsError
+	if !errors.As(err, &ue) || ue.Labels["GPE"] != 1 {
+		t.Fatalf("want UnknownLabelsError, got %v", err)
+	}
+	res, err = File("x.jsonl", data, Options{Schema: corpus.Default, LabelMap: map[corpus.Label]corpus.Label{"GPE": corpus.Place}})
+	if err != nil || res.Docs[0].Spans[0].Label != corpus.Place {
+		t.Fatalf("mapped import: %v", err)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	big := make([]byte, jsonl.MaxFileSize+1) // zero pages: cheap
+	tests := []struct {
+		name, file string
+		data       []byte
+		line       int
+		want       []string
+	}{
+		{"txt invalid UTF-8", "bad.txt", []byte("سطر\r\nثاني\nab\xe0\x80cd"), 3, []string{"invalid UTF-8", "0xE0", "column 3"}},
+		{"txt UTF-16", "u16.txt", []byte{0xFF, 0xFE, 'a', 0}, 1, []string{"invalid UTF-8", "UTF-16"}},
+		{"txt Latin-1", "latin.txt", []byte("caf\xe9"), 1, []string{"invalid UTF-8", "0xE9"}},
+		{"txt empty", "empty.txt", nil, 0, []string{"no text"}},
+		{"txt BOM only", "bom.txt", []byte("\ufeff"), 0, []string{"no text"}},
+		{"txt whitespace", "ws.txt", []byte(" \r\n\t\u00a0\n"), 0, []string{"no text"}},
+		{"jsonl invalid UTF-8", "bad.jsonl", []byte("{\"text\":\"a\"}\n{\"text\":\"\xc3\"}"), 2, []string{"invalid UTF-8"}},
+		{"jsonl invalid JSON", "bad.jsonl", []byte(`{"text":"a"`), 1, []string{"invalid JSON"}},
+		{"unsupported", "report.docx", []byte("x"), 0, []string{`unsupported file type ".docx"`, ".jsonl, .txt"}},
+		{"no extension", "README", []byte("x"), 0, []string{"no extension", ".jsonl, .txt"}},
+		{"too large txt", "big.txt", big, 0, []string{"256.0 MiB", "limit of 256 MiB"}},
+		{"too large jsonl", "big.jsonl", big, 0, []string{"limit of 256 MiB"}},
+		{"too large, unknown type", "big.bin", big, 0, []string{"limit of 256 MiB"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := File(tt.file, tt.data, Options{})
+			if err == nil {
+				t.Fatalf("no error; got %d docs", len(res.Docs))
+			}
+			if res.Docs != nil {
+				t.Error("documents returned with an error")
+			}
+			var fe *corpus.FileError
+			if !errors.As(err, &fe) {
+				t.Fatalf("error %T is not a *corpus.FileError: %v", err, err)
+			}
+			if fe.File != tt.file || fe.Line != tt.line {
+				t.Errorf("error at %s:%d, want %s:%d (%v)", fe.File, fe.Line, tt.file, tt.line, err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not mention %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestSupported(t *testing.T) {
+	got := Supported()
+	if strings.Join(got, " ") != ".jsonl .txt" {
+		t.Errorf("Supported() = %v", got)
+	}
+	for ext := range formats {
+		if ext != strings.ToLower(ext) || !strings.HasPrefix(ext, ".") {
+			t.Errorf("format key %q must be a lower-case extension with its dot", ext)
+		}
+	}
+}

@@ -1,0 +1,114 @@
+// Package view lays a document out for display: it cuts the text into
+// paragraphs at line breaks and each paragraph into runs of plain text and
+// spans, all with code-point offsets, so the UI renders without computing
+// any offset itself.
+package view
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/raqim/raqim/internal/corpus"
+)
+
+// Paragraph is one line of the text: code points [Start, End), without its
+// line break (and without the carriage return of a CRLF).
+type Paragraph struct {
+	Start, End int
+	Text       string
+}
+
+// Paragraphs cuts text at "\n". Every code point of text except the line
+// breaks (and the "\r" before them) belongs to exactly one paragraph.
+func Paragraphs(text string) []Paragraph {
+	var out []Paragraph
+	start, runes, b0 := 0, 0, 0
+	for i, r := range text {
+		if r == '\n' {
+			out = append(out, trimCR(Paragraph{Start: start, End: runes, Text: text[b0:i]}))
+			start, b0 = runes+1, i+1
+		}
+		runes++
+	}
+	return append(out, trimCR(Paragraph{Start: start, End: runes, Text: text[b0:]}))
+}
+
+func trimCR(p Paragraph) Paragraph {
+	if n := len(p.Text); n > 0 && p.Text[n-1] == '\r' {
+		p.Text = p.Text[:n-1]
+		p.End--
+	}
+	return p
+}
+
+// Segment is a run of a paragraph: plain text, or (part of) a span.
+// Span is nil for plain text. A span that crosses a line break yields one
+// segment per paragraph, each with the span's own offsets in Span.
+type Segment struct {
+	Start, End int
+	Text       string
+	Span       *corpus.Span
+}
+
+// Segments cuts p into runs given the document's spans sorted by Start.
+// Only spans overlapping p are looked at (binary search).
+func Segments(p Paragraph, spans []corpus.Span) []Segment {
+	in := Overlapping(spans, p.Start, p.End)
+	if len(in) == 0 {
+		if p.Start == p.End {
+			return nil
+		}
+		return []Segment{{Start: p.Start, End: p.End, Text: p.Text}}
+	}
+	var out []Segment
+	pos, b := p.Start, 0 // pos in code points, b in bytes into p.Text
+	advance := func(to int) string {
+		s := b
+		for pos < to && b < len(p.Text) {
+			_, w := utf8.DecodeRuneInString(p.Text[b:])
+			b += w
+			pos++
+		}
+		return p.Text[s:b]
+	}
+	for i := range in {
+		sp := &in[i]
+		s, e := max(sp.Start, p.Start), min(sp.End, p.End)
+		if s > pos {
+			st := pos
+			out = append(out, Segment{Start: st, End: s, Text: advance(s)})
+		}
+		if s < pos { // overlapping input; show the rest only
+			s = pos
+		}
+		if e > s {
+			out = append(out, Segment{Start: s, End: e, Text: advance(e), Span: sp})
+		}
+	}
+	if pos < p.End {
+		st := pos
+		out = append(out, Segment{Start: st, End: p.End, Text: advance(p.End)})
+	}
+	return out
+}
+
+// Overlapping returns the sub-slice of sorted, non-overlapping spans that
+// overlap [start, end).
+func Overlapping(spans []corpus.Span, start, end int) []corpus.Span {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].End > start })
+	j := i
+	for j < len(spans) && spans[j].Start < end {
+		j++
+	}
+	return spans[i:j]
+}
+
+// ParagraphAt returns the index of the paragraph holding code point c, or of
+// the paragraph just after the line break at c.
+func ParagraphAt(ps []Paragraph, c int) int {
+	i := sort.Search(len(ps), func(i int) bool { return ps[i].End >= c })
+	if i == len(ps) {
+		return len(ps) - 1
+	}
+	return i
+}

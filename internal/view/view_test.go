@@ -1,0 +1,79 @@
+package view
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/raqim/raqim/internal/corpus"
+)
+
+func TestParagraphs(t *testing.T) {
+	tests := []struct {
+		text string
+		want []Paragraph
+	}{
+		{"", []Paragraph{{0, 0, ""}}},
+		{"ab", []Paragraph{{0, 2, "ab"}}},
+		{"\nمالي", []Paragraph{{0, 0, ""}, {1, 5, "مالي"}}},
+		{"a😀b\nكاي", []Paragraph{{0, 3, "a😀b"}, {4, 7, "كاي"}}},
+		{"ab\r\ncd\r\n", []Paragraph{{0, 2, "ab"}, {4, 6, "cd"}, {8, 8, ""}}},
+	}
+	for _, tt := range tests {
+		if got := Paragraphs(tt.text); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Paragraphs(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestSegments(t *testing.T) {
+	text := "😀 في ولاية كاي، قُتل\nالجيش المالي"
+	ps := Paragraphs(text)
+	spans := []corpus.Span{
+		{Start: 11, End: 14, Label: corpus.Place},
+		{Start: 16, End: 20, Label: corpus.Casualty},
+		{Start: 21, End: 26, Label: corpus.Actor},
+	}
+	got := Segments(ps[0], spans)
+	want := []Segment{
+		{0, 11, "😀 في ولاية ", nil},
+		{11, 14, "كاي", &spans[0]},
+		{14, 16, "، ", nil},
+		{16, 20, "قُتل", &spans[1]},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("Segments = %+v\nwant %+v", got, want)
+	}
+	got = Segments(ps[1], spans)
+	want = []Segment{{21, 26, "الجيش", &spans[2]}, {26, 33, " المالي", nil}}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("Segments line 2 = %+v\nwant %+v", got, want)
+	}
+	// Every segment's text is the text at its offsets.
+	runes := []rune(text)
+	for _, p := range ps {
+		for _, s := range Segments(p, spans) {
+			if string(runes[s.Start:s.End]) != s.Text {
+				t.Errorf("segment [%d,%d) text %q, want %q", s.Start, s.End, s.Text, string(runes[s.Start:s.End]))
+			}
+		}
+	}
+}
+
+func TestSpanAcrossLineBreak(t *testing.T) {
+	text := "ab\ncd"
+	spans := []corpus.Span{{Start: 1, End: 4, Label: corpus.Actor}}
+	ps := Paragraphs(text)
+	a, b := Segments(ps[0], spans), Segments(ps[1], spans)
+	if len(a) != 2 || a[1].Text != "b" || a[1].Span == nil || len(b) != 2 || b[0].Text != "c" || b[0].Span == nil {
+		t.Fatalf("split span: %+v / %+v", a, b)
+	}
+}
+
+func TestParagraphAt(t *testing.T) {
+	ps := Paragraphs("ab\ncd\n\nef")
+	for c, want := range map[int]int{0: 0, 2: 0, 3: 1, 5: 1, 6: 2, 7: 3, 9: 3} {
+		if got := ParagraphAt(ps, c); got != want {
+			t.Errorf("ParagraphAt(%d) = %d, want %d", c, got, want)
+		}
+	}
+}

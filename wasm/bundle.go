@@ -1,0 +1,98 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// bundle writes the static site to out: go-app's pages and scripts, the
+// assets of web (app.wasm included) under out/web, and gzip copies of the
+// large files for servers that can send them precompressed.
+func bundle(out, web, base string) error {
+	if _, err := os.Stat(filepath.Join(web, "app.wasm")); err != nil {
+		return fmt.Errorf("bundle: %s/app.wasm is missing; build it first (make bundle does)", web)
+	}
+	version, err := hashDir(web)
+	if err != nil {
+		return err
+	}
+	if err := os.RemoveAll(out); err != nil {
+		return err
+	}
+	if err := app.GenerateStaticWebsite(out, handler(version, base)); err != nil {
+		return fmt.Errorf("bundle: %w", err)
+	}
+	err = filepath.WalkDir(web, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(web, path)
+		dst := filepath.Join(out, "web", rel)
+		if err := copyFile(dst, path); err != nil {
+			return err
+		}
+		if filepath.Ext(path) == ".wasm" {
+			return gzipFile(dst+".gz", path)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("bundle: %w", err)
+	}
+	fmt.Printf("raqim: bundle written to %s (version %s)\n", out, version)
+	return nil
+}
+
+// hashDir returns a short digest of every file under dir: the app's version,
+// which changes whenever the app does, so clients update.
+func hashDir(dir string) (string, error) {
+	h := sha256.New()
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		io.WriteString(h, path)
+		_, err = io.Copy(h, f)
+		return err
+	})
+	return hex.EncodeToString(h.Sum(nil))[:12], err
+}
+
+func copyFile(dst, src string) error {
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, data, 0o644)
+}
+
+func gzipFile(dst, src string) error {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw.Write(data)
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return os.WriteFile(dst, buf.Bytes(), 0o644)
+}

@@ -1,0 +1,42 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// handler describes the app's page for go-app: every resource is local, so
+// the site works offline and no request leaves the origin.
+func handler(version, base string) *app.Handler {
+	h := &app.Handler{
+		Name:            "raqim",
+		ShortName:       "raqim",
+		Title:           "raqim · رقيم — Arabic span annotator",
+		Description:     "Annotate Arabic text in the browser: actors, places, dates, casualties.",
+		Lang:            "en",
+		BackgroundColor: "#fbfaf7",
+		ThemeColor:      "#2f3e46",
+		LoadingLabel:    "raqim · رقيم {progress}%",
+		Icon: app.Icon{
+			Default: "/web/icon.png",
+			Large:   "/web/icon-512.png",
+			SVG:     "/web/icon.svg",
+		},
+		Styles: []string{"/web/raqim.css"},
+		Fonts:  []string{"/web/fonts/NotoNaskhArabic-Regular.woff2"},
+		CacheableResources: []string{
+			"/web/fonts/NotoNaskhArabic-Bold.woff2",
+			"/web/icon.svg",
+		},
+		Version:               version,
+		ServiceWorkerTemplate: workerJS,
+	}
+	shell := "/"
+	if base = strings.Trim(base, "/"); base != "" {
+		h.Resources = app.PrefixedLocation("/" + base)
+		shell = "/" + base + "/"
+	}
+	h.ServiceWorkerTemplate = strings.ReplaceAll(workerJS, "{{.Shell}}", shell)
+	return h
+}
