@@ -90,6 +90,13 @@ func newBrowser(t testing.TB) (context.Context, string) {
 	if _, err := os.Stat(chromium); err != nil {
 		t.Fatalf("Chromium not found at %s (apt-get install -y chromium): %v", chromium, err)
 	}
+	// The profile is removed after Chromium has exited; t.TempDir's own
+	// cleanup can race with Chromium's last writes.
+	profile, err := os.MkdirTemp("", "raqim-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(profile) })
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium),
 		chromedp.NoSandbox,
@@ -98,13 +105,13 @@ func newBrowser(t testing.TB) (context.Context, string) {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1400, 900),
 	)
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	t.Cleanup(cancel)
-	ctx, cancel2 := chromedp.NewContext(actx, chromedp.WithErrorf(t.Logf))
-	t.Cleanup(cancel2)
+	ctx, _ := chromedp.NewContext(actx, chromedp.WithErrorf(t.Logf))
+	t.Cleanup(func() { chromedp.Cancel(ctx) })
 	downloads := t.TempDir()
 	if err := chromedp.Run(ctx, browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllow).
 		WithDownloadPath(downloads).WithEventsEnabled(true)); err != nil {

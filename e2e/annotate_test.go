@@ -1,0 +1,239 @@
+package e2e
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+)
+
+// goldDoc is one line of the shared gold JSONL.
+type goldDoc struct {
+	ID    string `json:"id"`
+	Text  string `json:"text"`
+	Spans []struct {
+		Start int    `json:"start"`
+		End   int    `json:"end"`
+		Label string `json:"label"`
+		Text  string `json:"text"`
+	} `json:"spans"`
+	Meta map[string]any `json:"meta"`
+}
+
+func readGold(t testing.TB) []goldDoc {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(shared, "corpus", "gold.jsonl"))
+	if err != nil {
+		t.Fatalf("the shared corpus is needed: %v", err)
+	}
+	var docs []goldDoc
+	for _, line := range bytes.Split(bytes.TrimSpace(b), []byte("\n")) {
+		var d goldDoc
+		mustJSON(t, line, &d)
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// cpIndex returns the code-point offset of the n-th occurrence (from 0) of
+// sub in text, computed in Go.
+func cpIndex(t testing.TB, text, sub string, from int) int {
+	t.Helper()
+	runes := []rune(text)
+	s := []rune(sub)
+	for i := from; i+len(s) <= len(runes); i++ {
+		if string(runes[i:i+len(s)]) == sub {
+			return i
+		}
+	}
+	t.Fatalf("%q not found after %d", sub, from)
+	return -1
+}
+
+func openDoc(t testing.TB, ctx context.Context, title string) {
+	t.Helper()
+	run(t, ctx, "opening "+title, chromedp.Click(js(`//li[@data-testid="doc"][.//div[text()=%q]]`, title), chromedp.BySearch))
+	waitJS(t, ctx, title+" to open", js(`document.querySelector('.doc-head h1')?.textContent === %q && !!document.querySelector('[data-testid=document]')`, title))
+}
+
+func TestAnnotateReloadExportOffline(t *testing.T) {
+	gold := readGold(t)
+	emojiDoc := gold[1] // 001_*: emoji outside the BMP before most of its spans
+	txt := filepath.Join(shared, "corpus", emojiDoc.ID+".txt")
+	// A second file: a JSONL line with spans.
+	dir := t.TempDir()
+	second := filepath.Join(dir, "batch.jsonl")
+	line, _ := json.Marshal(map[string]any{"id": "batch-1", "text": "قُتل 😀 جنديان في 🇲🇱 كاي", "spans": []map[string]any{{"start": 20, "end": 23, "label": "PLACE"}}, "meta": map[string]any{"title": "batch-1"}})
+	os.WriteFile(second, append(line, '\n'), 0o644)
+
+	srv := serveDir(t, dist, "/", "")
+	ctx, downloads := newBrowser(t)
+	run(t, ctx, "open app", chromedp.Navigate(srv.URL))
+	waitJS(t, ctx, "the sample corpus", `document.querySelectorAll('[data-testid=doc]').length >= 5`)
+	before := docCount(t, ctx)
+
+	// Import two files at once.
+	run(t, ctx, "import", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{txt, second}, chromedp.ByQuery))
+	waitJS(t, ctx, "two more documents", js(`document.querySelectorAll('[data-testid=doc]').length === %d`, before+2))
+
+	// The JSONL's span is there, on the right letters after two emoji.
+	openDoc(t, ctx, "batch-1")
+	if got := renderedSpans(t, ctx); len(got) != 1 || got[0] != (domSpan{20, 23, "PLACE", "كاي"}) {
+		t.Fatalf("imported span rendered as %+v", got)
+	}
+
+	openDoc(t, ctx, emojiDoc.ID)
+	text := emojiDoc.Text
+	emoji := strings.Index(text, "🔻")
+	emojiCP := len([]rune(text[:emoji]))
+	// 1. A selection inside a word snaps to the word: نيورو, after four emoji.
+	niono := cpIndex(t, text, "نيورو", emojiCP)
+	selectCP(t, ctx, niono+1, niono+4)
+	press(t, ctx, "2")
+	// 2. An exact selection: للجيش المالي as ACTOR.
+	army := cpIndex(t, text, "للجيش المالي", emojiCP)
+	selectCP(t, ctx, army, army+len([]rune("للجيش المالي")))
+	press(t, ctx, "1")
+	// 3. After the last emoji (📌).
+	pin := len([]rune(text[:strings.Index(text, "📌")]))
+	var lastWord struct{ Start, End int }
+	for _, s := range emojiDoc.Spans {
+		if s.Start > pin {
+			lastWord.Start, lastWord.End = s.Start, s.End
+			break
+		}
+	}
+	selectCP(t, ctx, lastWord.Start, lastWord.End)
+	press(t, ctx, "3")
+
+	want := []domSpan{
+		{army, army + 12, "ACTOR", "للجيش المالي"},
+		{niono, niono + 5, "PLACE", "نيورو"},
+		{lastWord.Start, lastWord.End, "DATE", string([]rune(text)[lastWord.Start:lastWord.End])},
+	}
+	waitJS(t, ctx, "three spans", `document.querySelector('[data-testid=document]').dataset.spanCount === '3'`)
+	if got := renderedSpans(t, ctx); !equalSpans(got, want) {
+		t.Fatalf("rendered spans\n got %+v\nwant %+v", got, want)
+	}
+	screenshot(t, ctx, "annotated")
+
+	// An overlapping selection is refused with a message naming the span.
+	selectCP(t, ctx, army, army+5)
+	press(t, ctx, "4")
+	waitJS(t, ctx, "the overlap message", `[...document.querySelectorAll('[data-testid=message]')].some(m => m.textContent.includes('للجيش المالي'))`)
+	if got := renderedSpans(t, ctx); len(got) != 3 {
+		t.Fatalf("after a refused overlap: %d spans", len(got))
+	}
+
+	// Undo removes the last span; redo brings it back.
+	press(t, ctx, "z", input.ModifierCtrl)
+	waitJS(t, ctx, "undo", `document.querySelector('[data-testid=document]').dataset.spanCount === '2'`)
+	press(t, ctx, "Z", input.ModifierCtrl, input.ModifierShift)
+	waitJS(t, ctx, "redo", `document.querySelector('[data-testid=document]').dataset.spanCount === '3'`)
+	waitSaved(t, ctx)
+
+	// A reload restores everything, the open document included.
+	run(t, ctx, "reload", chromedp.Reload())
+	waitJS(t, ctx, "the document after reload", `document.querySelector('[data-testid=document]')?.dataset.spanCount === '3'`)
+	if got := renderedSpans(t, ctx); !equalSpans(got, want) {
+		t.Fatalf("after reload\n got %+v\nwant %+v", got, want)
+	}
+	// Undo history survives the reload.
+	press(t, ctx, "z", input.ModifierCtrl)
+	waitJS(t, ctx, "undo after reload", `document.querySelector('[data-testid=document]').dataset.spanCount === '2'`)
+	press(t, ctx, "z", input.ModifierCtrl, input.ModifierShift)
+	waitJS(t, ctx, "redo after reload", `document.querySelector('[data-testid=document]').dataset.spanCount === '3'`)
+	waitSaved(t, ctx)
+
+	// Export: the offsets are the ones Go computes on the file's text.
+	run(t, ctx, "export", chromedp.Click(`[data-testid=export-jsonl]`, chromedp.ByQuery))
+	data := waitFile(t, downloads, "raqim-corpus.jsonl")
+	found := false
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() {
+		var d goldDoc
+		mustJSON(t, sc.Bytes(), &d)
+		if d.Text != text {
+			continue
+		}
+		found = true
+		if d.Meta["status"] != "in_progress" {
+			t.Errorf("exported status %v, want in_progress", d.Meta["status"])
+		}
+		var got []domSpan
+		for _, s := range d.Spans {
+			got = append(got, domSpan{s.Start, s.End, s.Label, s.Text})
+			if r := []rune(text); string(r[s.Start:s.End]) != s.Text {
+				t.Errorf("exported span [%d,%d) text %q, text has %q", s.Start, s.End, s.Text, string(r[s.Start:s.End]))
+			}
+		}
+		if !equalSpans(got, want) {
+			t.Errorf("exported spans\n got %+v\nwant %+v", got, want)
+		}
+	}
+	if !found {
+		t.Fatalf("the export has no line with the text of %s:\n%.300s", emojiDoc.ID, data)
+	}
+
+	// Offline: the service worker serves the app with the server stopped.
+	waitJS(t, ctx, "the service worker", `!!navigator.serviceWorker.controller`)
+	srv.Close()
+	run(t, ctx, "reload offline", chromedp.Reload())
+	waitJS(t, ctx, "the document offline", `document.querySelector('[data-testid=document]')?.dataset.spanCount === '3'`)
+	if got := renderedSpans(t, ctx); !equalSpans(got, want) {
+		t.Fatalf("offline\n got %+v\nwant %+v", got, want)
+	}
+}
+
+func equalSpans(got, want []domSpan) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestBrokenImportStoresNothing(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "broken.jsonl")
+	os.WriteFile(bad, []byte(`{"id":"ok-1","text":"مالي","spans":[]}`+"\n"+`{"id":"bad","text":"كاي" "spans":[]}`+"\n"), 0o644)
+	good := filepath.Join(dir, "good.txt")
+	os.WriteFile(good, []byte("هجوم على قرية في ولاية كاي"), 0o644)
+	latin1 := filepath.Join(dir, "latin1.txt")
+	os.WriteFile(latin1, []byte("caf\xe9\n"), 0o644)
+
+	srv := serveDir(t, dist, "/", "")
+	ctx, _ := newBrowser(t)
+	run(t, ctx, "open app", chromedp.Navigate(srv.URL))
+	waitJS(t, ctx, "the sample corpus", `document.querySelectorAll('[data-testid=doc]').length >= 5`)
+	before := docCount(t, ctx)
+
+	run(t, ctx, "import", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{bad, good, latin1}, chromedp.ByQuery))
+	waitJS(t, ctx, "the error for the broken file", `[...document.querySelectorAll('[data-testid=message][data-kind=error]')].some(m => m.textContent.includes('broken.jsonl:2'))`)
+	waitJS(t, ctx, "the error for the non-UTF-8 file", `[...document.querySelectorAll('[data-testid=message][data-kind=error]')].some(m => m.textContent.includes('latin1.txt'))`)
+	waitJS(t, ctx, "the good file", js(`document.querySelectorAll('[data-testid=doc]').length === %d`, before+1))
+	screenshot(t, ctx, "broken-import")
+
+	// Nothing of the broken file is stored, also after a reload.
+	run(t, ctx, "reload", chromedp.Reload())
+	waitJS(t, ctx, "the list", js(`document.querySelectorAll('[data-testid=doc]').length === %d`, before+1))
+	var titles []string
+	eval(t, ctx, `[...document.querySelectorAll('[data-testid=doc] .doc-title')].map(e => e.textContent)`, &titles)
+	for _, ti := range titles {
+		if ti == "ok-1" || ti == "bad" || ti == "latin1" {
+			t.Errorf("document %q of a refused file was stored", ti)
+		}
+	}
+}

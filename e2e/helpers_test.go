@@ -1,0 +1,115 @@
+package e2e
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"context"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+)
+
+// selectJS defines window.__select(start, end): it selects code points
+// [start, end) of the open document through the DOM contract (elements
+// with data-start hold document text), turning code points into UTF-16
+// offsets inside text nodes, then fires mouseup as a user's drag would.
+const selectJS = `
+window.__point = (c) => {
+  for (const el of document.querySelectorAll('[data-testid=document] [data-start]')) {
+    const start = +el.dataset.start, end = +el.dataset.end;
+    if (el.children.length || c < start || c > end) continue;
+    const node = el.firstChild;
+    if (!node || node.nodeType !== 3) continue;
+    let cp = start, u = 0;
+    for (const ch of node.data) { if (cp === c) break; cp++; u += ch.length; }
+    if (cp === c) return [node, u];
+  }
+  throw new Error('code point ' + c + ' is not rendered');
+};
+window.__select = (start, end) => {
+  const [sn, so] = __point(start), [en, eo] = __point(end);
+  const r = document.createRange();
+  r.setStart(sn, so); r.setEnd(en, eo);
+  const sel = getSelection(); sel.removeAllRanges(); sel.addRange(r);
+  sn.parentElement.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+  return true;
+};
+true`
+
+// selectCP selects code points [start, end) of the open document.
+func selectCP(t testing.TB, ctx context.Context, start, end int) {
+	t.Helper()
+	var ok bool
+	eval(t, ctx, selectJS, &ok)
+	eval(t, ctx, js("__select(%d, %d)", start, end), &ok)
+}
+
+// press sends a real key press to the focused element.
+func press(t testing.TB, ctx context.Context, key string, mods ...input.Modifier) {
+	t.Helper()
+	var opts []chromedp.KeyOption
+	if len(mods) > 0 {
+		m := input.Modifier(0)
+		for _, x := range mods {
+			m |= x
+		}
+		opts = append(opts, chromedp.KeyModifiers(m))
+	}
+	run(t, ctx, "pressing "+key, chromedp.KeyEvent(key, opts...))
+}
+
+// domSpan is a rendered span element.
+type domSpan struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Label string `json:"label"`
+	Text  string `json:"text"`
+}
+
+// renderedSpans lists the span elements of the open document.
+func renderedSpans(t testing.TB, ctx context.Context) []domSpan {
+	t.Helper()
+	var out []domSpan
+	eval(t, ctx, `[...document.querySelectorAll('[data-testid=document] [data-label]')].map(e => ({start: +e.dataset.start, end: +e.dataset.end, label: e.dataset.label, text: e.textContent}))`, &out)
+	return out
+}
+
+// waitSaved waits until every edit is committed to storage.
+func waitSaved(t testing.TB, ctx context.Context) {
+	t.Helper()
+	waitJS(t, ctx, "the edits to be saved", `document.querySelector('[data-testid=save-state]')?.dataset.state === 'saved'`)
+}
+
+// waitFile waits for a downloaded file and returns its bytes.
+func waitFile(t testing.TB, dir, name string) []byte {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		if b, err := os.ReadFile(p); err == nil && len(b) > 0 {
+			if _, err := os.Stat(p + ".crdownload"); os.IsNotExist(err) {
+				return b
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("download %s did not arrive", name)
+	return nil
+}
+
+// docCount returns the number of documents listed.
+func docCount(t testing.TB, ctx context.Context) int {
+	var n int
+	eval(t, ctx, `document.querySelectorAll('[data-testid=doc]').length`, &n)
+	return n
+}
+
+func mustJSON(t testing.TB, b []byte, v any) {
+	t.Helper()
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatalf("decoding %s: %v", b, err)
+	}
+}
