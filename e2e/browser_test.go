@@ -112,6 +112,21 @@ func newBrowser(t testing.TB) (context.Context, string) {
 	t.Cleanup(cancel)
 	ctx, _ := chromedp.NewContext(actx, chromedp.WithErrorf(t.Logf))
 	t.Cleanup(func() { chromedp.Cancel(ctx) })
+	// The page's console errors and uncaught exceptions go to the test log.
+	chromedp.ListenTarget(ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.APITypeError || ev.Type == runtime.APITypeWarning {
+				var parts []string
+				for _, a := range ev.Args {
+					parts = append(parts, string(a.Value)+a.Description)
+				}
+				t.Logf("console.%s: %s", ev.Type, strings.Join(parts, " "))
+			}
+		case *runtime.EventExceptionThrown:
+			t.Logf("page exception: %s", ev.ExceptionDetails.Error())
+		}
+	})
 	downloads := t.TempDir()
 	if err := chromedp.Run(ctx, browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllow).
 		WithDownloadPath(downloads).WithEventsEnabled(true)); err != nil {

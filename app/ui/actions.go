@@ -8,7 +8,6 @@ import (
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/editor"
 	"github.com/raqim/raqim/internal/history"
-	"github.com/raqim/raqim/internal/store"
 )
 
 type historyLog = history.Log
@@ -155,8 +154,6 @@ func (s *Shell) neighbour(ctx app.Context, dir int) {
 	}
 	s.selectSpan(ctx, spans[i].ID, true)
 }
-
-var _ = store.Edit{}
 
 func (s *Shell) spanByID(id string) (span corpusSpan, ok bool) {
 	for _, sp := range s.doc.Spans {

@@ -7,7 +7,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/app/browser"
 	"github.com/raqim/raqim/internal/corpus"
-	"github.com/raqim/raqim/internal/offsets"
 )
 
 var statusNames = map[corpus.Status]string{
@@ -17,6 +16,10 @@ var statusNames = map[corpus.Status]string{
 }
 
 // Render draws the whole app.
+//
+// go-app keeps an element's old event handler when the new one is the same
+// closure code, whatever it captures: handlers inside Range carry an
+// app.EventScope naming what they act on, so they are replaced when it changes.
 func (s *Shell) Render() app.UI {
 	return app.Div().Class("shell").
 		On("dragover", s.onDragOver).
@@ -89,7 +92,11 @@ func (s *Shell) renderSaveState() app.UI {
 	if s.busy != "" {
 		state += " · " + s.busy
 	}
-	return app.Span().Class("save-state "+cls).DataSet("testid", "save-state").
+	title := "Every edit is stored in this browser (IndexedDB) before it shows as saved."
+	if s.evictable {
+		title += " The browser did not grant persistent storage, so it may evict this site's data under storage pressure: export regularly."
+	}
+	return app.Span().Class("save-state "+cls).DataSet("testid", "save-state").Title(title).
 		DataSet("state", cls).Text(state)
 }
 
@@ -100,11 +107,7 @@ func (s *Shell) renderMessages() app.UI {
 			return app.Div().Class("msg "+m.Kind).DataSet("testid", "message").DataSet("kind", m.Kind).Body(
 				app.Span().Text(m.Text),
 				app.Button().Class("close").Title("Dismiss").Text("×").
-					OnClick(func(ctx app.Context, e app.Event) {
-						msgs := make([]Message, 0, len(s.msgs))
-						msgs = append(msgs, s.msgs[:i]...)
-						s.msgs = append(msgs, s.msgs[i+1:]...)
-					}),
+					OnClick(func(ctx app.Context, e app.Event) { s.dismiss(m.ID) }, app.EventScope(m.ID)),
 			)
 		}),
 	)
@@ -120,12 +123,12 @@ func (s *Shell) renderDocList() app.UI {
 				cls += " open"
 			}
 			return app.Li().Class(cls).DataSet("testid", "doc").DataSet("id", sm.ID).
-				OnClick(func(ctx app.Context, e app.Event) { s.open(ctx, sm.ID) }).
+				OnClick(func(ctx app.Context, e app.Event) { s.open(ctx, sm.ID) }, app.EventScope(sm.ID)).
 				Body(
 					app.Div().Class("doc-title").Dir("auto").Text(sm.Title),
 					app.Div().Class("doc-meta").Body(
 						app.Span().Class("status "+string(sm.Status)).Text(statusNames[sm.Status]),
-						app.Span().Class("count").Text(fmt.Sprintf("%d spans", sm.Total())),
+						app.Span().Class("count").Text(plural(sm.Total(), "span")),
 						app.Range(s.schema.Labels).Slice(func(j int) app.UI {
 							d := s.schema.Labels[j]
 							if sm.Counts[d.Name] == 0 {
@@ -188,7 +191,7 @@ func (s *Shell) renderPalette() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) {
 					start, end, ok := browser.Selection()
 					s.label(ctx, d.Name, start, end, ok)
-				}).
+				}, app.EventScope(d.Name)).
 				Body(
 					app.Kbd().Text(key),
 					app.Span().Class("ar").Lang("ar").Text(d.Arabic),
@@ -230,7 +233,7 @@ func (s *Shell) renderSide() app.UI {
 				cls += " selected"
 			}
 			return app.Li().Class(cls).DataSet("testid", "span-item").DataSet("id", sp.ID).
-				OnClick(func(ctx app.Context, e app.Event) { s.selectSpan(ctx, sp.ID, true) }).
+				OnClick(func(ctx app.Context, e app.Event) { s.selectSpan(ctx, sp.ID, true) }, app.EventScope(sp.ID)).
 				Body(
 					app.Span().Class("chip").DataSet("label", string(sp.Label)).Text(string(sp.Label)),
 					app.Span().Class("span-text").Dir("rtl").Lang("ar").Text(idx.Slice(sp.Start, sp.End)),
@@ -250,4 +253,10 @@ func (s *Shell) onDrop(ctx app.Context, e app.Event) {
 	s.importFiles(ctx, e.Get("dataTransfer").Get("files"))
 }
 
-var _ = offsets.RuneCount
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

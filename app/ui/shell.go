@@ -31,6 +31,7 @@ const (
 
 // Message is a notice shown to the user.
 type Message struct {
+	ID   int
 	Kind string // "error", "warn" or "info"
 	Text string
 }
@@ -56,15 +57,18 @@ type Shell struct {
 	runes []rune
 	paras []view.Paragraph
 
-	selected string // selected span ID
-	flash    string // span ID flashing after a jump from the list
-	pending  int    // edits not yet committed to storage
-	saveErr  string
-	loading  string // what is being loaded, shown instead of the document
-	busy     string // long work under way (import, export)
-	msgs     []Message
-	guide    bool
-	dragging bool
+	selected  string // selected span ID
+	flash     string // span ID flashing after a jump from the list
+	pending   int    // edits not yet committed to storage
+	saveErr   string
+	loading   string // what is being loaded, shown instead of the document
+	busy      string // long work under way (import, export)
+	msgs      []Message
+	seq       int
+	ctx       *app.Context
+	evictable bool // the browser did not grant persistent storage
+	guide     bool
+	dragging  bool
 
 	keys app.Func
 }
@@ -72,6 +76,7 @@ type Shell struct {
 // OnMount opens storage, restores the session and installs the keyboard handler.
 func (s *Shell) OnMount(ctx app.Context) {
 	s.schema = corpus.Default
+	s.ctx = &ctx
 	s.annotator = "annotator"
 	var name string
 	if ctx.LocalStorage().Get(prefAnnotator, &name); name != "" {
@@ -134,18 +139,34 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 	})
 	if durable {
 		if ok, err := browser.Persist(); err != nil || !ok {
-			ctx.Dispatch(func(ctx app.Context) {
-				s.note("info", "The browser did not grant persistent storage; it may evict this site's data under storage pressure. Export regularly.")
-			})
+			ctx.Dispatch(func(ctx app.Context) { s.evictable = true })
 		}
 	}
 }
 
+// note shows a message. Errors stay until dismissed; other messages fade
+// after a while.
 func (s *Shell) note(kind, text string) {
-	s.msgs = append(s.msgs, Message{Kind: kind, Text: text})
-	if len(s.msgs) > 6 {
-		s.msgs = s.msgs[len(s.msgs)-6:]
+	s.seq++
+	m := Message{ID: s.seq, Kind: kind, Text: text}
+	s.msgs = append(s.msgs, m)
+	if len(s.msgs) > 8 {
+		s.msgs = s.msgs[len(s.msgs)-8:]
 	}
+	if kind != "error" && s.ctx != nil {
+		s.ctx.After(8*time.Second, func(app.Context) { s.dismiss(m.ID) })
+	}
+}
+
+// dismiss removes a message.
+func (s *Shell) dismiss(id int) {
+	msgs := make([]Message, 0, len(s.msgs))
+	for _, m := range s.msgs {
+		if m.ID != id {
+			msgs = append(msgs, m)
+		}
+	}
+	s.msgs = msgs
 }
 
 func (s *Shell) fail(format string, args ...any) { s.note("error", fmt.Sprintf(format, args...)) }
@@ -236,26 +257,26 @@ func (s *Shell) importFiles(ctx app.Context, list app.Value) {
 		first := ""
 		for _, f := range browser.ReadFiles(files) {
 			if f.Err != nil {
-				msgs = append(msgs, Message{"error", f.Err.Error() + " Nothing of it was imported."})
+				msgs = append(msgs, Message{Kind: "error", Text: f.Err.Error() + " Nothing of it was imported."})
 				continue
 			}
 			res, err := importer.File(f.Name, f.Data, opts)
 			if err != nil {
-				msgs = append(msgs, Message{"error", err.Error() + " — nothing of this file was imported."})
+				msgs = append(msgs, Message{Kind: "error", Text: err.Error() + " — nothing of this file was imported."})
 				continue
 			}
 			for _, n := range res.Notes {
-				msgs = append(msgs, Message{"info", f.Name + ": " + n})
+				msgs = append(msgs, Message{Kind: "info", Text: f.Name + ": " + n})
 			}
 			added, skipped, firstID, err := seen.add(st, res.Docs)
 			if err != nil {
-				msgs = append(msgs, Message{"error", fmt.Sprintf("%s: nothing of this file was imported: %v", f.Name, err)})
+				msgs = append(msgs, Message{Kind: "error", Text: fmt.Sprintf("%s: nothing of this file was imported: %v", f.Name, err)})
 				continue
 			}
 			if first == "" {
 				first = firstID
 			}
-			msgs = append(msgs, Message{"info", importedText(f.Name, added, skipped)})
+			msgs = append(msgs, Message{Kind: "info", Text: importedText(f.Name, added, skipped)})
 		}
 		sums, lerr := st.List()
 		ctx.Dispatch(func(ctx app.Context) {
@@ -276,7 +297,7 @@ func (s *Shell) importFiles(ctx app.Context, list app.Value) {
 }
 
 func importedText(source string, added, skipped int) string {
-	msg := fmt.Sprintf("%s: imported %d document(s)", source, added)
+	msg := fmt.Sprintf("%s: imported %s", source, plural(added, "document"))
 	if skipped > 0 {
 		msg += fmt.Sprintf(", skipped %d already present", skipped)
 	}
