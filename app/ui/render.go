@@ -253,7 +253,6 @@ func (s *Shell) onDrop(ctx app.Context, e app.Event) {
 	s.importFiles(ctx, e.Get("dataTransfer").Get("files"))
 }
 
-
 func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word

@@ -60,8 +60,11 @@ type Span struct {
 // Len returns the span's length in code points.
 func (s Span) Len() int { return s.End - s.Start }
 
-// Overlaps reports whether s and t share at least one code point.
-func (s Span) Overlaps(t Span) bool { return s.Start < t.End && t.Start < s.End }
+// Overlaps reports whether s and t share at least one code point. An empty
+// (or reversed) span covers no code point and so overlaps nothing.
+func (s Span) Overlaps(t Span) bool {
+	return s.Start < s.End && t.Start < t.End && s.Start < t.End && t.Start < s.End
+}
 
 // Document is one text with its spans. Text is stored exactly as imported
 // (a leading BOM removed); Runes caches it as code points for offset work.

@@ -46,8 +46,13 @@ func (s *Schema) Names() []Label {
 	return out
 }
 
-// ByKey returns the label bound to a KeyboardEvent.code.
+// ByKey returns the label bound to a KeyboardEvent.code. The empty code
+// (sent by many virtual keyboards and during IME composition) matches no
+// label, even one without a key.
 func (s *Schema) ByKey(code string) (Label, bool) {
+	if code == "" {
+		return "", false
+	}
 	for _, d := range s.Labels {
 		if d.Key == code {
 			return d.Name, true

@@ -62,8 +62,11 @@ func RuneToUTF16(s string, c int) int {
 }
 
 // RuneToByte converts a code-point offset into s to a byte offset; an offset
-// past the end returns len(s).
+// past the end returns len(s), a negative one 0.
 func RuneToByte(s string, c int) int {
+	if c <= 0 {
+		return 0
+	}
 	runes := 0
 	for i := range s {
 		if runes == c {
@@ -75,8 +78,12 @@ func RuneToByte(s string, c int) int {
 }
 
 // ByteToRune converts a byte offset into s to a code-point offset. A byte
-// inside a multi-byte sequence rounds down to the start of its code point.
+// inside a multi-byte sequence rounds down to the start of its code point;
+// offsets outside the text are clamped.
 func ByteToRune(s string, b int) int {
+	if b <= 0 {
+		return 0
+	}
 	if b > len(s) {
 		b = len(s)
 	}
