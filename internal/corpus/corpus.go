@@ -67,7 +67,7 @@ func (s Span) Overlaps(t Span) bool {
 }
 
 // Document is one text with its spans. Text is stored exactly as imported
-// (a leading BOM removed); Runes caches it as code points for offset work.
+// (a leading BOM removed): span offsets index its code points.
 type Document struct {
 	ID     string `json:"id"`
 	Title  string `json:"title"`
