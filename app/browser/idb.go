@@ -11,6 +11,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/history"
@@ -158,8 +159,21 @@ func (t *tx) onSuccess(req app.Value, f func(result app.Value)) {
 func (t *tx) abort(reason error) {
 	if t.reason == nil {
 		t.reason = reason
+		defer func() { recover() }() // already finished: the abort event still comes
 		t.t.Call("abort")
 	}
+}
+
+// guard runs f, which issues the transaction's requests; a JS exception
+// thrown synchronously by one of them (a DataCloneError, a closed database)
+// aborts the transaction instead of crashing the app.
+func (t *tx) guard(f func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			t.abort(fmt.Errorf("%s failed: %v", t.what, r))
+		}
+	}()
+	f()
 }
 
 // wait blocks until the transaction commits or aborts.
@@ -276,12 +290,38 @@ func (r docReads) decode() (corpus.Document, history.Log, error) {
 
 // Add stores new documents, all or none.
 func (d *IDB) Add(docs []corpus.Document) error {
+	docs = append([]corpus.Document(nil), docs...) // IDs are filled in on a copy
+	seen := make(map[string]bool, len(docs))
 	for i := range docs {
-		if err := corpus.Validate(&docs[i], nil); err != nil {
-			return fmt.Errorf("document %s: %v", docs[i].ID, err)
+		d := &docs[i]
+		if d.ID == "" || seen[d.ID] {
+			return fmt.Errorf("document %d: empty or repeated ID %q", i+1, d.ID)
 		}
+		seen[d.ID] = true
+		if err := corpus.Validate(d, nil); err != nil {
+			return fmt.Errorf("document %s: %v", d.ID, err)
+		}
+		// Spans are stored by ID: give the ones that have none an ID.
+		ids := make(map[string]bool, len(d.Spans))
+		spans := make([]corpus.Span, len(d.Spans))
+		for j, sp := range d.Spans {
+			if sp.ID == "" {
+				sp.ID = uuid.NewString()
+			}
+			if ids[sp.ID] {
+				return fmt.Errorf("document %s: span ID %q used twice", d.ID, sp.ID)
+			}
+			ids[sp.ID] = true
+			spans[j] = sp
+		}
+		d.Spans = spans
 	}
 	t := d.begin("readwrite", "saving imported documents")
+	t.guard(func() { d.add(t, docs) })
+	return t.wait()
+}
+
+func (d *IDB) add(t *tx, docs []corpus.Document) {
 	seq := time.Now().UnixNano()
 	ds, ts, ss := t.store(storeDocs), t.store(storeTexts), t.store(storeSpans)
 	for i, doc := range docs {
@@ -301,12 +341,16 @@ func (d *IDB) Add(docs []corpus.Document) error {
 			ss.Call("put", encode(sp), []any{doc.ID, sp.ID})
 		}
 	}
-	return t.wait()
 }
 
 // Apply stores one edit of a stored document.
 func (d *IDB) Apply(id string, e store.Edit) error {
 	t := d.begin("readwrite", "saving the edit")
+	t.guard(func() { d.apply(t, id, e) })
+	return t.wait()
+}
+
+func (d *IDB) apply(t *tx, id string, e store.Edit) {
 	ds, ss := t.store(storeDocs), t.store(storeSpans)
 	get := ds.Call("get", id)
 	t.onSuccess(get, func(res app.Value) {
@@ -326,21 +370,26 @@ func (d *IDB) Apply(id string, e store.Edit) error {
 		ss.Call("delete", []any{id, sid})
 	}
 	for _, sp := range e.Put {
+		if sp.ID == "" {
+			t.abort(fmt.Errorf("document %s: a span to store has no ID", id))
+			return
+		}
 		ss.Call("put", encode(sp), []any{id, sp.ID})
 	}
 	t.store(storeLogs).Call("put", encode(e.Log), id)
-	return t.wait()
 }
 
 // Delete removes documents with their spans and history.
 func (d *IDB) Delete(ids ...string) error {
 	t := d.begin("readwrite", "deleting documents")
-	for _, id := range ids {
-		t.store(storeDocs).Call("delete", id)
-		t.store(storeTexts).Call("delete", id)
-		t.store(storeLogs).Call("delete", id)
-		t.store(storeSpans).Call("delete", spanRange(id))
-	}
+	t.guard(func() {
+		for _, id := range ids {
+			t.store(storeDocs).Call("delete", id)
+			t.store(storeTexts).Call("delete", id)
+			t.store(storeLogs).Call("delete", id)
+			t.store(storeSpans).Call("delete", spanRange(id))
+		}
+	})
 	return t.wait()
 }
 
