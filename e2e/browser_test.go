@@ -54,6 +54,12 @@ type server struct {
 // serveDir serves dir under base ("/" or "/sub/") on a free loopback port,
 // or on addr when given (to come back on the same origin after a stop).
 func serveDir(t testing.TB, dir, base, addr string) *server {
+	return serveMounts(t, dir, base, addr, nil)
+}
+
+// serveMounts is serveDir with more folders served beside the bundle:
+// mounts maps a path prefix such as "/data/" to a folder.
+func serveMounts(t testing.TB, dir, base, addr string, mounts map[string]string) *server {
 	t.Helper()
 	if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
 		t.Fatalf("no bundle in %s: run make bundle first (%v)", dir, err)
@@ -74,6 +80,9 @@ func serveDir(t testing.TB, dir, base, addr string) *server {
 		w.Header().Set("Cache-Control", "no-cache")
 		h.ServeHTTP(w, r)
 	}))
+	for prefix, d := range mounts {
+		mux.Handle(prefix, http.StripPrefix(strings.TrimSuffix(prefix, "/"), http.FileServer(http.Dir(d))))
+	}
 	s := &server{URL: "http://" + ln.Addr().String() + base, ln: ln, srv: &http.Server{Handler: mux}}
 	go s.srv.Serve(ln)
 	t.Cleanup(s.Close)

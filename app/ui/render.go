@@ -17,6 +17,10 @@ var statusNames = map[corpus.Status]string{
 
 // Render draws the whole app.
 //
+// Elements keep their data-testid for life (a test harness watching for the
+// document root can miss it when another element's data-testid changes in
+// the same DOM batch).
+//
 // go-app keeps an element's old event handler when the new one is the same
 // closure code, whatever it captures: handlers inside Range carry an
 // app.EventScope naming what they act on, so they are replaced when it changes.
@@ -224,9 +228,9 @@ func (s *Shell) renderSide() app.UI {
 		return app.Aside().Class("side")
 	}
 	idx := s.ed.Index()
-	return app.Aside().Class("side").DataSet("testid", "span-list").Body(
+	return app.Aside().Class("side").Body(
 		app.H2().Text(fmt.Sprintf("Spans (%d)", len(s.doc.Spans))),
-		app.Ol().Class("span-list").Body(app.Range(s.doc.Spans).Slice(func(i int) app.UI {
+		app.Ol().Class("span-list").DataSet("testid", "span-list").Body(app.Range(s.doc.Spans).Slice(func(i int) app.UI {
 			sp := s.doc.Spans[i]
 			cls := "span-item"
 			if sp.ID == s.selected {
