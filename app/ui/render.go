@@ -3,11 +3,16 @@ package ui
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/app/browser"
 	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/importer"
 )
+
+// acceptedFiles lists what the import input offers to pick.
+var acceptedFiles = strings.Join(append(importer.Supported(), ".ann"), ",")
 
 var statusNames = map[corpus.Status]string{
 	corpus.StatusNew:        "New",
@@ -37,8 +42,9 @@ func (s *Shell) Render() app.UI {
 				s.renderEditor(),
 				s.renderSide(),
 			),
+			s.renderMapping(),
 			app.If(s.dragging, func() app.UI {
-				return app.Div().Class("dropzone").Text("Drop .txt or .jsonl files to import them")
+				return app.Div().Class("dropzone").Text("Drop files to import them")
 			}),
 		)
 }
@@ -49,10 +55,10 @@ func (s *Shell) renderTop() app.UI {
 			app.Span().Class("brand-ar").Lang("ar").Text("رقيم"),
 			app.Span().Class("brand-en").Text("raqim"),
 		),
-		app.Label().Class("button").Title("Import .txt or .jsonl files (several at once)").Body(
+		app.Label().Class("button").Title("Import files (several at once): .txt, .jsonl (raqim, Prodigy, doccano), brat .txt + .ann, Label Studio .json, CoNLL, or a dataset .zip").Body(
 			app.Text("Import…"),
 			app.Input().Type("file").Multiple(true).
-				Accept(".txt,.jsonl,.json,.ann,.conll,.zip").
+				Accept(acceptedFiles).
 				DataSet("testid", "import").
 				OnChange(func(ctx app.Context, e app.Event) {
 					s.importFiles(ctx, ctx.JSSrc().Get("files"))
@@ -63,9 +69,16 @@ func (s *Shell) renderTop() app.UI {
 			Title("Download every document and its spans as JSONL (code-point offsets)").
 			Text("Export JSONL").
 			OnClick(func(ctx app.Context, e app.Event) { s.exportJSONL(ctx) }),
+		app.Button().Class("button").DataSet("testid", "export-dataset").
+			Title("Download a training dataset: train/dev/test splits in JSONL, CoNLL, Hugging Face, brat and Label Studio formats").
+			Text("Export dataset").
+			OnClick(func(ctx app.Context, e app.Event) { s.exportDataset(ctx) }),
+		app.Button().Class("button icon").DataSet("testid", "dataset-settings-toggle").
+			Title("Dataset export settings").Text("⚙").
+			OnClick(func(ctx app.Context, e app.Event) { s.exportSet = !s.exportSet; s.guide = false }),
 		app.Button().Class("button").DataSet("testid", "guide-toggle").
 			Text("Guidelines").
-			OnClick(func(ctx app.Context, e app.Event) { s.guide = !s.guide }),
+			OnClick(func(ctx app.Context, e app.Event) { s.guide = !s.guide; s.exportSet = false }),
 		app.Label().Class("annotator").Body(
 			app.Text("Annotator "),
 			app.Input().Type("text").Value(s.annotator).Size(10).
@@ -118,33 +131,16 @@ func (s *Shell) renderMessages() app.UI {
 }
 
 func (s *Shell) renderDocList() app.UI {
-	return app.Nav().Class("docs").DataSet("testid", "doc-list").Body(
-		app.H2().Text(fmt.Sprintf("Documents (%d)", len(s.sums))),
-		app.Ul().Body(app.Range(s.sums).Slice(func(i int) app.UI {
-			sm := s.sums[i]
-			cls := "doc-item"
-			if sm.ID == s.doc.ID && s.ed != nil {
-				cls += " open"
+	return app.Nav().Class("docs").DataSet("testid", "doc-list").
+		OnClick(func(ctx app.Context, e app.Event) {
+			if li := e.Get("target").Call("closest", "[data-testid=doc]"); li.Truthy() {
+				s.open(ctx, li.Call("getAttribute", "data-id").String())
 			}
-			return app.Li().Class(cls).DataSet("testid", "doc").DataSet("id", sm.ID).
-				OnClick(func(ctx app.Context, e app.Event) { s.open(ctx, sm.ID) }, app.EventScope(sm.ID)).
-				Body(
-					app.Div().Class("doc-title").Dir("auto").Text(sm.Title),
-					app.Div().Class("doc-meta").Body(
-						app.Span().Class("status "+string(sm.Status)).Text(statusNames[sm.Status]),
-						app.Span().Class("count").Text(plural(sm.Total(), "span")),
-						app.Range(s.schema.Labels).Slice(func(j int) app.UI {
-							d := s.schema.Labels[j]
-							if sm.Counts[d.Name] == 0 {
-								return nil
-							}
-							return app.Span().Class("chip").DataSet("label", string(d.Name)).
-								Title(d.English).Text(strconv.Itoa(sm.Counts[d.Name]))
-						}),
-					),
-				)
-		})),
-	)
+		}).
+		Body(
+			app.H2().Text(fmt.Sprintf("Documents (%d)", len(s.sums))),
+			app.Div().Body(s.docChunks()...),
+		)
 }
 
 func (s *Shell) renderEditor() app.UI {
@@ -177,7 +173,7 @@ func (s *Shell) renderEditor() app.UI {
 			Attr("data-span-count", strconv.Itoa(len(s.doc.Spans))).
 			Dir("rtl").Lang("ar").
 			OnClick(s.onDocClick).
-			Body(paraProps(s.paras, s.doc.Spans, s.selected, s.flash)...),
+			Body(s.blockComponents()...),
 	)
 }
 
@@ -224,26 +220,22 @@ func (s *Shell) renderSide() app.UI {
 	if s.guide {
 		return app.Aside().Class("side").Body(renderGuide(s.schema))
 	}
+	if s.exportSet {
+		return app.Aside().Class("side").Body(s.renderDatasetSettings())
+	}
 	if s.ed == nil {
 		return app.Aside().Class("side")
 	}
-	idx := s.ed.Index()
-	return app.Aside().Class("side").Body(
-		app.H2().Text(fmt.Sprintf("Spans (%d)", len(s.doc.Spans))),
-		app.Ol().Class("span-list").DataSet("testid", "span-list").Body(app.Range(s.doc.Spans).Slice(func(i int) app.UI {
-			sp := s.doc.Spans[i]
-			cls := "span-item"
-			if sp.ID == s.selected {
-				cls += " selected"
+	return app.Aside().Class("side").
+		OnClick(func(ctx app.Context, e app.Event) {
+			if li := e.Get("target").Call("closest", "[data-testid=span-item]"); li.Truthy() {
+				s.selectSpan(ctx, li.Call("getAttribute", "data-id").String(), true)
 			}
-			return app.Li().Class(cls).DataSet("testid", "span-item").DataSet("id", sp.ID).
-				OnClick(func(ctx app.Context, e app.Event) { s.selectSpan(ctx, sp.ID, true) }, app.EventScope(sp.ID)).
-				Body(
-					app.Span().Class("chip").DataSet("label", string(sp.Label)).Text(string(sp.Label)),
-					app.Span().Class("span-text").Dir("rtl").Lang("ar").Text(idx.Slice(sp.Start, sp.End)),
-				)
-		})),
-	)
+		}).
+		Body(
+			app.H2().Text(fmt.Sprintf("Spans (%d)", len(s.doc.Spans))),
+			app.Div().DataSet("testid", "span-list").Body(s.spanGroups()...),
+		)
 }
 
 func (s *Shell) onDragOver(ctx app.Context, e app.Event) {

@@ -19,7 +19,6 @@ import (
 	"github.com/raqim/raqim/internal/jsonl"
 	"github.com/raqim/raqim/internal/sample"
 	"github.com/raqim/raqim/internal/store"
-	"github.com/raqim/raqim/internal/view"
 )
 
 // Preference keys in localStorage (small values only; the corpus is in IndexedDB).
@@ -51,11 +50,16 @@ type Shell struct {
 	annotator string
 	jobs      chan job
 
-	sums  []corpus.Summary
-	ed    *editor.Editor
-	doc   corpus.Document
-	runes []rune
-	paras []view.Paragraph
+	sums      []corpus.Summary
+	docsShown []bool // document-list chunks drawn
+	docsGen   int
+	ed        *editor.Editor
+	doc       corpus.Document
+	runes     []rune
+	lay       layout
+	gen       int
+
+	docVis, listVis, docsVis *browser.Visibility
 
 	selected  string // selected span ID
 	flash     string // span ID flashing after a jump from the list
@@ -66,7 +70,10 @@ type Shell struct {
 	msgs      []Message
 	seq       int
 	ctx       *app.Context
-	evictable bool // the browser did not grant persistent storage
+	evictable bool         // the browser did not grant persistent storage
+	held      []heldImport // files waiting for a label mapping
+	dataset   datasetPrefs
+	exportSet bool // the dataset export settings are shown
 	guide     bool
 	dragging  bool
 
@@ -82,9 +89,11 @@ func (s *Shell) OnMount(ctx app.Context) {
 	if ctx.LocalStorage().Get(prefAnnotator, &name); name != "" {
 		s.annotator = name
 	}
+	s.loadDatasetPrefs(ctx)
 	s.jobs = make(chan job, 4096)
 	s.loading = "Opening storage…"
 	s.installKeys(ctx)
+	s.watchers(ctx)
 	ctx.Async(func() {
 		for j := range s.jobs {
 			j()
@@ -96,6 +105,9 @@ func (s *Shell) OnMount(ctx app.Context) {
 
 // OnDismount removes the keyboard handler.
 func (s *Shell) OnDismount() {
+	s.docVis.Close()
+	s.listVis.Close()
+	s.docsVis.Close()
 	if s.keys != nil {
 		app.Window().Get("document").Call("removeEventListener", "keydown", s.keys)
 		s.keys.Release()
@@ -121,7 +133,7 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 		if lerr != nil {
 			s.fail("%v", lerr)
 		}
-		s.sums = sums
+		s.setSummaries(sums)
 		s.loading = ""
 		var open string
 		ctx.LocalStorage().Get(prefOpen, &open)
@@ -202,7 +214,8 @@ func (s *Shell) show(ctx app.Context, doc corpus.Document, log historyLog) {
 	s.ed = editor.New(doc, log, s.schema, s.annotator, time.Now)
 	s.doc = s.ed.Doc()
 	s.runes = []rune(doc.Text)
-	s.paras = view.Paragraphs(doc.Text)
+	s.gen++
+	s.lay = newLayout(s.gen, doc.Text, s.doc.Spans)
 	s.selected, s.flash = "", ""
 	ctx.LocalStorage().Set(prefOpen, doc.ID)
 }
@@ -210,7 +223,9 @@ func (s *Shell) show(ctx app.Context, doc corpus.Document, log historyLog) {
 // commit shows an edit at once and queues it for storage; the save state
 // says "Saving…" until storage confirms it.
 func (s *Shell) commit(ctx app.Context, e store.Edit) {
+	before := s.doc.Spans
 	s.doc = s.ed.Doc()
+	s.lay.update(e, before, s.doc.Spans)
 	s.replaceSummary(e.Summary)
 	s.pending++
 	st, id := s.st, s.doc.ID
@@ -239,61 +254,117 @@ func (s *Shell) replaceSummary(sum corpus.Summary) {
 			sums[i] = sum
 		}
 	}
-	s.sums = sums
+	s.setSummaries(sums)
 }
 
-// importFiles imports files one by one: a bad file is refused whole and
-// reported with its name and line; the others go through.
+// importFiles imports files one by one (a brat .txt with its .ann as one):
+// a bad file is refused whole and reported with its name and line; the
+// others go through. A file whose only fault is labels outside the schema
+// is held back, and the user is offered a mapping.
 func (s *Shell) importFiles(ctx app.Context, list app.Value) {
 	if s.st == nil || list.Length() == 0 {
 		return
 	}
 	files := app.Window().Get("Array").Call("from", list) // survives the input's reset
 	s.busy = "Importing…"
-	st, seen := s.st, s.seen()
-	opts := importer.Options{Schema: s.schema, Annotator: s.annotator}
 	s.do(func() {
+		var inputs []importer.Input
 		var msgs []Message
-		first := ""
 		for _, f := range browser.ReadFiles(files) {
 			if f.Err != nil {
 				msgs = append(msgs, Message{Kind: "error", Text: f.Err.Error() + " Nothing of it was imported."})
 				continue
 			}
-			res, err := importer.File(f.Name, f.Data, opts)
-			if err != nil {
-				msgs = append(msgs, Message{Kind: "error", Text: err.Error() + " — nothing of this file was imported."})
-				continue
-			}
-			for _, n := range res.Notes {
-				msgs = append(msgs, Message{Kind: "info", Text: f.Name + ": " + n})
-			}
-			added, skipped, firstID, err := seen.add(st, res.Docs)
-			if err != nil {
-				msgs = append(msgs, Message{Kind: "error", Text: fmt.Sprintf("%s: nothing of this file was imported: %v", f.Name, err)})
-				continue
-			}
-			if first == "" {
-				first = firstID
-			}
-			msgs = append(msgs, Message{Kind: "info", Text: importedText(f.Name, added, skipped)})
+			inputs = append(inputs, importer.Input{Name: f.Name, Data: f.Data})
 		}
-		sums, lerr := st.List()
-		ctx.Dispatch(func(ctx app.Context) {
-			s.busy = ""
-			for _, m := range msgs {
-				s.note(m.Kind, m.Text)
-			}
-			if lerr != nil {
-				s.fail("%v", lerr)
-				return
-			}
-			s.sums = sums
-			if s.ed == nil && first != "" {
-				s.open(ctx, first)
-			}
-		})
+		s.importUnits(ctx, importer.Group(inputs), nil, msgs)
 	})
+}
+
+// importUnits runs on the saver goroutine: it imports each unit with the
+// label map, stores what it yields, and reports.
+func (s *Shell) importUnits(ctx app.Context, units []importer.Unit, labelMap map[corpus.Label]corpus.Label, msgs []Message) {
+	st, seen := s.st, s.seenSnapshot()
+	opts := importer.Options{Schema: s.schema, Annotator: s.annotator, LabelMap: labelMap}
+	first := ""
+	var held []heldImport
+	for _, u := range units {
+		res, err := importer.Import(u, opts)
+		var unknown *jsonl.UnknownLabelsError
+		if errors.As(err, &unknown) {
+			held = append(held, heldImport{unit: u, unknown: unknown, err: err})
+			continue
+		}
+		if err != nil {
+			msgs = append(msgs, Message{Kind: "error", Text: err.Error() + " — nothing of this file was imported."})
+			continue
+		}
+		for _, n := range res.Notes {
+			msgs = append(msgs, Message{Kind: "info", Text: u.Name + ": " + n})
+		}
+		added, skipped, firstID, err := seen.add(st, res.Docs)
+		if err != nil {
+			msgs = append(msgs, Message{Kind: "error", Text: fmt.Sprintf("%s: nothing of this file was imported: %v", u.Name, err)})
+			continue
+		}
+		if first == "" {
+			first = firstID
+		}
+		msgs = append(msgs, Message{Kind: "info", Text: importedText(u.Name, added, skipped)})
+	}
+	sums, lerr := st.List()
+	ctx.Dispatch(func(ctx app.Context) {
+		s.busy = ""
+		for _, m := range msgs {
+			s.note(m.Kind, m.Text)
+		}
+		if lerr != nil {
+			s.fail("%v", lerr)
+			return
+		}
+		s.setSummaries(sums)
+		s.held = append(s.held, held...)
+		if s.ed == nil && first != "" {
+			s.open(ctx, first)
+		}
+	})
+}
+
+// heldImport is a file refused for labels outside the schema, waiting for
+// the user to map them.
+type heldImport struct {
+	unit    importer.Unit
+	unknown *jsonl.UnknownLabelsError
+	err     error
+	choice  map[corpus.Label]corpus.Label
+}
+
+// applyMapping imports the first held file again with the user's mapping.
+func (s *Shell) applyMapping(ctx app.Context) {
+	if len(s.held) == 0 {
+		return
+	}
+	h := s.held[0]
+	s.held = s.held[1:]
+	m := make(map[corpus.Label]corpus.Label)
+	for _, l := range h.unknown.Names() {
+		to := h.choice[l]
+		if to == "" {
+			to = s.schema.Labels[0].Name
+		}
+		m[l] = to
+	}
+	s.busy = "Importing…"
+	s.do(func() { s.importUnits(ctx, []importer.Unit{h.unit}, m, nil) })
+}
+
+// cancelMapping drops the first held file: nothing of it is imported.
+func (s *Shell) cancelMapping(ctx app.Context) {
+	if len(s.held) == 0 {
+		return
+	}
+	s.note("warn", s.held[0].unit.Name+": not imported (its labels were not mapped).")
+	s.held = s.held[1:]
 }
 
 func importedText(source string, added, skipped int) string {
@@ -311,6 +382,10 @@ type seenDocs struct {
 	digests map[string]string
 }
 
+// seenSnapshot is seen, for use off the UI goroutine (the browser runs one
+// goroutine at a time, so reading the list here is safe).
+func (s *Shell) seenSnapshot() *seenDocs { return s.seen() }
+
 func (s *Shell) seen() *seenDocs {
 	sd := &seenDocs{ids: make(map[string]bool), digests: make(map[string]string)}
 	for _, sm := range s.sums {
@@ -318,6 +393,15 @@ func (s *Shell) seen() *seenDocs {
 		sd.digests[sm.Digest] = sm.ID
 	}
 	return sd
+}
+
+// has reports whether d is stored already, by ID or by text.
+func (sd *seenDocs) has(d corpus.Document) bool {
+	if d.Digest == "" {
+		d.Digest = corpus.DigestOf(d.Text)
+	}
+	_, ok := sd.digests[d.Digest]
+	return ok || sd.ids[d.ID]
 }
 
 // add stores the documents not seen yet, all or none. first is the ID of
@@ -374,7 +458,7 @@ func (s *Shell) importDocs(ctx app.Context, source string, docs []corpus.Documen
 				s.fail("%s: nothing was imported: %v", source, err)
 				return
 			}
-			s.sums = sums
+			s.setSummaries(sums)
 			s.note("info", importedText(source, added, skipped))
 			if openFirst && first != "" {
 				s.open(ctx, first)
@@ -407,6 +491,13 @@ func (s *Shell) importURL(ctx app.Context, raw string) {
 			}
 			for _, n := range res.Notes {
 				s.note("info", name+": "+n)
+			}
+			// A document not stored yet is shown at once, from memory; it is
+			// stored right after, before any edit of it (the queue keeps order).
+			if len(res.Docs) > 0 && !s.seen().has(res.Docs[0]) {
+				s.show(ctx, res.Docs[0], historyLog{})
+				s.importDocs(ctx, name, res.Docs, false)
+				return
 			}
 			s.importDocs(ctx, name, res.Docs, true)
 		})

@@ -6,4 +6,11 @@ package importer
 var formats = map[string]importFunc{
 	".jsonl": importJSONL,
 	".txt":   importTXT,
+	".conll": importCoNLL,
+	".bio":   importCoNLL,
+	".iob":   importCoNLL,
+	".iob2":  importCoNLL,
+	".bioes": importCoNLL,
+	".json":  importLabelStudio,
+	".zip":   importZip,
 }

@@ -156,7 +156,7 @@ func TestErrors(t *testing.T) {
 
 func TestSupported(t *testing.T) {
 	got := Supported()
-	if strings.Join(got, " ") != ".jsonl .txt" {
+	if strings.Join(got, " ") != ".bio .bioes .conll .iob .iob2 .json .jsonl .txt .zip" {
 		t.Errorf("Supported() = %v", got)
 	}
 	for ext := range formats {

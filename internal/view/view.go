@@ -112,3 +112,61 @@ func ParagraphAt(ps []Paragraph, c int) int {
 	}
 	return i
 }
+
+// Block is a run of whole paragraphs, the unit the document view renders
+// (or defers) at once.
+type Block struct {
+	Start, End int // code points: the first paragraph's start, the last one's end
+	Paras      []Paragraph
+}
+
+// Blocks groups paragraphs into blocks of at least size code points (the
+// last may be smaller). Every paragraph is in exactly one block, in order.
+func Blocks(paras []Paragraph, size int) []Block {
+	var out []Block
+	for i := 0; i < len(paras); {
+		j, n := i, 0
+		for j < len(paras) && (n < size || j == i) {
+			n += paras[j].End - paras[j].Start + 1
+			j++
+		}
+		out = append(out, Block{Start: paras[i].Start, End: paras[j-1].End, Paras: paras[i:j:j]})
+		i = j
+	}
+	return out
+}
+
+// BlockAt returns the index of the block holding code point c (or the
+// line break just before its first paragraph).
+func BlockAt(blocks []Block, c int) int {
+	i := sort.Search(len(blocks), func(i int) bool { return blocks[i].End >= c })
+	return min(i, len(blocks)-1)
+}
+
+// Lines estimates how many lines a block takes at perLine code points a
+// line, for sizing it before it is rendered.
+func (b Block) Lines(perLine int) int {
+	n := 0
+	for _, p := range b.Paras {
+		n += max(1, (p.End-p.Start+perLine-1)/perLine)
+	}
+	return n
+}
+
+// Text returns the code points [start, end) of a text that begins at code
+// point base: the text of a span inside a paragraph or block.
+func Text(text string, base, start, end int) string {
+	b, pos := 0, base
+	for pos < start && b < len(text) {
+		_, w := utf8.DecodeRuneInString(text[b:])
+		b += w
+		pos++
+	}
+	e := b
+	for pos < end && e < len(text) {
+		_, w := utf8.DecodeRuneInString(text[e:])
+		e += w
+		pos++
+	}
+	return text[b:e]
+}

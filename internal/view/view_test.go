@@ -77,3 +77,34 @@ func TestParagraphAt(t *testing.T) {
 		}
 	}
 }
+
+func TestBlocks(t *testing.T) {
+	ps := Paragraphs("aaaa\nbb\ncccccc\nd\n\ne")
+	bs := Blocks(ps, 5)
+	var got [][2]int
+	n := 0
+	for _, b := range bs {
+		got = append(got, [2]int{b.Start, b.End})
+		n += len(b.Paras)
+	}
+	want := [][2]int{{0, 4}, {5, 14}, {15, 19}}
+	if !reflect.DeepEqual(got, want) || n != len(ps) {
+		t.Fatalf("Blocks = %v (%d paragraphs), want %v (%d)", got, n, want, len(ps))
+	}
+	for c, want := range map[int]int{0: 0, 4: 0, 5: 1, 7: 1, 8: 1, 14: 1, 15: 2, 19: 2} {
+		if got := BlockAt(bs, c); got != want {
+			t.Errorf("BlockAt(%d) = %d, want %d", c, got, want)
+		}
+	}
+	if l := bs[1].Lines(4); l != 3 {
+		t.Errorf("Lines = %d, want 3", l)
+	}
+}
+
+func TestText(t *testing.T) {
+	// A paragraph starting at code point 10, with an emoji.
+	p := "في 😀 كاي"
+	if got := Text(p, 10, 15, 18); got != "كاي" {
+		t.Errorf("Text = %q", got)
+	}
+}

@@ -1,0 +1,243 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raqim/raqim/app/browser"
+	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/store"
+	"github.com/raqim/raqim/internal/view"
+)
+
+// layout is the open document cut into blocks, with each block's spans.
+// Slices of blocks an edit does not touch are kept as they are, so their
+// components see equal props and do not re-render.
+type layout struct {
+	gen        int // changes with every document shown, to ignore stale reports
+	blocks     []view.Block
+	blockSpans [][]corpus.Span // spans overlapping each block
+	groupSpans [][]corpus.Span // spans starting in each block (the side list)
+	shown      []bool          // blocks drawn
+	listShown  []bool          // side-list groups drawn
+}
+
+// newLayout lays out a document, drawing the first blocks at once.
+func newLayout(gen int, text string, spans []corpus.Span) layout {
+	l := layout{gen: gen, blocks: view.Blocks(view.Paragraphs(text), blockRunes)}
+	n := len(l.blocks)
+	l.blockSpans, l.groupSpans = make([][]corpus.Span, n), make([][]corpus.Span, n)
+	l.shown, l.listShown = make([]bool, n), make([]bool, n)
+	for i := range l.blocks {
+		l.fill(i, spans)
+	}
+	for i := 0; i < n && i < 2; i++ {
+		l.shown[i] = true
+	}
+	rows := 0
+	for i := 0; i < n && rows < 2*groupRows; i++ {
+		l.listShown[i] = true
+		rows += len(l.groupSpans[i])
+	}
+	return l
+}
+
+// fill recomputes block i's span slices from the document's sorted spans.
+func (l *layout) fill(i int, spans []corpus.Span) {
+	b := l.blocks[i]
+	over := view.Overlapping(spans, b.Start, b.End)
+	l.blockSpans[i] = append([]corpus.Span(nil), over...)
+	end := b.End + 1
+	if i+1 < len(l.blocks) {
+		end = l.blocks[i+1].Start
+	}
+	var starting []corpus.Span
+	for _, sp := range over {
+		if sp.Start >= b.Start && sp.Start < end {
+			starting = append(starting, sp)
+		}
+	}
+	// A span starting in the line break after the block's last paragraph.
+	if i+1 < len(l.blocks) {
+		for _, sp := range view.Overlapping(spans, b.End, end) {
+			if sp.Start >= b.End && sp.Start < end && !containsID(starting, sp.ID) {
+				starting = append(starting, sp)
+			}
+		}
+	}
+	l.groupSpans[i] = starting
+}
+
+func containsID(spans []corpus.Span, id string) bool {
+	for _, s := range spans {
+		if s.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// update refits the blocks an edit touched: those holding a span it put or
+// deleted (before is the span list before the edit).
+func (l *layout) update(e store.Edit, before, after []corpus.Span) {
+	touched := make(map[int]bool)
+	mark := func(sp corpus.Span) {
+		for i := view.BlockAt(l.blocks, sp.Start); i < len(l.blocks) && l.blocks[i].Start <= sp.End; i++ {
+			touched[i] = true
+		}
+	}
+	for _, sp := range e.Put {
+		mark(sp)
+		if old, ok := findSpan(before, sp.ID); ok {
+			mark(old)
+		}
+	}
+	for _, id := range e.Delete {
+		if old, ok := findSpan(before, id); ok {
+			mark(old)
+		}
+	}
+	if len(touched) == 0 {
+		return
+	}
+	l.blockSpans = append([][]corpus.Span(nil), l.blockSpans...)
+	l.groupSpans = append([][]corpus.Span(nil), l.groupSpans...)
+	for i := range touched {
+		l.fill(i, after)
+	}
+}
+
+func findSpan(spans []corpus.Span, id string) (corpus.Span, bool) {
+	for _, s := range spans {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return corpus.Span{}, false
+}
+
+// show marks block i (and its side-list group) as drawn.
+func (l *layout) show(i int, list bool) {
+	if i < 0 || i >= len(l.blocks) {
+		return
+	}
+	if !list && !l.shown[i] {
+		l.shown = append([]bool(nil), l.shown...)
+		l.shown[i] = true
+	}
+	if list && !l.listShown[i] {
+		l.listShown = append([]bool(nil), l.listShown...)
+		l.listShown[i] = true
+	}
+}
+
+// blockOf returns the block holding a span, or -1.
+func (l *layout) blockOf(spans []corpus.Span, id string) int {
+	if id == "" {
+		return -1
+	}
+	if sp, ok := findSpan(spans, id); ok {
+		return view.BlockAt(l.blocks, sp.Start)
+	}
+	return -1
+}
+
+// watchers creates the observers that report chunks coming into view, on
+// the app's three scrolling panels.
+func (s *Shell) watchers(ctx app.Context) {
+	doc := app.Window().Get("document")
+	panel := func(sel string) app.Value { return doc.Call("querySelector", sel) }
+	report := func(apply func(gen, i int)) func(string) {
+		return func(key string) {
+			gen, i, ok := parseLazyKey(key)
+			if !ok {
+				return
+			}
+			ctx.Dispatch(func(ctx app.Context) { apply(gen, i) })
+		}
+	}
+	s.docVis = browser.NewVisibility(panel(".editor"), "1200px 0px", report(func(gen, i int) {
+		if gen == s.lay.gen {
+			s.lay.show(i, false)
+		}
+	}))
+	s.listVis = browser.NewVisibility(panel(".side"), "600px 0px", report(func(gen, i int) {
+		if gen == s.lay.gen {
+			s.lay.show(i, true)
+		}
+	}))
+	s.docsVis = browser.NewVisibility(panel(".docs"), "600px 0px", report(func(gen, i int) {
+		if gen == s.docsGen && i < len(s.docsShown) && !s.docsShown[i] {
+			s.docsShown = append([]bool(nil), s.docsShown...)
+			s.docsShown[i] = true
+		}
+	}))
+}
+
+// setSummaries replaces the document list, drawing its first chunks.
+func (s *Shell) setSummaries(sums []corpus.Summary) {
+	s.sums = sums
+	n := (len(sums) + docsAChunk - 1) / docsAChunk
+	if len(s.docsShown) == n {
+		return
+	}
+	s.docsGen++
+	shown := make([]bool, n)
+	for i := 0; i < n && i < 2; i++ {
+		shown[i] = true
+	}
+	// Chunks drawn before stay drawn.
+	copy(shown, s.docsShown)
+	s.docsShown = shown
+}
+
+// docChunks renders the document list as chunks.
+func (s *Shell) docChunks() []app.UI {
+	open := ""
+	if s.ed != nil {
+		open = s.doc.ID
+	}
+	out := make([]app.UI, len(s.docsShown))
+	for i := range out {
+		items := s.sums[i*docsAChunk : min((i+1)*docsAChunk, len(s.sums))]
+		c := &DocChunk{Key: lazyKey(s.docsGen, i), Items: items, Labels: s.schema.Labels, Shown: s.docsShown[i], Vis: s.docsVis}
+		for _, it := range items {
+			if it.ID == open {
+				c.Open = open
+			}
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// blockComponents renders the open document as blocks.
+func (s *Shell) blockComponents() []app.UI {
+	sel, flash := s.lay.blockOf(s.doc.Spans, s.selected), s.lay.blockOf(s.doc.Spans, s.flash)
+	out := make([]app.UI, len(s.lay.blocks))
+	for i, b := range s.lay.blocks {
+		c := &Block{Key: lazyKey(s.lay.gen, i), Block: b, Spans: s.lay.blockSpans[i], Shown: s.lay.shown[i], Vis: s.docVis}
+		if i == sel {
+			c.Selected = s.selected
+		}
+		if i == flash {
+			c.Flash = s.flash
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// spanGroups renders the side list of spans as groups, one per block.
+func (s *Shell) spanGroups() []app.UI {
+	sel := s.lay.blockOf(s.doc.Spans, s.selected)
+	out := make([]app.UI, 0, len(s.lay.blocks))
+	first := 0
+	for i, b := range s.lay.blocks {
+		g := &SpanGroup{Key: lazyKey(s.lay.gen, i), Block: b, Spans: s.lay.groupSpans[i], First: first, Shown: s.lay.listShown[i], Vis: s.listVis}
+		if i == sel {
+			g.Selected = s.selected
+		}
+		first += len(g.Spans)
+		out = append(out, g)
+	}
+	return out
+}

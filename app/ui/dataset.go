@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raqim/raqim/app/browser"
+	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/dataset"
+)
+
+const prefDataset = "raqim.dataset" // dataset export settings
+
+// datasetPrefs are the user's dataset export settings.
+type datasetPrefs struct {
+	IncludeAll bool       `json:"include_all"`
+	Seed       uint64     `json:"seed"`
+	Ratios     [3]float64 `json:"ratios"`
+	Units      bool       `json:"units"`
+	Name       string     `json:"name"`
+}
+
+func defaultDatasetPrefs() datasetPrefs {
+	d := dataset.DefaultSettings()
+	return datasetPrefs{Seed: d.Seed, Ratios: d.Ratios, Name: "raqim"}
+}
+
+func (s *Shell) loadDatasetPrefs(ctx app.Context) {
+	s.dataset = defaultDatasetPrefs()
+	var p datasetPrefs
+	if err := ctx.LocalStorage().Get(prefDataset, &p); err == nil && p.Seed != 0 {
+		s.dataset = p
+	}
+}
+
+// exportDataset builds the dataset zip off the UI goroutine, showing
+// progress and handing the page back to the browser between chunks of work.
+func (s *Shell) exportDataset(ctx app.Context) {
+	if s.st == nil {
+		return
+	}
+	p := s.dataset
+	set := dataset.DefaultSettings()
+	set.IncludeAll, set.Seed, set.Ratios, set.Units = p.IncludeAll, p.Seed, p.Ratios, p.Units
+	set.Schema, set.Name, set.Version = s.schema, p.Name, app.Getenv("GOAPP_VERSION")
+	if set.Name == "" {
+		set.Name = "raqim"
+	}
+	st := s.st
+	s.busy = "Exporting dataset…"
+	s.do(func() {
+		docs, err := st.Documents()
+		var buf bytes.Buffer
+		var stats dataset.Stats
+		if err == nil {
+			last := time.Now()
+			stats, err = dataset.Write(&buf, docs, set, func(done, total int) {
+				if time.Since(last) < 40*time.Millisecond {
+					return
+				}
+				pct := 100 * done / max(total, 1)
+				ctx.Dispatch(func(ctx app.Context) { s.busy = fmt.Sprintf("Exporting dataset… %d%%", pct) })
+				time.Sleep(time.Millisecond) // let the browser paint and handle input
+				last = time.Now()
+			})
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			s.busy = ""
+			if err != nil {
+				s.fail("Dataset export stopped: %v", err)
+				return
+			}
+			browser.Download(dataset.FileName(set.Name), "application/zip", buf.Bytes())
+			msg := fmt.Sprintf("Exported a dataset of %s: train %d, dev %d, test %d.", plural(stats.Documents, "document"),
+				stats.Splits[0].Documents, stats.Splits[1].Documents, stats.Splits[2].Documents)
+			if stats.Left > 0 {
+				msg += fmt.Sprintf(" %s not marked done were left out.", plural(stats.Left, "document"))
+			}
+			s.note("info", msg)
+		})
+	})
+}
+
+func (s *Shell) saveDatasetPrefs(ctx app.Context) {
+	ctx.LocalStorage().Set(prefDataset, s.dataset)
+}
+
+// renderDatasetSettings is the panel of dataset export settings.
+func (s *Shell) renderDatasetSettings() app.UI {
+	p := s.dataset
+	ratio := func(i int, name string) app.UI {
+		return app.Label().Body(
+			app.Text(name+" "),
+			app.Input().Type("number").Min(0).Max(100).Step(1).Size(3).
+				DataSet("testid", "ratio-"+name).
+				Value(strconv.FormatFloat(p.Ratios[i]*100, 'f', -1, 64)).
+				OnChange(func(ctx app.Context, e app.Event) {
+					v, err := strconv.ParseFloat(ctx.JSSrc().Get("value").String(), 64)
+					if err != nil || v < 0 || v > 100 {
+						s.note("warn", "A split ratio is a percentage from 0 to 100.")
+						return
+					}
+					s.dataset.Ratios[i] = v / 100
+					s.saveDatasetPrefs(ctx)
+				}, app.EventScope(name)),
+			app.Text("% "),
+		)
+	}
+	return app.Div().Class("dataset-settings").DataSet("testid", "dataset-settings").Body(
+		app.H3().Text("Dataset export"),
+		app.Label().Body(
+			app.Input().Type("checkbox").Checked(p.IncludeAll).
+				OnChange(func(ctx app.Context, e app.Event) {
+					s.dataset.IncludeAll = ctx.JSSrc().Get("checked").Bool()
+					s.saveDatasetPrefs(ctx)
+				}),
+			app.Text(" include every document (otherwise only those marked done)"),
+		),
+		app.Div().Body(ratio(0, "train"), ratio(1, "dev"), ratio(2, "test")),
+		app.Label().Body(
+			app.Text("seed "),
+			app.Input().Type("number").Value(strconv.FormatUint(p.Seed, 10)).
+				OnChange(func(ctx app.Context, e app.Event) {
+					v, err := strconv.ParseUint(ctx.JSSrc().Get("value").String(), 10, 64)
+					if err != nil || v == 0 {
+						s.note("warn", "The seed is a positive whole number.")
+						return
+					}
+					s.dataset.Seed = v
+					s.saveDatasetPrefs(ctx)
+				}),
+		),
+		app.Label().Body(
+			app.Input().Type("checkbox").Checked(p.Units).
+				OnChange(func(ctx app.Context, e app.Event) {
+					s.dataset.Units = ctx.JSSrc().Get("checked").Bool()
+					s.saveDatasetPrefs(ctx)
+				}),
+			app.Text(" also write UTF-16 and byte offsets in the span JSONL"),
+		),
+		app.Label().Body(
+			app.Text("corpus name "),
+			app.Input().Type("text").Value(p.Name).Size(12).
+				OnChange(func(ctx app.Context, e app.Event) {
+					s.dataset.Name = ctx.JSSrc().Get("value").String()
+					s.saveDatasetPrefs(ctx)
+				}),
+		),
+		app.P().Class("hint").Text("The zip holds span JSONL, CoNLL (IOB2 and BIOES), Hugging Face token rows, brat and Label Studio files, split by document, with a dataset card."),
+	)
+}
+
+// renderMapping offers a mapping of unknown labels onto the schema for the
+// first held file.
+func (s *Shell) renderMapping() app.UI {
+	if len(s.held) == 0 {
+		return nil
+	}
+	h := &s.held[0]
+	if h.choice == nil {
+		h.choice = make(map[corpus.Label]corpus.Label)
+	}
+	names := h.unknown.Names()
+	return app.Div().Class("modal").Body(
+		app.Div().Class("dialog").DataSet("testid", "label-mapping").Body(
+			app.H3().Text("Labels outside the schema"),
+			app.P().Text(fmt.Sprintf("%s uses labels this schema does not have. Map each onto a label of the schema to import the file, or cancel to import nothing of it.", h.unit.Name)),
+			app.Table().Body(app.Range(names).Slice(func(i int) app.UI {
+				l := names[i]
+				return app.Tr().Body(
+					app.Td().Body(app.Code().Text(string(l))),
+					app.Td().Text(fmt.Sprintf("%s, first on line %d", plural(h.unknown.Labels[l], "span"), h.unknown.FirstLine[l])),
+					app.Td().Text("→"),
+					app.Td().Body(app.Select().DataSet("from", string(l)).
+						OnChange(func(ctx app.Context, e app.Event) {
+							h.choice[l] = corpus.Label(ctx.JSSrc().Get("value").String())
+						}, app.EventScope(string(l))).
+						Body(app.Range(s.schema.Labels).Slice(func(j int) app.UI {
+							d := s.schema.Labels[j]
+							return app.Option().Value(string(d.Name)).Selected(h.choice[l] == d.Name).Text(string(d.Name) + " · " + d.Arabic)
+						}))),
+				)
+			})),
+			app.Div().Class("dialog-buttons").Body(
+				app.Button().Class("primary").DataSet("testid", "mapping-apply").Text("Import with this mapping").
+					OnClick(func(ctx app.Context, e app.Event) { s.applyMapping(ctx) }),
+				app.Button().DataSet("testid", "mapping-cancel").Text("Cancel").
+					OnClick(func(ctx app.Context, e app.Event) { s.cancelMapping(ctx) }),
+			),
+		),
+	)
+}

@@ -1,0 +1,78 @@
+package importer
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/raqim/raqim/internal/brat"
+	"github.com/raqim/raqim/internal/corpus"
+)
+
+// Input is one file the user handed over: its name and contents.
+type Input struct {
+	Name string
+	Data []byte
+}
+
+// Unit is what is imported as a whole, all or nothing: one file, or a brat
+// .txt with its .ann.
+type Unit struct {
+	Name  string // for messages: the file, or "stem.txt + stem.ann"
+	Files []Input
+}
+
+// Group cuts a multi-file selection into units: a .ann and the .txt of the
+// same name form one brat unit; every other file is a unit of its own, in
+// the order given.
+func Group(files []Input) []Unit {
+	stem := func(name string) string { return strings.TrimSuffix(name, extOf(name)) }
+	anns := make(map[string]int)
+	for i, f := range files {
+		if extOf(f.Name) == ".ann" {
+			anns[stem(f.Name)] = i
+		}
+	}
+	paired := make(map[int]bool)
+	var units []Unit
+	for i, f := range files {
+		if paired[i] {
+			continue
+		}
+		if extOf(f.Name) == ".txt" {
+			if j, ok := anns[stem(f.Name)]; ok {
+				paired[j] = true
+				units = append(units, Unit{Name: f.Name + " + " + files[j].Name, Files: []Input{f, files[j]}})
+				continue
+			}
+		}
+		units = append(units, Unit{Name: f.Name, Files: []Input{f}})
+	}
+	return units
+}
+
+func extOf(name string) string {
+	b := baseName(name)
+	if i := strings.LastIndex(b, "."); i >= 0 {
+		return strings.ToLower(b[i:])
+	}
+	return ""
+}
+
+// Import imports one unit: a brat pair through the brat reader, a single
+// file through File. A lone .ann is refused: it has no text.
+func Import(u Unit, opts Options) (Result, error) {
+	if len(u.Files) == 2 {
+		files := make([]brat.File, len(u.Files))
+		for i, f := range u.Files {
+			files[i] = brat.File{Name: f.Name, Data: f.Data}
+		}
+		docs, notes, err := brat.Decode(files, opts)
+		return Result{Docs: docs, Notes: notes}, err
+	}
+	f := u.Files[0]
+	if extOf(f.Name) == ".ann" {
+		return Result{}, &corpus.FileError{File: f.Name, Err: fmt.Errorf(
+			"a brat .ann file needs its .txt: select both files (or a zip of them)")}
+	}
+	return File(f.Name, f.Data, opts)
+}

@@ -1,0 +1,63 @@
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/dataset"
+	"github.com/raqim/raqim/internal/dataset/testcorpus"
+	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/labelstudio"
+)
+
+// TestExportFormats imports each format of the dataset export through File.
+func TestExportFormats(t *testing.T) {
+	docs := testcorpus.Gold(t, "../../../shared/corpus/gold.jsonl")
+	s := dataset.DefaultSettings()
+	s.Now = testNow
+	var zipped bytes.Buffer
+	if _, err := dataset.Write(&zipped, docs, s, nil); err != nil {
+		t.Fatal(err)
+	}
+	var ls bytes.Buffer
+	if err := labelstudio.Encode(&ls, docs); err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Schema: corpus.Default, Now: func() time.Time { return testNow }}
+	tests := []struct {
+		file  string
+		data  []byte
+		docs  int
+		notes string
+	}{
+		{"gold-dataset.zip", zipped.Bytes(), 3, "span JSONL"},
+		{"tasks.JSON", ls.Bytes(), 3, ""},
+		{"x.conll", []byte("-DOCSTART- O\n\nكاي B-PLACE\n"), 1, "rebuilt"},
+		{"x.bio", []byte("كاي I-PLACE\n"), 1, "no PLACE entity open"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			res, err := File(tc.file, tc.data, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Docs) != tc.docs || !strings.Contains(strings.Join(res.Notes, "\n"), tc.notes) {
+				t.Errorf("%d documents, notes %q", len(res.Docs), res.Notes)
+			}
+			for i := range res.Docs {
+				if err := corpus.Validate(&res.Docs[i], corpus.Default); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	_, err := File("bad.conll", []byte("كاي B-LOC\n"), opts)
+	var u *jsonl.UnknownLabelsError
+	if !errors.As(err, &u) {
+		t.Errorf("unknown label: %v", err)
+	}
+}
