@@ -127,6 +127,7 @@ func TestPeerBenchContract(t *testing.T) {
 		t.Fatalf("the added span [%d,%d) ACTOR is not rendered", c.Add[0], c.Add[1])
 	}
 	// A second visit with the same URL imports nothing new (same content).
+	waitSaved(t, ctx)
 	run(t, ctx, "reload", chromedp.Reload())
 	eval(t, ctx, `__peerbench.waitFor(51, 30000)`, &ready)
 	if n := docCount(t, ctx); n != 1 {

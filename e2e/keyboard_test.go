@@ -79,6 +79,7 @@ func TestKeyboardLabelling(t *testing.T) {
 	waitSaved(t, ctx)
 
 	// The side panel lists the spans; clicking one selects and flashes it.
+	waitJS(t, ctx, "the side list", `document.querySelectorAll('[data-testid=span-item]').length === 1`)
 	var items []string
 	eval(t, ctx, `[...document.querySelectorAll('[data-testid=span-item]')].map(e => e.textContent)`, &items)
 	if len(items) != 1 || items[0] != "PLACE"+"ولاية كاي" {
@@ -90,6 +91,7 @@ func TestKeyboardLabelling(t *testing.T) {
 	// Status: set to done, and the list says so after a reload.
 	run(t, ctx, "status", chromedp.SetValue(`[data-testid=status]`, "done", chromedp.ByQuery),
 		chromedp.Evaluate(`document.querySelector('[data-testid=status]').dispatchEvent(new Event('change', {bubbles: true}))`, nil))
+	waitJS(t, ctx, "done in the list", `[...document.querySelectorAll('[data-testid=doc]')].some(e => e.textContent.includes('keys') && e.querySelector('.status.done'))`)
 	waitSaved(t, ctx)
 	run(t, ctx, "reload", chromedp.Reload())
 	waitJS(t, ctx, "done in the list", `[...document.querySelectorAll('[data-testid=doc]')].some(e => e.textContent.includes('keys') && e.querySelector('.status.done'))`)

@@ -85,3 +85,22 @@ func Download(name, mime string, data []byte) {
 	})
 	w.Call("setTimeout", revoke, 1000)
 }
+
+// AfterPaint blocks until the browser has drawn the next frame, so that work
+// queued behind a change does not delay its display.
+func AfterPaint() {
+	done := make(chan struct{}, 1)
+	var raf, timeout app.Func
+	timeout = app.FuncOf(func(this app.Value, args []app.Value) any {
+		done <- struct{}{}
+		return nil
+	})
+	raf = app.FuncOf(func(this app.Value, args []app.Value) any {
+		app.Window().Call("setTimeout", timeout, 0)
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", raf)
+	<-done
+	raf.Release()
+	timeout.Release()
+}

@@ -210,3 +210,15 @@ func locate(root app.Value, c int) (app.Value, int, bool) {
 	}
 	return text, offsets.RuneToUTF16(data, c-start), true
 }
+
+// Query returns the first element matching sel (null when none does).
+func Query(sel string) app.Value {
+	return app.Window().Get("document").Call("querySelector", sel)
+}
+
+// SetAttr sets an attribute of the element matching sel, if any.
+func SetAttr(sel, name, value string) {
+	if el := app.Window().Get("document").Call("querySelector", sel); el.Truthy() {
+		el.Call("setAttribute", name, value)
+	}
+}

@@ -115,7 +115,7 @@ func (s *Shell) refuse(err error) {
 
 // selectSpan selects a span; jump also scrolls to it and flashes it.
 func (s *Shell) selectSpan(ctx app.Context, id string, jump bool) {
-	s.selected = id
+	s.selected, s.listSel = id, id
 	if !jump {
 		return
 	}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strconv"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/app/browser"
 	"github.com/raqim/raqim/internal/corpus"
@@ -76,8 +78,9 @@ func containsID(spans []corpus.Span, id string) bool {
 }
 
 // update refits the blocks an edit touched: those holding a span it put or
-// deleted (before is the span list before the edit).
-func (l *layout) update(e store.Edit, before, after []corpus.Span) {
+// deleted (before is the span list before the edit). It returns them. The
+// side list's groups are refitted later, by refitGroups.
+func (l *layout) update(e store.Edit, before, after []corpus.Span) []int {
 	touched := make(map[int]bool)
 	mark := func(sp corpus.Span) {
 		for i := view.BlockAt(l.blocks, sp.Start); i < len(l.blocks) && l.blocks[i].Start <= sp.End; i++ {
@@ -96,12 +99,29 @@ func (l *layout) update(e store.Edit, before, after []corpus.Span) {
 		}
 	}
 	if len(touched) == 0 {
-		return
+		return nil
 	}
 	l.blockSpans = append([][]corpus.Span(nil), l.blockSpans...)
-	l.groupSpans = append([][]corpus.Span(nil), l.groupSpans...)
+	out := make([]int, 0, len(touched))
 	for i := range touched {
-		l.fill(i, after)
+		b := l.blocks[i]
+		l.blockSpans[i] = append([]corpus.Span(nil), view.Overlapping(after, b.Start, b.End)...)
+		out = append(out, i)
+	}
+	return out
+}
+
+// refitGroups recomputes the side list's groups of blocks from the
+// document's current spans.
+func (l *layout) refitGroups(blocks []int, spans []corpus.Span) {
+	if len(blocks) == 0 {
+		return
+	}
+	l.groupSpans = append([][]corpus.Span(nil), l.groupSpans...)
+	for _, i := range blocks {
+		if i < len(l.blocks) {
+			l.fill(i, spans)
+		}
 	}
 }
 
@@ -147,7 +167,7 @@ func (s *Shell) watchers(ctx app.Context) {
 	panel := func(sel string) app.Value { return doc.Call("querySelector", sel) }
 	report := func(apply func(gen, i int)) func(string) {
 		return func(key string) {
-			gen, i, ok := parseLazyKey(key)
+			_, gen, i, ok := parseLazyKey(key)
 			if !ok {
 				return
 			}
@@ -198,7 +218,7 @@ func (s *Shell) docChunks() []app.UI {
 	out := make([]app.UI, len(s.docsShown))
 	for i := range out {
 		items := s.sums[i*docsAChunk : min((i+1)*docsAChunk, len(s.sums))]
-		c := &DocChunk{Key: lazyKey(s.docsGen, i), Items: items, Labels: s.schema.Labels, Shown: s.docsShown[i], Vis: s.docsVis}
+		c := &DocChunk{Key: lazyKey(kindDocs, s.docsGen, i), Items: items, Labels: s.schema.Labels, Shown: s.docsShown[i], Vis: s.docsVis, Painted: s.painted}
 		for _, it := range items {
 			if it.ID == open {
 				c.Open = open
@@ -214,7 +234,7 @@ func (s *Shell) blockComponents() []app.UI {
 	sel, flash := s.lay.blockOf(s.doc.Spans, s.selected), s.lay.blockOf(s.doc.Spans, s.flash)
 	out := make([]app.UI, len(s.lay.blocks))
 	for i, b := range s.lay.blocks {
-		c := &Block{Key: lazyKey(s.lay.gen, i), Block: b, Spans: s.lay.blockSpans[i], Shown: s.lay.shown[i], Vis: s.docVis}
+		c := &Block{Key: lazyKey(kindBlock, s.lay.gen, i), Block: b, Spans: s.lay.blockSpans[i], Shown: s.lay.shown[i], Vis: s.docVis, Painted: s.painted}
 		if i == sel {
 			c.Selected = s.selected
 		}
@@ -228,16 +248,38 @@ func (s *Shell) blockComponents() []app.UI {
 
 // spanGroups renders the side list of spans as groups, one per block.
 func (s *Shell) spanGroups() []app.UI {
-	sel := s.lay.blockOf(s.doc.Spans, s.selected)
+	sel := s.lay.blockOf(s.doc.Spans, s.listSel)
 	out := make([]app.UI, 0, len(s.lay.blocks))
-	first := 0
 	for i, b := range s.lay.blocks {
-		g := &SpanGroup{Key: lazyKey(s.lay.gen, i), Block: b, Spans: s.lay.groupSpans[i], First: first, Shown: s.lay.listShown[i], Vis: s.listVis}
+		g := &SpanGroup{Key: lazyKey(kindGroup, s.lay.gen, i), Block: b, Spans: s.lay.groupSpans[i], Shown: s.lay.listShown[i], Vis: s.listVis, Painted: s.painted}
 		if i == sel {
-			g.Selected = s.selected
+			g.Selected = s.listSel
 		}
-		first += len(g.Spans)
 		out = append(out, g)
 	}
 	return out
+}
+
+// paintNow draws the touched blocks at once, in the handler of the key or
+// click that made the edit, so the edit shows in the very next frame the
+// browser paints; go-app's own update of those blocks then finds them
+// painted already and leaves them alone.
+func (s *Shell) paintNow(blocks []int) {
+	for _, i := range blocks {
+		if i >= len(s.lay.blocks) || !s.lay.shown[i] {
+			continue
+		}
+		key := lazyKey(kindBlock, s.lay.gen, i)
+		if el := browser.Query(`[data-lazy="` + key + `"]`); el.Truthy() {
+			sel, flash := s.selected, s.flash
+			if s.lay.blockOf(s.doc.Spans, sel) != i {
+				sel = ""
+			}
+			if s.lay.blockOf(s.doc.Spans, flash) != i {
+				flash = ""
+			}
+			s.painted.paint(key, el, blockInnerHTML(s.lay.blocks[i], s.lay.blockSpans[i], sel, flash))
+		}
+	}
+	browser.SetAttr(`[data-testid="document"]`, "data-span-count", strconv.Itoa(len(s.doc.Spans)))
 }

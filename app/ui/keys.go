@@ -18,6 +18,12 @@ const (
 // installKeys listens for keydown on the document, so that keys reach the
 // app wherever focus is, except in form fields.
 func (s *Shell) installKeys(ctx app.Context) {
+	// now runs an edit inside the key's handler, so that its blocks are drawn
+	// before the handler returns (see paintNow), then has go-app catch up.
+	now := func(f func(app.Context)) {
+		f(ctx)
+		ctx.Dispatch(nil)
+	}
 	s.keys = app.FuncOf(func(this app.Value, args []app.Value) any {
 		e := args[0]
 		if t := e.Get("target"); t.Truthy() {
@@ -35,20 +41,20 @@ func (s *Shell) installKeys(ctx app.Context) {
 		handled := true
 		switch {
 		case ctrl && code == keyUndo && !shift:
-			ctx.Dispatch(s.undo)
+			now(s.undo)
 		case ctrl && (code == keyRedo || (code == keyUndo && shift)):
-			ctx.Dispatch(s.redo)
+			now(s.redo)
 		case ctrl:
 			handled = false
 		case shift && (code == "ArrowLeft" || code == "ArrowRight"):
 			handled = s.extendSelection(ctx, code == "ArrowLeft", e.Get("ctrlKey").Bool())
 		case code == "Delete" || code == "Backspace":
-			ctx.Dispatch(s.remove)
+			now(s.remove)
 		case code == keyProclitic:
-			ctx.Dispatch(s.toggleProclitic)
+			now(s.toggleProclitic)
 		case code == "Escape":
 			browser.ClearSelection()
-			ctx.Dispatch(func(ctx app.Context) { s.selected = "" })
+			ctx.Dispatch(func(ctx app.Context) { s.selected, s.listSel = "", "" })
 		case code == "ArrowLeft" || code == "ArrowRight":
 			if s.selected == "" {
 				handled = false
@@ -67,7 +73,7 @@ func (s *Shell) installKeys(ctx app.Context) {
 				break
 			}
 			start, end, hasSel := browser.Selection()
-			ctx.Dispatch(func(ctx app.Context) { s.label(ctx, l, start, end, hasSel) })
+			now(func(ctx app.Context) { s.label(ctx, l, start, end, hasSel) })
 		}
 		if handled {
 			e.Call("preventDefault")

@@ -28,13 +28,26 @@ const (
 	docItemSize = 48   // px: an entry of the document list
 )
 
-// lazyKey names chunk i of the current generation of a panel.
-func lazyKey(gen, i int) string { return strconv.Itoa(gen) + ":" + strconv.Itoa(i) }
+// Chunk kinds, the first letter of their keys.
+const (
+	kindBlock = 'b' // a block of the document
+	kindGroup = 'g' // a group of the side list
+	kindDocs  = 'd' // a chunk of the document list
+)
+
+// lazyKey names chunk i of a kind in the current generation of its panel:
+// keys are unique in the page.
+func lazyKey(kind byte, gen, i int) string {
+	return string(kind) + strconv.Itoa(gen) + ":" + strconv.Itoa(i)
+}
 
 // parseLazyKey reverses lazyKey.
-func parseLazyKey(k string) (gen, i int, ok bool) {
-	_, err := fmt.Sscanf(k, "%d:%d", &gen, &i)
-	return gen, i, err == nil
+func parseLazyKey(k string) (kind byte, gen, i int, ok bool) {
+	if k == "" {
+		return 0, 0, 0, false
+	}
+	_, err := fmt.Sscanf(k[1:], "%d:%d", &gen, &i)
+	return k[0], gen, i, err == nil
 }
 
 // observe watches a chunk that is not drawn yet.
@@ -42,6 +55,34 @@ func observe(c app.Composer, vis *browser.Visibility, shown bool) {
 	if !shown {
 		vis.Observe(c.JSValue())
 	}
+}
+
+// painted remembers the HTML last written into each chunk's element, by
+// key, so that a chunk is rewritten only when its content changes: writing
+// the same content again would replace the text nodes a user's selection
+// sits in.
+type painted map[string]string
+
+// paint writes html into el unless it holds it already.
+func (p painted) paint(key string, el app.Value, html string) {
+	if p[key] == html {
+		return
+	}
+	el.Set("innerHTML", html)
+	p[key] = html
+}
+
+// chunk is what Block, SpanGroup and DocChunk share: an element go-app
+// creates with its box attributes, and content written by the chunk itself.
+// A newly mounted element is always written.
+func chunk(c app.Composer, p painted, key, html string, vis *browser.Visibility, shown, mounted bool) {
+	if el := c.JSValue(); el != nil && el.Truthy() {
+		if mounted {
+			delete(p, key)
+		}
+		p.paint(key, el, html)
+	}
+	observe(c, vis, shown)
 }
 
 // Block draws a run of paragraphs of the open document: their plain text
@@ -55,15 +96,24 @@ type Block struct {
 	Flash    string        // ID of a span flashing
 	Shown    bool
 	Vis      *browser.Visibility
+	Painted  painted
 }
 
-// OnMount watches the block if it is not drawn.
-func (b *Block) OnMount(ctx app.Context) { observe(b, b.Vis, b.Shown) }
+// OnMount fills the block.
+func (b *Block) OnMount(ctx app.Context) { b.fill(true) }
 
-// OnUpdate watches the block again when it stands for another one.
-func (b *Block) OnUpdate(ctx app.Context) { observe(b, b.Vis, b.Shown) }
+// OnUpdate refills the block when its content changed.
+func (b *Block) OnUpdate(ctx app.Context) { b.fill(false) }
 
-// Render draws the block, or a box of about its size.
+func (b *Block) fill(mounted bool) {
+	html := ""
+	if b.Shown {
+		html = blockInnerHTML(b.Block, b.Spans, b.Selected, b.Flash)
+	}
+	chunk(b, b.Painted, b.Key, html, b.Vis, b.Shown, mounted)
+}
+
+// Render draws the block's box; its content is written by fill.
 func (b *Block) Render() app.UI {
 	el := app.Div().Class("block").
 		Attr("data-lazy", b.Key).
@@ -71,147 +121,80 @@ func (b *Block) Render() app.UI {
 		Attr("data-end", strconv.Itoa(b.Block.End))
 	if !b.Shown {
 		h := b.Block.Lines(runesALine)*lineHeight + len(b.Block.Paras)*paraMargin
-		return el.Style("height", strconv.Itoa(h)+"px")
+		el = el.Style("height", strconv.Itoa(h)+"px")
 	}
-	paras := make([]app.UI, len(b.Block.Paras))
-	for i, p := range b.Block.Paras {
-		paras[i] = b.para(p)
-	}
-	return el.Body(paras...)
+	return el
 }
 
-func (b *Block) para(p view.Paragraph) app.UI {
-	segs := view.Segments(p, view.Overlapping(b.Spans, p.Start, p.End))
-	el := app.P().Class("para").
-		Attr("data-start", strconv.Itoa(p.Start)).
-		Attr("data-end", strconv.Itoa(p.End))
-	if len(segs) == 0 {
-		return el.Body(app.Br())
-	}
-	kids := make([]app.UI, len(segs))
-	for i, s := range segs {
-		if s.Span == nil {
-			kids[i] = app.Span().
-				Attr("data-start", strconv.Itoa(s.Start)).
-				Attr("data-end", strconv.Itoa(s.End)).
-				Text(s.Text)
-			continue
-		}
-		cls := "span"
-		if s.Span.ID == b.Selected {
-			cls += " selected"
-		}
-		if s.Span.ID == b.Flash {
-			cls += " flash"
-		}
-		kids[i] = app.Mark().Class(cls).
-			ID("span-"+s.Span.ID).
-			Attr("data-id", s.Span.ID).
-			Attr("data-label", string(s.Span.Label)).
-			Attr("data-start", strconv.Itoa(s.Start)).
-			Attr("data-end", strconv.Itoa(s.End)).
-			Title(string(s.Span.Label)).
-			Text(s.Text)
-	}
-	return el.Body(kids...)
-}
-
-// SpanGroup lists the spans of one block in the side panel.
+// SpanGroup lists the spans of one block in the side panel. Rows are
+// numbered by a CSS counter, which a box not shown advances by its row
+// count, so an insertion does not touch the groups after it.
 type SpanGroup struct {
 	app.Compo
 	Key      string
 	Block    view.Block
 	Spans    []corpus.Span // the spans starting in the block
-	First    int           // the list number of the first span
 	Selected string
 	Shown    bool
 	Vis      *browser.Visibility
+	Painted  painted
 }
 
-// OnMount watches the group if it is not drawn.
-func (g *SpanGroup) OnMount(ctx app.Context) { observe(g, g.Vis, g.Shown) }
+// OnMount fills the group.
+func (g *SpanGroup) OnMount(ctx app.Context) { g.fill(true) }
 
-// OnUpdate watches the group again when it stands for another one.
-func (g *SpanGroup) OnUpdate(ctx app.Context) { observe(g, g.Vis, g.Shown) }
+// OnUpdate refills the group when its content changed.
+func (g *SpanGroup) OnUpdate(ctx app.Context) { g.fill(false) }
 
-// Render draws the group's rows, or a box of their size.
+func (g *SpanGroup) fill(mounted bool) {
+	html := ""
+	if g.Shown {
+		html = spanRowsHTML(g.Block, g.Spans, g.Selected)
+	}
+	chunk(g, g.Painted, g.Key, html, g.Vis, g.Shown, mounted)
+}
+
+// Render draws the group's box.
 func (g *SpanGroup) Render() app.UI {
-	el := app.Ol().Class("span-list").Attr("data-lazy", g.Key).Attr("start", strconv.Itoa(g.First+1))
+	el := app.Ol().Class("span-list").Attr("data-lazy", g.Key)
 	if !g.Shown {
-		return el.Style("height", strconv.Itoa(len(g.Spans)*rowHeight)+"px")
+		el = el.Style("height", strconv.Itoa(len(g.Spans)*rowHeight)+"px").
+			Style("counter-increment", "span "+strconv.Itoa(len(g.Spans)))
 	}
-	rows := make([]app.UI, len(g.Spans))
-	for i, sp := range g.Spans {
-		cls := "span-item"
-		if sp.ID == g.Selected {
-			cls += " selected"
-		}
-		rows[i] = app.Li().Class(cls).DataSet("testid", "span-item").DataSet("id", sp.ID).Body(
-			app.Span().Class("chip").DataSet("label", string(sp.Label)).Text(string(sp.Label)),
-			app.Span().Class("span-text").Dir("rtl").Lang("ar").Text(g.text(sp)),
-		)
-	}
-	return el.Body(rows...)
-}
-
-// text returns a span's text from the paragraphs of the block.
-func (g *SpanGroup) text(sp corpus.Span) string {
-	out := ""
-	for _, p := range g.Block.Paras {
-		if sp.Start < p.End && p.Start < sp.End || sp.Start == p.Start {
-			if out != "" {
-				out += " "
-			}
-			out += view.Text(p.Text, p.Start, max(sp.Start, p.Start), min(sp.End, p.End))
-		}
-	}
-	return out
+	return el
 }
 
 // DocChunk lists a run of documents in the document list.
 type DocChunk struct {
 	app.Compo
-	Key    string
-	Items  []corpus.Summary
-	Open   string // ID of the open document
-	Labels []corpus.LabelDef
-	Shown  bool
-	Vis    *browser.Visibility
+	Key     string
+	Items   []corpus.Summary
+	Open    string // ID of the open document
+	Labels  []corpus.LabelDef
+	Shown   bool
+	Vis     *browser.Visibility
+	Painted painted
 }
 
-// OnMount watches the chunk if it is not drawn.
-func (c *DocChunk) OnMount(ctx app.Context) { observe(c, c.Vis, c.Shown) }
+// OnMount fills the chunk.
+func (c *DocChunk) OnMount(ctx app.Context) { c.fill(true) }
 
-// OnUpdate watches the chunk again when it stands for another one.
-func (c *DocChunk) OnUpdate(ctx app.Context) { observe(c, c.Vis, c.Shown) }
+// OnUpdate refills the chunk when its content changed.
+func (c *DocChunk) OnUpdate(ctx app.Context) { c.fill(false) }
 
-// Render draws the entries, or a box of their size.
+func (c *DocChunk) fill(mounted bool) {
+	html := ""
+	if c.Shown {
+		html = docItemsHTML(c.Items, c.Open, c.Labels)
+	}
+	chunk(c, c.Painted, c.Key, html, c.Vis, c.Shown, mounted)
+}
+
+// Render draws the chunk's box.
 func (c *DocChunk) Render() app.UI {
 	el := app.Ul().Class("doc-chunk").Attr("data-lazy", c.Key)
 	if !c.Shown {
-		return el.Style("height", strconv.Itoa(len(c.Items)*docItemSize)+"px")
+		el = el.Style("height", strconv.Itoa(len(c.Items)*docItemSize)+"px")
 	}
-	items := make([]app.UI, len(c.Items))
-	for i, sm := range c.Items {
-		cls := "doc-item"
-		if sm.ID == c.Open {
-			cls += " open"
-		}
-		chips := make([]app.UI, 0, len(c.Labels))
-		for _, d := range c.Labels {
-			if n := sm.Counts[d.Name]; n > 0 {
-				chips = append(chips, app.Span().Class("chip").DataSet("label", string(d.Name)).
-					Title(d.English).Text(strconv.Itoa(n)))
-			}
-		}
-		items[i] = app.Li().Class(cls).DataSet("testid", "doc").DataSet("id", sm.ID).Body(
-			app.Div().Class("doc-title").Dir("auto").Text(sm.Title),
-			app.Div().Class("doc-meta").Body(
-				app.Span().Class("status "+string(sm.Status)).Text(statusNames[sm.Status]),
-				app.Span().Class("count").Text(plural(sm.Total(), "span")),
-				app.Span().Class("chips").Body(chips...),
-			),
-		)
-	}
-	return el.Body(items...)
+	return el
 }

@@ -213,7 +213,7 @@ func (s *Shell) onDocClick(ctx app.Context, e app.Event) {
 		s.selectSpan(ctx, mark.Call("getAttribute", "data-id").String(), false)
 		return
 	}
-	s.selected = ""
+	s.selected, s.listSel = "", ""
 }
 
 func (s *Shell) renderSide() app.UI {

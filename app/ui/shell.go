@@ -60,8 +60,10 @@ type Shell struct {
 	gen       int
 
 	docVis, listVis, docsVis *browser.Visibility
+	painted                  painted
 
 	selected  string // selected span ID
+	listSel   string // selected span ID, as the side list shows it
 	flash     string // span ID flashing after a jump from the list
 	pending   int    // edits not yet committed to storage
 	saveErr   string
@@ -84,6 +86,7 @@ type Shell struct {
 func (s *Shell) OnMount(ctx app.Context) {
 	s.schema = corpus.Default
 	s.ctx = &ctx
+	s.painted = make(painted)
 	s.annotator = "annotator"
 	var name string
 	if ctx.LocalStorage().Get(prefAnnotator, &name); name != "" {
@@ -216,33 +219,52 @@ func (s *Shell) show(ctx app.Context, doc corpus.Document, log historyLog) {
 	s.runes = []rune(doc.Text)
 	s.gen++
 	s.lay = newLayout(s.gen, doc.Text, s.doc.Spans)
-	s.selected, s.flash = "", ""
+	s.painted = make(painted) // forget the last document's chunks
+	s.selected, s.listSel, s.flash = "", "", ""
 	ctx.LocalStorage().Set(prefOpen, doc.ID)
 }
 
 // commit shows an edit at once and queues it for storage; the save state
-// says "Saving…" until storage confirms it.
+// says "Saving…" until storage confirms it. The edited blocks are drawn
+// first; the side list, the document list and storage follow after the
+// browser has painted them.
 func (s *Shell) commit(ctx app.Context, e store.Edit) {
 	before := s.doc.Spans
 	s.doc = s.ed.Doc()
-	s.lay.update(e, before, s.doc.Spans)
-	s.replaceSummary(e.Summary)
+	touched := s.lay.update(e, before, s.doc.Spans)
+	s.paintNow(touched)
 	s.pending++
-	st, id := s.st, s.doc.ID
-	s.do(func() {
-		err := st.Apply(id, e)
-		ctx.Dispatch(func(ctx app.Context) {
-			s.pending--
-			if err != nil {
-				s.saveErr = err.Error()
-				s.fail("Your last edit could not be saved, so it was undone: %v", err)
-				if s.ed != nil && s.doc.ID == id {
-					s.open(ctx, id) // show what storage holds
+	st, id, gen := s.st, s.doc.ID, s.lay.gen
+	ctx.Defer(func(ctx app.Context) {
+		s.do(func() {
+			browser.AfterPaint()
+			ctx.Dispatch(func(ctx app.Context) {
+				if s.lay.gen == gen {
+					s.lay.refitGroups(touched, s.doc.Spans)
+					s.listSel = s.selected
 				}
-			} else if s.pending == 0 {
-				s.saveErr = ""
-			}
+				s.replaceSummary(e.Summary)
+			})
+			s.store(ctx, st, id, e)
 		})
+	})
+}
+
+// store runs on the saver goroutine: it stores one edit, and on failure
+// shows why and reopens the document as storage holds it.
+func (s *Shell) store(ctx app.Context, st store.Store, id string, e store.Edit) {
+	err := st.Apply(id, e)
+	ctx.Dispatch(func(ctx app.Context) {
+		s.pending--
+		if err != nil {
+			s.saveErr = err.Error()
+			s.fail("Your last edit could not be saved, so it was undone: %v", err)
+			if s.ed != nil && s.doc.ID == id {
+				s.open(ctx, id) // show what storage holds
+			}
+		} else if s.pending == 0 {
+			s.saveErr = ""
+		}
 	})
 }
 

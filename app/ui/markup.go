@@ -1,0 +1,150 @@
+package ui
+
+import (
+	"html"
+	"strconv"
+	"strings"
+
+	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/view"
+)
+
+// The content of the chunks of long lists and documents is written as HTML
+// text and handed to the browser whole (innerHTML): one DOM call per chunk
+// instead of several per element, which is what makes opening and editing a
+// long document fast. Text and attribute values are escaped.
+
+type markup struct{ strings.Builder }
+
+func (m *markup) attr(name, value string) {
+	m.WriteByte(' ')
+	m.WriteString(name)
+	m.WriteString(`="`)
+	m.WriteString(html.EscapeString(value))
+	m.WriteByte('"')
+}
+
+func (m *markup) intAttr(name string, v int) { m.attr(name, strconv.Itoa(v)) }
+
+func (m *markup) text(s string) { m.WriteString(html.EscapeString(s)) }
+
+// blockInnerHTML is the content of a shown block's element.
+func blockInnerHTML(b view.Block, spans []corpus.Span, selected, flash string) string {
+	var m markup
+	m.blockBody(b, spans, selected, flash)
+	return m.String()
+}
+
+func (m *markup) blockBody(b view.Block, spans []corpus.Span, selected, flash string) {
+	for _, p := range b.Paras {
+		m.WriteString(`<p class="para"`)
+		m.intAttr("data-start", p.Start)
+		m.intAttr("data-end", p.End)
+		m.WriteByte('>')
+		segs := view.Segments(p, view.Overlapping(spans, p.Start, p.End))
+		if len(segs) == 0 {
+			m.WriteString("<br>")
+		}
+		for _, s := range segs {
+			if s.Span == nil {
+				m.WriteString("<span")
+				m.intAttr("data-start", s.Start)
+				m.intAttr("data-end", s.End)
+				m.WriteByte('>')
+				m.text(s.Text)
+				m.WriteString("</span>")
+				continue
+			}
+			cls := "span"
+			if s.Span.ID == selected {
+				cls += " selected"
+			}
+			if s.Span.ID == flash {
+				cls += " flash"
+			}
+			m.WriteString("<mark")
+			m.attr("class", cls)
+			m.attr("id", "span-"+s.Span.ID)
+			m.attr("data-id", s.Span.ID)
+			m.attr("data-label", string(s.Span.Label))
+			m.intAttr("data-start", s.Start)
+			m.intAttr("data-end", s.End)
+			m.attr("title", string(s.Span.Label))
+			m.WriteByte('>')
+			m.text(s.Text)
+			m.WriteString("</mark>")
+		}
+		m.WriteString("</p>")
+	}
+}
+
+// spanRowsHTML writes the side-list rows of the spans starting in a block.
+func spanRowsHTML(b view.Block, spans []corpus.Span, selected string) string {
+	var m markup
+	for _, sp := range spans {
+		cls := "span-item"
+		if sp.ID == selected {
+			cls += " selected"
+		}
+		m.WriteString("<li")
+		m.attr("class", cls)
+		m.attr("data-testid", "span-item")
+		m.attr("data-id", sp.ID)
+		m.WriteString(`><span class="chip"`)
+		m.attr("data-label", string(sp.Label))
+		m.WriteByte('>')
+		m.text(string(sp.Label))
+		m.WriteString(`</span><span class="span-text" dir="rtl" lang="ar">`)
+		m.text(spanText(b, sp))
+		m.WriteString("</span></li>")
+	}
+	return m.String()
+}
+
+// spanText returns a span's text from the paragraphs of its block, line
+// breaks shown as spaces.
+func spanText(b view.Block, sp corpus.Span) string {
+	var parts []string
+	for _, p := range b.Paras {
+		if sp.Start < p.End && p.Start < sp.End {
+			parts = append(parts, view.Text(p.Text, p.Start, max(sp.Start, p.Start), min(sp.End, p.End)))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// docItemsHTML writes a run of entries of the document list.
+func docItemsHTML(items []corpus.Summary, open string, labels []corpus.LabelDef) string {
+	var m markup
+	for _, sm := range items {
+		cls := "doc-item"
+		if sm.ID == open {
+			cls += " open"
+		}
+		m.WriteString("<li")
+		m.attr("class", cls)
+		m.attr("data-testid", "doc")
+		m.attr("data-id", sm.ID)
+		m.WriteString(`><div class="doc-title" dir="auto">`)
+		m.text(sm.Title)
+		m.WriteString(`</div><div class="doc-meta"><span`)
+		m.attr("class", "status "+string(sm.Status))
+		m.WriteByte('>')
+		m.text(statusNames[sm.Status])
+		m.WriteString(`</span><span class="count">`)
+		m.text(plural(sm.Total(), "span"))
+		m.WriteString(`</span><span class="chips">`)
+		for _, d := range labels {
+			if n := sm.Counts[d.Name]; n > 0 {
+				m.WriteString(`<span class="chip"`)
+				m.attr("data-label", string(d.Name))
+				m.attr("title", d.English)
+				m.WriteByte('>')
+				m.WriteString(strconv.Itoa(n))
+				m.WriteString("</span>")
+			}
+		}
+		m.WriteString("</span></div></li>")
+	}
+	return m.String()
+}

@@ -1,0 +1,244 @@
+package conll
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/dataset/ingest"
+	"github.com/raqim/raqim/internal/jsonl"
+)
+
+// Chunk is one entity found in a sentence's tags: tokens First to Last
+// (inclusive) labelled Label. Orphan marks an entity that an I- or E- tag
+// started because no entity of its label was open.
+type Chunk struct {
+	First, Last int
+	Label       corpus.Label
+	Orphan      bool
+}
+
+// Chunks returns the entities of one sentence's tags the way conlleval and
+// seqeval read them, whatever the scheme (IOB1, IOB2, IOE, BIOES): B- and S-
+// start an entity, I- and E- continue one of the same label or else start
+// one, E- and S- end one, O and a change of label end one.
+func Chunks(tags []Tag) []Chunk {
+	var out []Chunk
+	prev := Outside
+	open := -1 // index in out of the open entity
+	for i, t := range tags {
+		if open >= 0 && endOfChunk(prev, t) {
+			out[open].Last = i - 1
+			open = -1
+		}
+		if startOfChunk(prev, t) {
+			out = append(out, Chunk{First: i, Label: t.Label, Orphan: t.Prefix == 'I' || t.Prefix == 'E'})
+			open = len(out) - 1
+		}
+		prev = t
+	}
+	if open >= 0 {
+		out[open].Last = len(tags) - 1
+	}
+	return out
+}
+
+func endOfChunk(prev, t Tag) bool {
+	switch prev.Prefix {
+	case 'E', 'S':
+		return true
+	case 'B', 'I':
+		if t.Prefix == 'B' || t.Prefix == 'S' || t.Prefix == 'O' {
+			return true
+		}
+	}
+	return prev.Prefix != 'O' && prev.Label != t.Label
+}
+
+func startOfChunk(prev, t Tag) bool {
+	switch t.Prefix {
+	case 'B', 'S':
+		return true
+	case 'I', 'E':
+		if prev.Prefix == 'E' || prev.Prefix == 'S' || prev.Prefix == 'O' {
+			return true
+		}
+	}
+	return t.Prefix != 'O' && prev.Label != t.Label
+}
+
+// ParseTag reads a tag: O, or a prefix B, I, E or S (L and U read as E and
+// S, as in BILOU) with a hyphen and a label.
+func ParseTag(s string) (Tag, error) {
+	if s == "O" {
+		return Outside, nil
+	}
+	if len(s) < 3 || s[1] != '-' {
+		return Tag{}, fmt.Errorf("tag %q is not O or a prefix B-, I-, E- or S- with a label", ingest.Clip(s))
+	}
+	p := s[0]
+	switch p {
+	case 'B', 'I', 'E', 'S':
+	case 'L':
+		p = 'E'
+	case 'U':
+		p = 'S'
+	default:
+		return Tag{}, fmt.Errorf("tag %q has prefix %q; want B-, I-, E- or S- (or O)", ingest.Clip(s), s[:1])
+	}
+	return Tag{Prefix: p, Label: corpus.Label(s[2:])}, nil
+}
+
+// Token is a token read with its tag and the line it came from.
+type Token struct {
+	Text string
+	Tag  Tag
+	Line int
+}
+
+// Rebuild joins sentences of tokens into a text (tokens joined by single
+// spaces, sentences by "\n") and returns its spans from the tags, read as
+// Chunks does, completed by b; an entity started by an I- or E- tag is
+// noted with its line.
+func Rebuild(b *ingest.Builder, sentences [][]Token) (string, []corpus.Span, error) {
+	var text strings.Builder
+	var spans []corpus.Span
+	pos := 0 // code points written
+	var starts, ends []int
+	var tags []Tag
+	for si, s := range sentences {
+		if si > 0 {
+			text.WriteByte('\n')
+			pos++
+		}
+		starts, ends, tags = starts[:0], ends[:0], tags[:0]
+		for ti, t := range s {
+			if ti > 0 {
+				text.WriteByte(' ')
+				pos++
+			}
+			starts = append(starts, pos)
+			text.WriteString(t.Text)
+			pos += utf8.RuneCountInString(t.Text)
+			ends = append(ends, pos)
+			tags = append(tags, t.Tag)
+		}
+		for _, c := range Chunks(tags) {
+			line := s[c.First].Line
+			if c.Orphan {
+				t := s[c.First].Tag
+				b.Note("entity started by I-/E-", line, "%s with no %s entity open: it starts a new entity (as conlleval does)", t, t.Label)
+			}
+			l, err := b.Label(c.Label, line)
+			if err != nil {
+				return "", nil, err
+			}
+			spans = append(spans, b.Span(starts[c.First], ends[c.Last], l))
+		}
+	}
+	return text.String(), spans, nil
+}
+
+// Decode reads a CoNLL file (IOB1, IOB2, IOE, BIOES or BILOU tags; the token
+// in the first column, the tag in the last, separated by spaces or tabs)
+// into documents, or refuses it whole with a *corpus.FileError naming the
+// line. Documents start at "-DOCSTART-" lines; a file without any makes one
+// document of each sentence. CoNLL holds no text: each text is rebuilt from
+// the tokens, and a note says so. Labels outside opts.Schema (after
+// opts.LabelMap) are reported together as a *jsonl.UnknownLabelsError.
+func Decode(name string, r io.Reader, opts jsonl.DecodeOptions) ([]corpus.Document, []string, error) {
+	b := ingest.New(name, opts)
+	data, err := io.ReadAll(io.LimitReader(r, jsonl.MaxFileSize+1))
+	if err != nil {
+		return nil, nil, b.Errorf(0, "reading the file: %v", err)
+	}
+	if len(data) > jsonl.MaxFileSize {
+		return nil, nil, b.Errorf(0, "the file is larger than the import limit of %d MiB", jsonl.MaxFileSize>>20)
+	}
+	data = bytes.TrimPrefix(data, ingest.BOM)
+	if err := b.CheckUTF8(data); err != nil {
+		return nil, nil, err
+	}
+	perSentence := !bytes.Contains(data, []byte("-DOCSTART-"))
+	stem := path.Base(strings.ReplaceAll(name, `\`, "/"))
+	stem = strings.TrimSuffix(stem, path.Ext(stem))
+
+	var (
+		docs      []corpus.Document
+		sentences [][]Token
+		cur       []Token
+		docLine   int
+	)
+	endSentence := func() {
+		if len(cur) > 0 {
+			sentences = append(sentences, cur)
+			cur = nil
+		}
+	}
+	endDoc := func() error {
+		endSentence()
+		if len(sentences) == 0 {
+			return nil
+		}
+		text, spans, err := Rebuild(b, sentences)
+		if err != nil {
+			return err
+		}
+		d, err := b.Doc(docLine, "", fmt.Sprintf("%s %d", stem, len(docs)+1), text, "", spans)
+		if err != nil {
+			return err
+		}
+		docs = append(docs, d)
+		sentences = nil
+		return nil
+	}
+	for n, line := range ingest.Lines(data) {
+		n++
+		fields := strings.Fields(line)
+		if len(fields) == 0 {
+			endSentence()
+			if perSentence {
+				if err := endDoc(); err != nil {
+					return nil, nil, err
+				}
+			}
+			continue
+		}
+		if fields[0] == "-DOCSTART-" {
+			if err := endDoc(); err != nil {
+				return nil, nil, err
+			}
+			docLine = n
+			continue
+		}
+		if len(fields) < 2 {
+			return nil, nil, b.Errorf(n, "want a token and its tag separated by a space, got %q", ingest.Clip(line))
+		}
+		tag, err := ParseTag(fields[len(fields)-1])
+		if err != nil {
+			return nil, nil, b.Errorf(n, "%v", err)
+		}
+		if docLine == 0 || (perSentence && len(cur) == 0) {
+			docLine = n
+		}
+		cur = append(cur, Token{Text: fields[0], Tag: tag, Line: n})
+	}
+	if err := endDoc(); err != nil {
+		return nil, nil, err
+	}
+	if err := b.Finish(); err != nil {
+		return nil, nil, err
+	}
+	if len(docs) == 0 {
+		return nil, nil, b.Errorf(0, "no tokens: the file has no \"token TAG\" lines")
+	}
+	notes := []string{fmt.Sprintf("%s: CoNLL holds no text: the texts of its documents (%d) were rebuilt from the tokens, joined by single spaces, sentences by line breaks", name, len(docs))}
+	if perSentence {
+		notes = append(notes, fmt.Sprintf("%s: the file has no -DOCSTART- lines: each sentence became a document", name))
+	}
+	return docs, append(notes, b.Notes()...), nil
+}

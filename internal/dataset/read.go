@@ -1,0 +1,327 @@
+package dataset
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/raqim/raqim/internal/brat"
+	"github.com/raqim/raqim/internal/conll"
+	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/hf"
+	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/labelstudio"
+)
+
+// MaxUnzipped is the most Read decompresses from one zip: 1 GiB.
+const MaxUnzipped = 1 << 30
+
+// entry is a file of the zip, its name relative to the zip's common folder.
+type entry struct {
+	name string
+	f    *zip.File
+}
+
+// Read imports a zip into documents: a raqim dataset zip through its span
+// JSONL ({train,dev,test}.jsonl, which carry the texts exactly); otherwise a
+// zip of brat .txt/.ann pairs; otherwise every file it can read by its
+// extension (.jsonl span or doccano lines, hf/*.jsonl rows, .conll/.bio/.iob
+// CoNLL, .json Label Studio tasks, .txt texts). Errors are
+// *corpus.FileError values naming the zip and the file inside it; unknown
+// labels of all files come as one *jsonl.UnknownLabelsError.
+func Read(name string, data []byte, opts jsonl.DecodeOptions) ([]corpus.Document, []string, error) {
+	fail := func(format string, args ...any) ([]corpus.Document, []string, error) {
+		return nil, nil, &corpus.FileError{File: name, Err: fmt.Errorf(format, args...)}
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return fail("not a readable zip: %v", err)
+	}
+	entries := listEntries(zr)
+	if len(entries) == 0 {
+		return fail("the zip holds no files")
+	}
+	r := &reader{zip: name, opts: opts, budget: MaxUnzipped, ids: map[string]string{}}
+	byName := map[string]*entry{}
+	for i := range entries {
+		byName[entries[i].name] = &entries[i]
+	}
+	var splits []*entry
+	for _, n := range []string{"train.jsonl", "dev.jsonl", "test.jsonl"} {
+		if e := byName[n]; e != nil {
+			splits = append(splits, e)
+		}
+	}
+	hasAnn := false
+	for _, e := range entries {
+		hasAnn = hasAnn || strings.EqualFold(path.Ext(e.name), ".ann")
+	}
+	switch {
+	case len(splits) > 0 && (byName["labels.json"] != nil || byName["README.md"] != nil):
+		for _, e := range splits {
+			r.readFile(e, "span")
+		}
+		r.notes = append(r.notes, fmt.Sprintf("%s: the dataset's documents were read from its span JSONL (%s); its other formats hold the same spans", name, joinNames(splits)))
+	case hasAnn:
+		r.readBrat(entries)
+	default:
+		for i := range entries {
+			e := &entries[i]
+			if strings.HasPrefix(e.name, "hf/") && e.name != "hf/labels.json" && strings.EqualFold(path.Ext(e.name), ".jsonl") {
+				r.readHF(e, byName["hf/labels.json"])
+				continue
+			}
+			switch strings.ToLower(path.Ext(e.name)) {
+			case ".jsonl":
+				r.readFile(e, "span")
+			case ".conll", ".bio", ".bioes", ".iob", ".iob2":
+				r.readFile(e, "conll")
+			case ".json":
+				if e.name == "labels.json" || e.name == "hf/labels.json" {
+					continue
+				}
+				r.readFile(e, "labelstudio")
+			}
+		}
+		var txts []entry
+		for _, e := range entries {
+			if strings.EqualFold(path.Ext(e.name), ".txt") {
+				txts = append(txts, e)
+			}
+		}
+		if len(txts) > 0 {
+			r.readBrat(txts)
+		}
+	}
+	if err := r.err(); err != nil {
+		return nil, nil, err
+	}
+	if len(r.docs) == 0 {
+		return fail("no file in the zip could be imported (raqim reads .jsonl, .conll, .json Label Studio tasks, brat .txt/.ann and .txt files)")
+	}
+	return r.docs, r.notes, nil
+}
+
+func joinNames(es []*entry) string {
+	var names []string
+	for _, e := range es {
+		names = append(names, e.name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// listEntries returns the zip's files, sorted, without folders, hidden
+// files and macOS resource forks, with a folder common to all removed.
+func listEntries(zr *zip.Reader) []entry {
+	var out []entry
+	for _, f := range zr.File {
+		n := strings.ReplaceAll(f.Name, `\`, "/")
+		base := path.Base(n)
+		if f.FileInfo().IsDir() || strings.HasSuffix(n, "/") || strings.HasPrefix(n, "__MACOSX/") || strings.HasPrefix(base, ".") {
+			continue
+		}
+		out = append(out, entry{name: strings.TrimPrefix(n, "/"), f: f})
+	}
+	for {
+		if len(out) == 0 {
+			return out
+		}
+		dir, _, ok := strings.Cut(out[0].name, "/")
+		if !ok {
+			break
+		}
+		common := true
+		for _, e := range out {
+			if !strings.HasPrefix(e.name, dir+"/") {
+				common = false
+				break
+			}
+		}
+		if !common {
+			break
+		}
+		for i := range out {
+			out[i].name = strings.TrimPrefix(out[i].name, dir+"/")
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return out
+}
+
+// reader gathers the documents, notes and errors of the files of one zip.
+type reader struct {
+	zip     string
+	opts    jsonl.DecodeOptions
+	budget  int64
+	docs    []corpus.Document
+	notes   []string
+	ids     map[string]string // document ID → file
+	errs    []error
+	unknown []*corpus.FileError // files with unknown labels
+}
+
+// fileName names a file inside the zip in errors and notes.
+func (r *reader) fileName(e *entry) string { return r.zip + "/" + e.f.Name }
+
+// open reads a file of the zip within the decompression budget.
+func (r *reader) open(e *entry) ([]byte, error) {
+	if int64(e.f.UncompressedSize64) > r.budget {
+		return nil, &corpus.FileError{File: r.fileName(e), Err: fmt.Errorf("the zip unpacks to more than the import limit of %d MiB", MaxUnzipped>>20)}
+	}
+	rc, err := e.f.Open()
+	if err != nil {
+		return nil, &corpus.FileError{File: r.fileName(e), Err: err}
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, r.budget+1))
+	if err == nil && int64(len(data)) > r.budget {
+		err = fmt.Errorf("the zip unpacks to more than the import limit of %d MiB", MaxUnzipped>>20)
+	}
+	if err != nil {
+		return nil, &corpus.FileError{File: r.fileName(e), Err: err}
+	}
+	r.budget -= int64(len(data))
+	return data, nil
+}
+
+// fail records err, keeping unknown-label errors apart to merge them.
+func (r *reader) fail(err error) {
+	var u *jsonl.UnknownLabelsError
+	var fe *corpus.FileError
+	if errors.As(err, &u) && errors.As(err, &fe) {
+		r.unknown = append(r.unknown, fe)
+		return
+	}
+	r.errs = append(r.errs, err)
+}
+
+// add appends documents read from file, refusing an ID read before.
+func (r *reader) add(file string, docs []corpus.Document, notes []string) {
+	for _, d := range docs {
+		if prev, dup := r.ids[d.ID]; dup {
+			r.errs = append(r.errs, &corpus.FileError{File: file, Err: fmt.Errorf("document id %q is also used in %s", d.ID, prev)})
+			return
+		}
+		r.ids[d.ID] = file
+	}
+	r.docs = append(r.docs, docs...)
+	r.notes = append(r.notes, notes...)
+}
+
+// readFile reads one file of a single-file format.
+func (r *reader) readFile(e *entry, format string) {
+	if len(r.errs) > 0 {
+		return
+	}
+	data, err := r.open(e)
+	if err != nil {
+		r.fail(err)
+		return
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return // an empty split
+	}
+	file := r.fileName(e)
+	var docs []corpus.Document
+	var notes []string
+	switch format {
+	case "span":
+		docs, err = jsonl.Decode(file, bytes.NewReader(data), r.opts)
+	case "conll":
+		docs, notes, err = conll.Decode(file, bytes.NewReader(data), r.opts)
+	case "labelstudio":
+		docs, notes, err = labelstudio.Decode(file, bytes.NewReader(data), r.opts)
+	}
+	if err != nil {
+		r.fail(err)
+		return
+	}
+	r.add(file, docs, notes)
+}
+
+// readHF reads rows of hf/, with tag ids into labels (nil: the schema's).
+func (r *reader) readHF(e, labels *entry) {
+	if len(r.errs) > 0 {
+		return
+	}
+	var names []string
+	if labels != nil {
+		data, err := r.open(labels)
+		if err == nil {
+			names, err = hf.DecodeLabels(r.fileName(labels), data)
+		}
+		if err != nil {
+			r.fail(err)
+			return
+		}
+	}
+	data, err := r.open(e)
+	if err != nil {
+		r.fail(err)
+		return
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return
+	}
+	docs, notes, err := hf.Decode(r.fileName(e), bytes.NewReader(data), names, r.opts)
+	if err != nil {
+		r.fail(err)
+		return
+	}
+	r.add(r.fileName(e), docs, notes)
+}
+
+// readBrat reads the .txt and .ann files among entries as brat pairs.
+func (r *reader) readBrat(entries []entry) {
+	if len(r.errs) > 0 {
+		return
+	}
+	var files []brat.File
+	for i := range entries {
+		e := &entries[i]
+		if ext := strings.ToLower(path.Ext(e.name)); ext != ".txt" && ext != ".ann" {
+			continue
+		}
+		data, err := r.open(e)
+		if err != nil {
+			r.fail(err)
+			return
+		}
+		files = append(files, brat.File{Name: r.fileName(e), Data: data})
+	}
+	docs, notes, err := brat.Decode(files, r.opts)
+	if err != nil {
+		r.fail(err)
+		return
+	}
+	r.add(r.zip, docs, notes)
+}
+
+// err returns the first error, or all unknown labels merged into one
+// *jsonl.UnknownLabelsError in a *corpus.FileError naming the first file.
+func (r *reader) err() error {
+	if len(r.errs) > 0 {
+		return r.errs[0]
+	}
+	if len(r.unknown) == 0 {
+		return nil
+	}
+	first := r.unknown[0]
+	merged := &jsonl.UnknownLabelsError{File: first.File, Labels: map[corpus.Label]int{}, FirstLine: map[corpus.Label]int{}}
+	for _, fe := range r.unknown {
+		var u *jsonl.UnknownLabelsError
+		errors.As(fe, &u)
+		for l, n := range u.Labels {
+			if _, seen := merged.FirstLine[l]; !seen {
+				merged.FirstLine[l] = u.FirstLine[l]
+			}
+			merged.Labels[l] += n
+		}
+	}
+	return &corpus.FileError{File: first.File, Line: first.Line, Err: merged}
+}

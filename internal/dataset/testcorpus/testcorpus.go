@@ -1,0 +1,143 @@
+// Package testcorpus provides corpora for the tests and benchmarks of the
+// export formats: the shared gold corpus, and generated documents whose
+// texts mix Arabic with diacritics and tatweel, Latin words, digits, emoji
+// (outside the Basic Multilingual Plane, with joiners and flags),
+// punctuation and line breaks. It is imported by tests only.
+package testcorpus
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/raqim/raqim/internal/corpus"
+)
+
+// GoldPath is the gold corpus relative to a package directory two levels
+// below the module root (internal/x).
+const GoldPath = "../../../shared/corpus/gold.jsonl"
+
+// Now is the fixed time stamped on generated documents.
+var Now = time.Date(2025, 10, 7, 9, 30, 0, 0, time.UTC)
+
+// Gold reads the gold corpus from path (relative to the test's package
+// directory), marking every document done; it skips the test when the file
+// is missing.
+func Gold(tb testing.TB, path string) []corpus.Document {
+	tb.Helper()
+	f, err := os.Open(filepath.FromSlash(path))
+	if err != nil {
+		tb.Skipf("gold corpus %s: %v", path, err)
+	}
+	defer f.Close()
+	var docs []corpus.Document
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<26)
+	for n := 1; sc.Scan(); n++ {
+		var g struct {
+			ID    string `json:"id"`
+			Text  string `json:"text"`
+			Spans []struct {
+				Start int          `json:"start"`
+				End   int          `json:"end"`
+				Label corpus.Label `json:"label"`
+				Text  string       `json:"text"`
+			} `json:"spans"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			tb.Fatalf("%s:%d: %v", path, n, err)
+		}
+		d := corpus.Document{ID: g.ID, Title: g.ID, Text: g.Text, Status: corpus.StatusDone, Created: Now, Modified: Now}
+		for i, s := range g.Spans {
+			d.Spans = append(d.Spans, corpus.Span{ID: fmt.Sprintf("%s-%d", g.ID, i), Start: s.Start, End: s.End, Label: s.Label, Annotator: "gold"})
+		}
+		corpus.SortSpans(d.Spans)
+		if err := corpus.Validate(&d, corpus.Default); err != nil {
+			tb.Fatalf("%s:%d: %v", path, n, err)
+		}
+		docs = append(docs, d)
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return docs
+}
+
+// Words that spans cover: names with the article, diacritics and tatweel,
+// Latin names, numbers and emoji.
+var entities = map[corpus.Label][]string{
+	corpus.Actor:    {"الجيش المالي", "الفيلق الإفريقي", "جماعة نصرة الإسلام والمسلمين", "JNIM", "الجنرال آسيمي غويتا", "القوّات المسلّحة", "Wagner", "المجلـــس العسكري"},
+	corpus.Place:    {"كاي", "سيكاسو", "تمبكتو", "مالي", "باماكو", "نيورو", "الساحل", "Gao", "Kayes", "🇲🇱"},
+	corpus.Date:     {"الثلاثاء 7 أكتوبر 2025", "السادس من أكتوبر", "يوم أمس", "مساء الاثنين", "٢٤ يناير ٢٠٢٦", "2025-10-07"},
+	corpus.Casualty: {"مقتل أربعة عناصر", "سقوط قتلى وجرحى", "أكثر من 30 جندياً", "اختطاف 4 أجانب", "تحييد 80 جهادياً", "مقتل 12 😢"},
+}
+
+// Filler words between spans, with their punctuation.
+var filler = strings.Fields("شهدت خلال الأيام الأخيرة تصعيدًا ملحوظًا في هجمات ، حيث نفذت سلسلة من العمليات المتزامنة ضد مواقع " +
+	"مختلفة؛ وأعلنت « مصادر » محلية؟ ما أدى إلى تدمير مركبة عسكرية ( 3 ) مركبات . ! 🔻 📌 👨‍👩‍👧 👍🏽 … – | cafe\u0301 " +
+	"news 1,000 7.5 ٣٫٥ https://t.co/x #مالي @raqim ـــ مستوىً")
+
+// proclitics may be glued before a span, outside it.
+var proclitics = []string{"", "", "", "و", "ب", "ل", "ف", "وب"}
+
+// Generate returns n documents with about spansPer spans each, generated
+// from seed: IDs "gen-<seed>-<i>", status done, unique texts.
+func Generate(seed uint64, n, spansPer int) []corpus.Document {
+	r := rand.New(rand.NewPCG(seed, 0x5eed))
+	labels := corpus.Default.Names()
+	docs := make([]corpus.Document, n)
+	for i := range docs {
+		var b strings.Builder
+		pos := 0
+		write := func(s string) {
+			b.WriteString(s)
+			pos += utf8.RuneCountInString(s)
+		}
+		d := corpus.Document{ID: fmt.Sprintf("gen-%d-%05d", seed, i), Status: corpus.StatusDone, Created: Now, Modified: Now}
+		d.Title = d.ID
+		write(fmt.Sprintf("خبر %d", i)) // keeps texts unique
+		k := spansPer/2 + r.IntN(spansPer+1)
+		for j := 0; j < k; j++ {
+			for f := r.IntN(6); f > 0; f-- {
+				write(sep(r))
+				write(filler[r.IntN(len(filler))])
+			}
+			write(sep(r))
+			write(proclitics[r.IntN(len(proclitics))])
+			l := labels[r.IntN(len(labels))]
+			opts := entities[l]
+			start := pos
+			write(opts[r.IntN(len(opts))])
+			d.Spans = append(d.Spans, corpus.Span{ID: fmt.Sprintf("s%d", j), Start: start, End: pos, Label: l, Annotator: []string{"amina", "omar"}[r.IntN(2)]})
+			if r.IntN(4) == 0 {
+				write([]string{"،", ".", "؟", "»", ":"}[r.IntN(5)])
+			}
+		}
+		write(sep(r))
+		write("انتهى.")
+		d.Text = b.String()
+		docs[i] = d
+	}
+	return docs
+}
+
+func sep(r *rand.Rand) string {
+	switch r.IntN(20) {
+	case 0:
+		return "\n"
+	case 1:
+		return "\r\n"
+	case 2:
+		return " \u200f"
+	case 3:
+		return "  "
+	}
+	return " "
+}
