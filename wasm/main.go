@@ -9,12 +9,19 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime"
+	"runtime/debug"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/app/ui"
 )
 
 func main() {
+	// The browser app keeps a small heap (documents load lazily); collecting
+	// less often keeps collections out of the key handlers that draw edits.
+	if runtime.GOARCH == "wasm" {
+		debug.SetGCPercent(400)
+	}
 	app.Route("/", func() app.Composer { return &ui.Shell{} })
 	app.RunWhenOnBrowser()
 

@@ -90,9 +90,18 @@ func Download(name, mime string, data []byte) {
 // queued behind a change does not delay its display.
 func AfterPaint() {
 	done := make(chan struct{}, 1)
+	AfterPaintDo(func() { done <- struct{}{} })
+	<-done
+}
+
+// AfterPaintDo runs f (in a JS callback: it must not block) once the
+// browser has drawn the next frame.
+func AfterPaintDo(f func()) {
 	var raf, timeout app.Func
 	timeout = app.FuncOf(func(this app.Value, args []app.Value) any {
-		done <- struct{}{}
+		raf.Release()
+		timeout.Release()
+		f()
 		return nil
 	})
 	raf = app.FuncOf(func(this app.Value, args []app.Value) any {
@@ -100,7 +109,4 @@ func AfterPaint() {
 		return nil
 	})
 	app.Window().Call("requestAnimationFrame", raf)
-	<-done
-	raf.Release()
-	timeout.Release()
 }

@@ -222,3 +222,11 @@ func SetAttr(sel, name, value string) {
 		el.Call("setAttribute", name, value)
 	}
 }
+
+// ReplaceElement replaces the element matching sel inside parent with the
+// element written in html.
+func ReplaceElement(parent app.Value, sel, html string) {
+	if el := parent.Call("querySelector", sel); el.Truthy() {
+		el.Set("outerHTML", html)
+	}
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -78,36 +79,45 @@ func containsID(spans []corpus.Span, id string) bool {
 }
 
 // update refits the blocks an edit touched: those holding a span it put or
-// deleted (before is the span list before the edit). It returns them. The
-// side list's groups are refitted later, by refitGroups.
-func (l *layout) update(e store.Edit, before, after []corpus.Span) []int {
-	touched := make(map[int]bool)
-	mark := func(sp corpus.Span) {
-		for i := view.BlockAt(l.blocks, sp.Start); i < len(l.blocks) && l.blocks[i].Start <= sp.End; i++ {
-			touched[i] = true
-		}
-	}
+// deleted (before is the span list before the edit). It returns the
+// code-point ranges the edit changed. The side list's groups are refitted
+// later, by refitGroups.
+func (l *layout) update(e store.Edit, before, after []corpus.Span) []corpus.Span {
+	var changed []corpus.Span
 	for _, sp := range e.Put {
-		mark(sp)
+		changed = append(changed, sp)
 		if old, ok := findSpan(before, sp.ID); ok {
-			mark(old)
+			changed = append(changed, old)
 		}
 	}
 	for _, id := range e.Delete {
 		if old, ok := findSpan(before, id); ok {
-			mark(old)
+			changed = append(changed, old)
 		}
 	}
-	if len(touched) == 0 {
+	blocks := l.blocksOf(changed)
+	if len(blocks) == 0 {
 		return nil
 	}
 	l.blockSpans = append([][]corpus.Span(nil), l.blockSpans...)
-	out := make([]int, 0, len(touched))
-	for i := range touched {
+	for _, i := range blocks {
 		b := l.blocks[i]
 		l.blockSpans[i] = append([]corpus.Span(nil), view.Overlapping(after, b.Start, b.End)...)
-		out = append(out, i)
 	}
+	return changed
+}
+
+// blocksOf returns the blocks that the ranges of spans touch, in order.
+func (l *layout) blocksOf(spans []corpus.Span) []int {
+	var out []int
+	for _, sp := range spans {
+		for i := view.BlockAt(l.blocks, sp.Start); i < len(l.blocks) && l.blocks[i].Start <= sp.End; i++ {
+			if !slices.Contains(out, i) {
+				out = append(out, i)
+			}
+		}
+	}
+	slices.Sort(out)
 	return out
 }
 
@@ -260,26 +270,44 @@ func (s *Shell) spanGroups() []app.UI {
 	return out
 }
 
-// paintNow draws the touched blocks at once, in the handler of the key or
-// click that made the edit, so the edit shows in the very next frame the
-// browser paints; go-app's own update of those blocks then finds them
-// painted already and leaves them alone.
-func (s *Shell) paintNow(blocks []int) {
-	for _, i := range blocks {
-		if i >= len(s.lay.blocks) || !s.lay.shown[i] {
+// paintNow draws an edit at once, in the handler of the key or click that
+// made it, so that it shows in the very next frame the browser paints: it
+// rewrites only the paragraphs holding the changed spans (and the spans
+// selected before and now), and records each block's new content so that
+// go-app's own update of the block, after the paint, finds it drawn already.
+func (s *Shell) paintNow(changed []corpus.Span, prevSelected string) {
+	if sp, ok := findSpan(s.doc.Spans, s.selected); ok {
+		changed = append(changed, sp)
+	}
+	if sp, ok := findSpan(s.doc.Spans, prevSelected); ok {
+		changed = append(changed, sp)
+	}
+	for _, i := range s.lay.blocksOf(changed) {
+		if !s.lay.shown[i] {
 			continue
 		}
 		key := lazyKey(kindBlock, s.lay.gen, i)
-		if el := browser.Query(`[data-lazy="` + key + `"]`); el.Truthy() {
-			sel, flash := s.selected, s.flash
-			if s.lay.blockOf(s.doc.Spans, sel) != i {
-				sel = ""
-			}
-			if s.lay.blockOf(s.doc.Spans, flash) != i {
-				flash = ""
-			}
-			s.painted.paint(key, el, blockInnerHTML(s.lay.blocks[i], s.lay.blockSpans[i], sel, flash))
+		el := browser.Query(`[data-lazy="` + key + `"]`)
+		if !el.Truthy() {
+			continue
 		}
+		b, spans := s.lay.blocks[i], s.lay.blockSpans[i]
+		sel, flash := s.selected, s.flash
+		if s.lay.blockOf(s.doc.Spans, sel) != i {
+			sel = ""
+		}
+		if s.lay.blockOf(s.doc.Spans, flash) != i {
+			flash = ""
+		}
+		for _, p := range b.Paras {
+			for _, c := range changed {
+				if c.Start <= p.End && p.Start <= c.End {
+					browser.ReplaceElement(el, `:scope > p[data-start="`+strconv.Itoa(p.Start)+`"]`, paraHTML(p, spans, sel, flash))
+					break
+				}
+			}
+		}
+		s.painted[key] = blockInnerHTML(b, spans, sel, flash)
 	}
 	browser.SetAttr(`[data-testid="document"]`, "data-span-count", strconv.Itoa(len(s.doc.Spans)))
 }

@@ -19,10 +19,11 @@ const (
 // app wherever focus is, except in form fields.
 func (s *Shell) installKeys(ctx app.Context) {
 	// now runs an edit inside the key's handler, so that its blocks are drawn
-	// before the handler returns (see paintNow), then has go-app catch up.
+	// before the handler returns (see paintNow), then has go-app catch up
+	// once the browser has painted them.
 	now := func(f func(app.Context)) {
 		f(ctx)
-		ctx.Dispatch(nil)
+		browser.AfterPaintDo(func() { ctx.Dispatch(nil) })
 	}
 	s.keys = app.FuncOf(func(this app.Value, args []app.Value) any {
 		e := args[0]

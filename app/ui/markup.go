@@ -37,45 +37,56 @@ func blockInnerHTML(b view.Block, spans []corpus.Span, selected, flash string) s
 
 func (m *markup) blockBody(b view.Block, spans []corpus.Span, selected, flash string) {
 	for _, p := range b.Paras {
-		m.WriteString(`<p class="para"`)
-		m.intAttr("data-start", p.Start)
-		m.intAttr("data-end", p.End)
-		m.WriteByte('>')
-		segs := view.Segments(p, view.Overlapping(spans, p.Start, p.End))
-		if len(segs) == 0 {
-			m.WriteString("<br>")
-		}
-		for _, s := range segs {
-			if s.Span == nil {
-				m.WriteString("<span")
-				m.intAttr("data-start", s.Start)
-				m.intAttr("data-end", s.End)
-				m.WriteByte('>')
-				m.text(s.Text)
-				m.WriteString("</span>")
-				continue
-			}
-			cls := "span"
-			if s.Span.ID == selected {
-				cls += " selected"
-			}
-			if s.Span.ID == flash {
-				cls += " flash"
-			}
-			m.WriteString("<mark")
-			m.attr("class", cls)
-			m.attr("id", "span-"+s.Span.ID)
-			m.attr("data-id", s.Span.ID)
-			m.attr("data-label", string(s.Span.Label))
+		m.para(p, spans, selected, flash)
+	}
+}
+
+// paraHTML is one paragraph of a block, exactly as blockInnerHTML writes it.
+func paraHTML(p view.Paragraph, spans []corpus.Span, selected, flash string) string {
+	var m markup
+	m.para(p, spans, selected, flash)
+	return m.String()
+}
+
+func (m *markup) para(p view.Paragraph, spans []corpus.Span, selected, flash string) {
+	m.WriteString(`<p class="para"`)
+	m.intAttr("data-start", p.Start)
+	m.intAttr("data-end", p.End)
+	m.WriteByte('>')
+	segs := view.Segments(p, view.Overlapping(spans, p.Start, p.End))
+	if len(segs) == 0 {
+		m.WriteString("<br>")
+	}
+	for _, s := range segs {
+		if s.Span == nil {
+			m.WriteString("<span")
 			m.intAttr("data-start", s.Start)
 			m.intAttr("data-end", s.End)
-			m.attr("title", string(s.Span.Label))
 			m.WriteByte('>')
 			m.text(s.Text)
-			m.WriteString("</mark>")
+			m.WriteString("</span>")
+			continue
 		}
-		m.WriteString("</p>")
+		cls := "span"
+		if s.Span.ID == selected {
+			cls += " selected"
+		}
+		if s.Span.ID == flash {
+			cls += " flash"
+		}
+		m.WriteString("<mark")
+		m.attr("class", cls)
+		m.attr("id", "span-"+s.Span.ID)
+		m.attr("data-id", s.Span.ID)
+		m.attr("data-label", string(s.Span.Label))
+		m.intAttr("data-start", s.Start)
+		m.intAttr("data-end", s.End)
+		m.attr("title", string(s.Span.Label))
+		m.WriteByte('>')
+		m.text(s.Text)
+		m.WriteString("</mark>")
 	}
+	m.WriteString("</p>")
 }
 
 // spanRowsHTML writes the side-list rows of the spans starting in a block.

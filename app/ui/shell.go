@@ -64,6 +64,7 @@ type Shell struct {
 
 	selected  string // selected span ID
 	listSel   string // selected span ID, as the side list shows it
+	drawnSel  string // selected span ID, as paintNow last drew it
 	flash     string // span ID flashing after a jump from the list
 	pending   int    // edits not yet committed to storage
 	saveErr   string
@@ -231,8 +232,10 @@ func (s *Shell) show(ctx app.Context, doc corpus.Document, log historyLog) {
 func (s *Shell) commit(ctx app.Context, e store.Edit) {
 	before := s.doc.Spans
 	s.doc = s.ed.Doc()
-	touched := s.lay.update(e, before, s.doc.Spans)
-	s.paintNow(touched)
+	changed := s.lay.update(e, before, s.doc.Spans)
+	touched := s.lay.blocksOf(changed)
+	s.paintNow(changed, s.drawnSel)
+	s.drawnSel = s.selected
 	s.pending++
 	st, id, gen := s.st, s.doc.ID, s.lay.gen
 	ctx.Defer(func(ctx app.Context) {
