@@ -203,14 +203,21 @@ func (s *Shell) renderPalette() app.UI {
 }
 
 // onDocClick selects the span under a click, unless the click ended a drag
-// that selected text.
+// that selected text. A click that changes nothing re-renders nothing: on a
+// long document that keeps the frame after a selection free for the label
+// key that usually follows.
 func (s *Shell) onDocClick(ctx app.Context, e app.Event) {
 	if start, end, ok := browser.Selection(); ok && start != end {
+		ctx.PreventUpdate()
 		return
 	}
 	t := e.Get("target")
 	if mark := t.Call("closest", "mark[data-id]"); mark.Truthy() {
 		s.selectSpan(ctx, mark.Call("getAttribute", "data-id").String(), false)
+		return
+	}
+	if s.selected == "" {
+		ctx.PreventUpdate()
 		return
 	}
 	s.selected, s.listSel = "", ""

@@ -1,0 +1,146 @@
+package e2e
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/raqim/raqim/internal/conll"
+	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/hf"
+	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/tokenize"
+)
+
+// TestExportDataset imports the shared gold JSONL, exports the dataset zip
+// with every document included, and checks the zip's layout and that every
+// gold span appears in the token formats (IOB2, BIOES, Hugging Face) as the
+// right tag sequence over its tokens.
+func TestExportDataset(t *testing.T) {
+	gold := readGold(t)
+	ctx, downloads, _ := startApp(t)
+	run(t, ctx, "import gold", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{filepath.Join(shared, "corpus", "gold.jsonl")}, chromedp.ByQuery))
+	waitJS(t, ctx, "the gold documents", js(`[...document.querySelectorAll('[data-testid=doc]')].filter(e => e.textContent.includes(%q)).length === 1`, gold[2].ID))
+
+	// Settings: include every document (the gold is not marked done).
+	run(t, ctx, "settings", chromedp.Click(`[data-testid=dataset-settings-toggle]`, chromedp.ByQuery))
+	waitJS(t, ctx, "the settings", `!!document.querySelector('[data-testid=dataset-settings]')`)
+	run(t, ctx, "include all", chromedp.Click(`[data-testid=dataset-settings] input[type=checkbox]`, chromedp.ByQuery))
+	waitJS(t, ctx, "the setting kept", `document.querySelector('[data-testid=dataset-settings] input[type=checkbox]').checked`)
+	run(t, ctx, "export", chromedp.Click(`[data-testid=export-dataset]`, chromedp.ByQuery))
+	data := waitFile(t, downloads, "raqim-dataset.zip")
+	screenshot(t, ctx, "dataset-settings")
+
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("the download is not a zip: %v", err)
+	}
+	files := make(map[string][]byte)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[f.Name], _ = io.ReadAll(rc)
+		rc.Close()
+	}
+	for _, name := range []string{"README.md", "labels.json", "labelstudio.json", "hf/labels.json", "brat/annotation.conf"} {
+		if len(files[name]) == 0 {
+			t.Errorf("the zip has no %s", name)
+		}
+	}
+	splits := []string{"train", "dev", "test"}
+	for _, sp := range splits {
+		for _, name := range []string{sp + ".jsonl", sp + ".conll", sp + ".bioes.conll", "hf/" + sp + ".jsonl"} {
+			if _, ok := files[name]; !ok {
+				t.Errorf("the zip has no %s", name)
+			}
+		}
+	}
+	var labels []string
+	if err := json.Unmarshal(files["labels.json"], &labels); err != nil || strings.Join(labels, ",") != "ACTOR,PLACE,DATE,CASUALTY" {
+		t.Errorf("labels.json = %s (%v)", files["labels.json"], err)
+	}
+
+	byID := make(map[string]goldDoc)
+	for _, d := range gold {
+		byID[d.ID] = d
+	}
+	hfLabels, err := hf.DecodeLabels("hf/labels.json", files["hf/labels.json"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, sp := range splits {
+		docs, err := jsonl.Decode(sp+".jsonl", bytes.NewReader(files[sp+".jsonl"]), jsonl.DecodeOptions{Schema: corpus.Default})
+		if err != nil {
+			t.Fatalf("%s.jsonl: %v", sp, err)
+		}
+		// What the gold says this split holds: each span as its tokens, with its label.
+		var want []string
+		for _, d := range docs {
+			g, ok := byID[d.ID]
+			if !ok { // the built-in sample corpus, not annotated
+				if !strings.HasPrefix(d.ID, "sample-") || len(d.Spans) > 0 {
+					t.Fatalf("%s.jsonl has a document %q that is neither the gold nor the sample", sp, d.ID)
+				}
+				continue
+			}
+			seen++
+			if d.Text != g.Text || len(d.Spans) != len(g.Spans) {
+				t.Errorf("%s.jsonl: document %s differs from the gold", sp, d.ID)
+			}
+			for _, s := range g.Spans {
+				want = append(want, tokensOf(s.Text)+" /"+s.Label)
+			}
+		}
+		sort.Strings(want)
+		check := func(name string, decoded []corpus.Document) {
+			var got []string
+			for _, d := range decoded {
+				r := []rune(d.Text)
+				for _, s := range d.Spans {
+					got = append(got, tokensOf(string(r[s.Start:s.End]))+" /"+string(s.Label))
+				}
+			}
+			sort.Strings(got)
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("%s: the spans read back from the tags differ from the gold (%d vs %d spans)", name, len(got), len(want))
+			}
+		}
+		for _, name := range []string{sp + ".conll", sp + ".bioes.conll"} {
+			decoded, _, err := conll.Decode(name, bytes.NewReader(files[name]), jsonl.DecodeOptions{Schema: corpus.Default})
+			if err != nil && len(want) > 0 {
+				t.Fatalf("%s: %v", name, err)
+			}
+			check(name, decoded)
+		}
+		decoded, _, err := hf.Decode("hf/"+sp+".jsonl", bytes.NewReader(files["hf/"+sp+".jsonl"]), hfLabels, jsonl.DecodeOptions{Schema: corpus.Default})
+		if err != nil && len(want) > 0 {
+			t.Fatalf("hf/%s.jsonl: %v", sp, err)
+		}
+		check("hf/"+sp+".jsonl", decoded)
+	}
+	if seen != len(gold) {
+		t.Errorf("the splits hold %d documents, the gold %d", seen, len(gold))
+	}
+	if !strings.Contains(string(files["README.md"]), "dataset_info") {
+		t.Error("the dataset card has no dataset_info block")
+	}
+}
+
+// tokensOf joins the tokens of a span's text with single spaces: the form
+// a span takes in the token formats.
+func tokensOf(text string) string {
+	var parts []string
+	for _, tk := range tokenize.Tokens(text, nil) {
+		parts = append(parts, tk.Text)
+	}
+	return strings.Join(parts, " ")
+}
