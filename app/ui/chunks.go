@@ -310,4 +310,7 @@ func (s *Shell) paintNow(changed []corpus.Span, prevSelected string) {
 		s.painted[key] = blockInnerHTML(b, spans, sel, flash)
 	}
 	browser.SetAttr(`[data-testid="document"]`, "data-span-count", strconv.Itoa(len(s.doc.Spans)))
+	// The save state says "saving" from now on, not from go-app's next frame.
+	browser.SetAttr(`[data-testid="save-state"]`, "data-state", "saving")
+	browser.SetAttr(`[data-testid="save-state"]`, "class", "save-state saving")
 }
