@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"runtime/debug"
 
+	"github.com/google/uuid"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/app/ui"
 )
@@ -21,6 +22,7 @@ func main() {
 	// less often keeps collections out of the key handlers that draw edits.
 	if runtime.GOARCH == "wasm" {
 		debug.SetGCPercent(400)
+		uuid.EnableRandPool() // one call to the browser's random source per 16 span IDs
 	}
 	app.Route("/", func() app.Composer { return &ui.Shell{} })
 	app.RunWhenOnBrowser()

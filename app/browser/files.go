@@ -2,6 +2,7 @@ package browser
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -109,4 +110,23 @@ func AfterPaintDo(f func()) {
 		return nil
 	})
 	app.Window().Call("requestAnimationFrame", raf)
+}
+
+// WhenIdle blocks until the browser has a moment with nothing to do, or
+// until max has passed.
+func WhenIdle(max time.Duration) {
+	w := app.Window()
+	if !w.Get("requestIdleCallback").Truthy() {
+		AfterPaint()
+		return
+	}
+	done := make(chan struct{}, 1)
+	var fn app.Func
+	fn = app.FuncOf(func(this app.Value, args []app.Value) any {
+		fn.Release()
+		done <- struct{}{}
+		return nil
+	})
+	w.Call("requestIdleCallback", fn, map[string]any{"timeout": max.Milliseconds()})
+	<-done
 }

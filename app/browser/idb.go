@@ -324,6 +324,11 @@ func (d *IDB) Add(docs []corpus.Document) error {
 func (d *IDB) add(t *tx, docs []corpus.Document) {
 	seq := time.Now().UnixNano()
 	ds, ts, ss := t.store(storeDocs), t.store(storeTexts), t.store(storeSpans)
+	type keyed struct {
+		doc  string
+		span corpus.Span
+	}
+	var spans []keyed
 	for i, doc := range docs {
 		rec := docRecord{Summary: corpus.Summarize(doc), Meta: doc.Meta, Created: doc.Created, Seq: seq + int64(i)}
 		req := ds.Call("add", encode(rec), doc.ID)
@@ -338,9 +343,29 @@ func (d *IDB) add(t *tx, docs []corpus.Document) {
 		req.Set("onerror", fail)
 		ts.Call("put", doc.Text, doc.ID)
 		for _, sp := range doc.Spans {
-			ss.Call("put", encode(sp), []any{doc.ID, sp.ID})
+			spans = append(spans, keyed{doc.ID, sp})
 		}
 	}
+	// Spans go in batches, each issued when the last request of the one
+	// before succeeds: the transaction stays open (a request is always
+	// pending) and the page gets a turn between batches.
+	const batch = 400
+	var next func(from int)
+	next = func(from int) {
+		t.guard(func() {
+			to := min(from+batch, len(spans))
+			var buf []byte
+			var last app.Value
+			for _, k := range spans[from:to] {
+				buf = store.AppendSpan(buf[:0], k.span)
+				last = ss.Call("put", string(buf), []any{k.doc, k.span.ID})
+			}
+			if to < len(spans) {
+				t.onSuccess(last, func(app.Value) { next(to) })
+			}
+		})
+	}
+	next(0)
 }
 
 // Apply stores one edit of a stored document.
@@ -374,7 +399,7 @@ func (d *IDB) apply(t *tx, id string, e store.Edit) {
 			t.abort(fmt.Errorf("document %s: a span to store has no ID", id))
 			return
 		}
-		ss.Call("put", encode(sp), []any{id, sp.ID})
+		ss.Call("put", string(store.AppendSpan(nil, sp)), []any{id, sp.ID})
 	}
 	t.store(storeLogs).Call("put", encode(e.Log), id)
 }

@@ -521,7 +521,14 @@ func (s *Shell) importURL(ctx app.Context, raw string) {
 			// stored right after, before any edit of it (the queue keeps order).
 			if len(res.Docs) > 0 && !s.seen().has(res.Docs[0]) {
 				s.show(ctx, res.Docs[0], historyLog{})
-				s.importDocs(ctx, name, res.Docs, false)
+				// Stored once drawn and the page is idle; the save state says
+				// "Saving…" until then, and edits are stored after it.
+				s.pending++
+				ctx.Defer(func(ctx app.Context) {
+					s.do(func() { browser.WhenIdle(2 * time.Second) })
+					s.importDocs(ctx, name, res.Docs, false)
+					s.do(func() { ctx.Dispatch(func(app.Context) { s.pending-- }) })
+				})
 				return
 			}
 			s.importDocs(ctx, name, res.Docs, true)

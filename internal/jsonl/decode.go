@@ -417,6 +417,9 @@ func prodigySpans(v json.RawMessage) ([]rawSpan, error) {
 	if kind(v) != "array" {
 		return nil, errorf(`"spans" must be an array, got a %s`, kind(v))
 	}
+	if out, ok := fastSpans(v); ok {
+		return out, nil
+	}
 	var items []json.RawMessage
 	if err := unmarshal(v, &items); err != nil {
 		return nil, err
@@ -494,6 +497,57 @@ func prodigySpans(v json.RawMessage) ([]rawSpan, error) {
 	return out, nil
 }
 
+// fastSpan is a span of the common shape, read in one pass.
+type fastSpan struct {
+	Start     *int              `json:"start"`
+	End       *int              `json:"end"`
+	Label     *string           `json:"label"`
+	Text      *string           `json:"text"`
+	ID        *string           `json:"id"`
+	Annotator *string           `json:"annotator"`
+	Attrs     map[string]string `json:"attrs"`
+	Created   *string           `json:"created"`
+	Modified  *string           `json:"modified"`
+}
+
+// fastSpans reads a "spans" array whose every span has the common shape
+// (integer offsets, string fields) in one pass, which is several times
+// faster than field by field; ok is false for anything else, which the
+// field-by-field reader then reads or explains.
+func fastSpans(v json.RawMessage) (out []rawSpan, ok bool) {
+	var fs []fastSpan
+	if json.Unmarshal(v, &fs) != nil {
+		return nil, false
+	}
+	out = make([]rawSpan, len(fs))
+	for i, f := range fs {
+		if f.Start == nil || f.End == nil || f.Label == nil {
+			return nil, false
+		}
+		rs := rawSpan{start: *f.Start, end: *f.End, label: corpus.Label(*f.Label), text: f.Text, attrs: f.Attrs}
+		if f.ID != nil {
+			rs.id = *f.ID
+		}
+		if f.Annotator != nil {
+			rs.annotator = *f.Annotator
+		}
+		for _, t := range []struct {
+			s *string
+			t *time.Time
+		}{{f.Created, &rs.created}, {f.Modified, &rs.modified}} {
+			if t.s == nil {
+				continue
+			}
+			var err error
+			if *t.t, err = time.Parse(time.RFC3339Nano, *t.s); err != nil {
+				return nil, false
+			}
+		}
+		out[i] = rs
+	}
+	return out, true
+}
+
 // attrs reads a span's "attrs" object; values that are not strings keep their JSON text.
 func attrs(v json.RawMessage, what string) (map[string]string, error) {
 	if kind(v) != "object" {
@@ -524,6 +578,9 @@ func attrs(v json.RawMessage, what string) (map[string]string, error) {
 
 // doccanoSpans reads doccano's [[start, end, "LABEL"], ...].
 func doccanoSpans(v json.RawMessage, key string) ([]rawSpan, error) {
+	if out, ok := fastSpans(v); ok {
+		return out, nil
+	}
 	var items []json.RawMessage
 	if err := unmarshal(v, &items); err != nil {
 		return nil, err
