@@ -106,10 +106,21 @@ func AfterPaintDo(f func()) {
 		return nil
 	})
 	raf = app.FuncOf(func(this app.Value, args []app.Value) any {
-		app.Window().Call("setTimeout", timeout, 0)
+		background(timeout)
 		return nil
 	})
 	app.Window().Call("requestAnimationFrame", raf)
+}
+
+// background runs fn as a task of background priority where the browser
+// has a task scheduler, so that tasks queued for the same frame go first.
+func background(fn app.Func) {
+	w := app.Window()
+	if sch := w.Get("scheduler"); sch.Truthy() && sch.Get("postTask").Truthy() {
+		sch.Call("postTask", fn, map[string]any{"priority": "background"})
+		return
+	}
+	w.Call("setTimeout", fn, 0)
 }
 
 // WhenIdle blocks until the browser has a moment with nothing to do, or
