@@ -141,3 +141,25 @@ func WhenIdle(max time.Duration) {
 	w.Call("requestIdleCallback", fn, map[string]any{"timeout": max.Milliseconds()})
 	<-done
 }
+
+// Yielder hands the page back to the browser during long work off the UI
+// goroutine: Maybe pauses for a moment once Budget has passed since the
+// last pause, so that no stretch of work blocks the page for longer.
+type Yielder struct {
+	Budget time.Duration
+	last   time.Time
+}
+
+// Maybe pauses if the budget is spent, and reports whether it did.
+func (y *Yielder) Maybe() bool {
+	if y.last.IsZero() {
+		y.last = time.Now()
+		return false
+	}
+	if time.Since(y.last) < y.Budget {
+		return false
+	}
+	time.Sleep(time.Millisecond) // returns control to the browser's event loop
+	y.last = time.Now()
+	return true
+}

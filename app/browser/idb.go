@@ -433,10 +433,12 @@ func (d *IDB) Documents() ([]corpus.Document, error) {
 		return nil, err
 	}
 	out := make([]corpus.Document, len(reads))
+	y := Yielder{Budget: 30 * time.Millisecond}
 	for i, r := range reads {
 		if out[i], _, err = r.decode(); err != nil {
 			return nil, err
 		}
+		y.Maybe()
 	}
 	return out, nil
 }

@@ -56,15 +56,12 @@ func (s *Shell) exportDataset(ctx app.Context) {
 		var buf bytes.Buffer
 		var stats dataset.Stats
 		if err == nil {
-			last := time.Now()
+			y := browser.Yielder{Budget: 30 * time.Millisecond}
 			stats, err = dataset.Write(&buf, docs, set, func(done, total int) {
-				if time.Since(last) < 40*time.Millisecond {
-					return
+				if y.Maybe() { // the browser paints and handles input
+					pct := 100 * done / max(total, 1)
+					ctx.Dispatch(func(ctx app.Context) { s.busy = fmt.Sprintf("Exporting dataset… %d%%", pct) })
 				}
-				pct := 100 * done / max(total, 1)
-				ctx.Dispatch(func(ctx app.Context) { s.busy = fmt.Sprintf("Exporting dataset… %d%%", pct) })
-				time.Sleep(time.Millisecond) // let the browser paint and handle input
-				last = time.Now()
 			})
 		}
 		ctx.Dispatch(func(ctx app.Context) {

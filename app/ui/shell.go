@@ -547,8 +547,15 @@ func (s *Shell) exportJSONL(ctx app.Context) {
 	s.do(func() {
 		docs, err := st.Documents()
 		var buf bytes.Buffer
-		if err == nil {
-			err = jsonl.Encode(&buf, docs, jsonl.EncodeOptions{Schema: s.schema})
+		// In runs of documents, handing the page back between them: a large
+		// corpus never freezes it. Each run is checked before it is written.
+		y := browser.Yielder{Budget: 30 * time.Millisecond}
+		for i := 0; err == nil && i < len(docs); i += 20 {
+			err = jsonl.Encode(&buf, docs[i:min(i+20, len(docs))], jsonl.EncodeOptions{Schema: s.schema})
+			if y.Maybe() {
+				pct := 100 * i / len(docs)
+				ctx.Dispatch(func(ctx app.Context) { s.busy = fmt.Sprintf("Exporting… %d%%", pct) })
+			}
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			s.busy = ""
