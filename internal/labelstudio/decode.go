@@ -57,15 +57,8 @@ type rawTask struct {
 // together as a *jsonl.UnknownLabelsError.
 func Decode(name string, r io.Reader, opts jsonl.DecodeOptions) ([]corpus.Document, []string, error) {
 	b := ingest.New(name, opts)
-	data, err := io.ReadAll(io.LimitReader(r, jsonl.MaxFileSize+1))
+	data, err := b.ReadAll(r)
 	if err != nil {
-		return nil, nil, b.Errorf(0, "reading the file: %v", err)
-	}
-	if len(data) > jsonl.MaxFileSize {
-		return nil, nil, b.Errorf(0, "the file is larger than the import limit of %d MiB", jsonl.MaxFileSize>>20)
-	}
-	data = bytes.TrimPrefix(data, ingest.BOM)
-	if err := b.CheckUTF8(data); err != nil {
 		return nil, nil, err
 	}
 	lineAt := lineCounter(data)

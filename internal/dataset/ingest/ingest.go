@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -188,6 +189,23 @@ func (b *Builder) Finish() error {
 		}
 	}
 	return &corpus.FileError{File: u.File, Line: first, Err: &u}
+}
+
+// ReadAll reads a whole file of at most jsonl.MaxFileSize bytes, drops a
+// leading byte-order mark and checks that the rest is UTF-8.
+func (b *Builder) ReadAll(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, jsonl.MaxFileSize+1))
+	if err != nil {
+		return nil, b.Errorf(0, "reading the file: %v", err)
+	}
+	if len(data) > jsonl.MaxFileSize {
+		return nil, b.Errorf(0, "the file is larger than the import limit of %d MiB", jsonl.MaxFileSize>>20)
+	}
+	data = bytes.TrimPrefix(data, BOM)
+	if err := b.CheckUTF8(data); err != nil {
+		return nil, err
+	}
+	return data, nil
 }
 
 // CheckUTF8 returns an error at the line of data's first invalid byte.
