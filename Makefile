@@ -40,7 +40,7 @@ test: bundle
 ## bench: Go benchmarks of the hot paths and the browser benchmark
 bench: bundle
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/...
-	RAQIM_BENCH=1 $(GO) test -count=1 -run 'Bench' -v -timeout 30m ./e2e/
+	$(GO) test -run '^$$' -bench BenchmarkBrowser -benchtime 1x -timeout 60m -v ./e2e/
 
 clean:
 	rm -rf dist .base $(WASM)

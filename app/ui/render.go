@@ -113,8 +113,35 @@ func (s *Shell) renderSaveState() app.UI {
 	if s.evictable {
 		title += " The browser did not grant persistent storage, so it may evict this site's data under storage pressure: export regularly."
 	}
-	return app.Span().Class("save-state "+cls).DataSet("testid", "save-state").Title(title).
-		DataSet("state", cls).Text(state)
+	return &SaveState{State: cls, Text: state, Title: title, Seq: s.saves}
+}
+
+// SaveState shows whether every edit is stored. Its state (class and
+// data-state) is written by the component itself, never by go-app, because
+// paintNow marks it "saving" straight from the key handler; Seq changes with
+// every commit and every completed save, so each one rewrites it.
+type SaveState struct {
+	app.Compo
+	State, Text, Title string
+	Seq                int
+}
+
+// OnMount writes the state.
+func (c *SaveState) OnMount(ctx app.Context) { c.write() }
+
+// OnUpdate writes the state.
+func (c *SaveState) OnUpdate(ctx app.Context) { c.write() }
+
+func (c *SaveState) write() {
+	if el := c.JSValue(); el != nil && el.Truthy() {
+		el.Call("setAttribute", "class", "save-state "+c.State)
+		el.Call("setAttribute", "data-state", c.State)
+	}
+}
+
+// Render draws the indicator's text.
+func (c *SaveState) Render() app.UI {
+	return app.Span().DataSet("testid", "save-state").Title(c.Title).Text(c.Text)
 }
 
 func (s *Shell) renderMessages() app.UI {

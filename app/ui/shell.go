@@ -67,6 +67,7 @@ type Shell struct {
 	drawnSel  string // selected span ID, as paintNow last drew it
 	flash     string // span ID flashing after a jump from the list
 	pending   int    // edits not yet committed to storage
+	saves     int    // commits and completed saves, so the indicator redraws
 	saveErr   string
 	loading   string // what is being loaded, shown instead of the document
 	busy      string // long work under way (import, export)
@@ -237,6 +238,7 @@ func (s *Shell) commit(ctx app.Context, e store.Edit) {
 	s.paintNow(changed, s.drawnSel)
 	s.drawnSel = s.selected
 	s.pending++
+	s.saves++
 	st, id, gen := s.st, s.doc.ID, s.lay.gen
 	ctx.Defer(func(ctx app.Context) {
 		s.do(func() {
@@ -259,6 +261,7 @@ func (s *Shell) store(ctx app.Context, st store.Store, id string, e store.Edit) 
 	err := st.Apply(id, e)
 	ctx.Dispatch(func(ctx app.Context) {
 		s.pending--
+		s.saves++
 		if err != nil {
 			s.saveErr = err.Error()
 			s.fail("Your last edit could not be saved, so it was undone: %v", err)
@@ -527,7 +530,7 @@ func (s *Shell) importURL(ctx app.Context, raw string) {
 				ctx.Defer(func(ctx app.Context) {
 					s.do(func() { browser.WhenIdle(2 * time.Second) })
 					s.importDocs(ctx, name, res.Docs, false)
-					s.do(func() { ctx.Dispatch(func(app.Context) { s.pending-- }) })
+					s.do(func() { ctx.Dispatch(func(app.Context) { s.pending--; s.saves++ }) })
 				})
 				return
 			}
