@@ -1,3 +1,5 @@
+//go:build !wasm
+
 package main
 
 // workerJS is the service worker. It differs from go-app's default in three
