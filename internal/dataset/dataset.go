@@ -132,7 +132,11 @@ func Write(w io.Writer, docs []corpus.Document, s Settings, progress func(done, 
 	if err != nil {
 		return st, err
 	}
-	res, err := split.Assign(sel, split.Options{Seed: s.Seed, Ratios: s.Ratios})
+	tick := func() {}
+	if progress != nil {
+		tick = func() { progress(0, passes*len(sel)) }
+	}
+	res, err := split.Assign(sel, split.Options{Seed: s.Seed, Ratios: s.Ratios, Tick: tick})
 	if err != nil {
 		return st, err
 	}

@@ -19,7 +19,10 @@ const (
 // ascending, groups ordered by their first index) whose normalised word
 // sequences are equal or whose shingle Jaccard similarity reaches threshold,
 // closed under transitivity.
-func nearDuplicates(docs []corpus.Document, threshold float64) [][]int {
+func nearDuplicates(docs []corpus.Document, threshold float64, tick func()) [][]int {
+	if tick == nil {
+		tick = func() {}
+	}
 	n := len(docs)
 	uf := newUnionFind(n)
 	var (
@@ -39,6 +42,7 @@ func nearDuplicates(docs []corpus.Document, threshold float64) [][]int {
 	}
 	slices.SortStableFunc(perm, func(a, b int) int { return strings.Compare(docs[a].ID, docs[b].ID) })
 	for _, i := range perm {
+		tick()
 		words = wordHashes(docs[i].Text, words)
 		// identical normalised word sequences, or identical raw text
 		// when there are no words at all
@@ -104,6 +108,7 @@ func nearDuplicates(docs []corpus.Document, threshold float64) [][]int {
 	})
 	cands = slices.Compact(cands)
 	for _, c := range cands {
+		tick()
 		i, j := int(c[0]), int(c[1])
 		if uf.find(i) == uf.find(j) {
 			continue

@@ -59,6 +59,10 @@ type Options struct {
 	// DefaultThreshold, and a value above 1 turns grouping off but for
 	// identical normalised texts.
 	Threshold float64
+	// Tick, when set, is called after each document's near-duplicate
+	// signature and each candidate pair checked: a caller that must keep a
+	// page responsive can pause there.
+	Tick func()
 }
 
 // DefaultRatios are 80/10/10.
@@ -184,7 +188,7 @@ func Assign(docs []corpus.Document, o Options) (Result, error) {
 	if len(docs) == 0 {
 		return res, nil
 	}
-	groups := nearDuplicates(docs, o.Threshold)
+	groups := nearDuplicates(docs, o.Threshold, o.Tick)
 	for _, g := range groups {
 		if len(g) > 1 {
 			res.Groups = append(res.Groups, g)

@@ -251,7 +251,7 @@ func TestJaccardThreshold(t *testing.T) {
 	}
 	for _, tc := range tests {
 		docs := []corpus.Document{{ID: "a", Text: tc.a}, {ID: "b", Text: tc.b}}
-		groups := nearDuplicates(docs, DefaultThreshold)
+		groups := nearDuplicates(docs, DefaultThreshold, nil)
 		if same := len(groups) == 1; same != tc.same {
 			t.Errorf("%.20q ~ %.20q: grouped %v, want %v", tc.a, tc.b, same, tc.same)
 		}
