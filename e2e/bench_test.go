@@ -509,20 +509,7 @@ func corpusBase(b *testing.B) (string, []map[string]any) {
 		cut--
 	}
 	text = text[:cut]
-	type word struct{ s, e int }
-	var words []word
-	for i := 0; i < len(text); {
-		if !isLetter(text[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(text) && isLetter(text[j]) {
-			j++
-		}
-		words = append(words, word{i, j})
-		i = j
-	}
+	words := wordsOf(text)
 	labels := []string{"ACTOR", "PLACE", "DATE", "CASUALTY"}
 	step := max(len(words)/corpusSpans, 1)
 	var spans []map[string]any

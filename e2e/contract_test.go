@@ -30,21 +30,7 @@ func makeCase(t testing.TB, size, n int) benchCase {
 		b.WriteString("\n")
 	}
 	text := []rune(b.String())
-	// Words: maximal runs of letters.
-	type word struct{ s, e int }
-	var words []word
-	for i := 0; i < len(text); {
-		if !isLetter(text[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(text) && isLetter(text[j]) {
-			j++
-		}
-		words = append(words, word{i, j})
-		i = j
-	}
+	words := wordsOf(text)
 	emoji := strings.IndexFunc(string(text), func(r rune) bool { return r > 0xFFFF })
 	emojiCP := len([]rune(string(text)[:emoji]))
 	c := benchCase{Text: string(text)}
@@ -71,6 +57,27 @@ func makeCase(t testing.TB, size, n int) benchCase {
 }
 
 func isLetter(r rune) bool { return r >= 0x0621 && r <= 0x064A }
+
+// word is a maximal run of Arabic letters, in code points [s, e).
+type word struct{ s, e int }
+
+// wordsOf returns the words of text in order.
+func wordsOf(text []rune) []word {
+	var words []word
+	for i := 0; i < len(text); {
+		if !isLetter(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isLetter(text[j]) {
+			j++
+		}
+		words = append(words, word{i, j})
+		i = j
+	}
+	return words
+}
 
 // writeCase writes the case as one JSONL line and returns its folder.
 func writeCase(t testing.TB, c benchCase, name string) string {
