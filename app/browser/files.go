@@ -159,7 +159,22 @@ func (y *Yielder) Maybe() bool {
 	if time.Since(y.last) < y.Budget {
 		return false
 	}
-	time.Sleep(time.Millisecond) // returns control to the browser's event loop
+	Yield()
 	y.last = time.Now()
 	return true
+}
+
+// Yield blocks until the browser has run a task of its own: the current task
+// ends (a time.Sleep may not end it, since the Go scheduler can resume the
+// sleeper before handing control back to the page).
+func Yield() {
+	done := make(chan struct{}, 1)
+	var fn app.Func
+	fn = app.FuncOf(func(this app.Value, args []app.Value) any {
+		fn.Release()
+		done <- struct{}{}
+		return nil
+	})
+	app.Window().Call("setTimeout", fn, 0)
+	<-done
 }
