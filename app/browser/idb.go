@@ -198,28 +198,23 @@ func encode(v any) string {
 }
 
 // List returns the summaries of all documents in the order they were added.
+// The records are decoded after the transaction, handing the page back to
+// the browser every 30 ms on a large corpus.
 func (d *IDB) List() ([]corpus.Summary, error) {
 	t := d.begin("readonly", "listing documents")
-	var recs []docRecord
-	var perr error
 	req := t.store(storeDocs).Call("getAll")
-	t.onSuccess(req, func(res app.Value) {
-		n := res.Length()
-		recs = make([]docRecord, 0, n)
-		for i := 0; i < n; i++ {
-			var r docRecord
-			if err := json.Unmarshal([]byte(res.Index(i).String()), &r); err != nil {
-				perr = fmt.Errorf("listing documents: a stored record is damaged: %v", err)
-				return
-			}
-			recs = append(recs, r)
-		}
-	})
 	if err := t.wait(); err != nil {
 		return nil, err
 	}
-	if perr != nil {
-		return nil, perr
+	res := req.Get("result")
+	n := res.Length()
+	recs := make([]docRecord, n)
+	y := Yielder{Budget: 30 * time.Millisecond}
+	for i := 0; i < n; i++ {
+		if err := json.Unmarshal([]byte(res.Index(i).String()), &recs[i]); err != nil {
+			return nil, fmt.Errorf("listing documents: a stored record is damaged: %v", err)
+		}
+		y.Maybe()
 	}
 	sort.SliceStable(recs, func(i, j int) bool { return recs[i].Seq < recs[j].Seq })
 	out := make([]corpus.Summary, len(recs))
@@ -418,27 +413,35 @@ func (d *IDB) Delete(ids ...string) error {
 	return t.wait()
 }
 
-// Documents returns every document with its spans, in List order.
+// Documents returns every document with its spans, in List order. It reads
+// them in runs of documents, one transaction each, handing the page back to
+// the browser between runs; callers serialise writes (the app's save queue),
+// so the runs see one state.
 func (d *IDB) Documents() ([]corpus.Document, error) {
 	sums, err := d.List()
 	if err != nil {
 		return nil, err
 	}
-	t := d.begin("readonly", "reading the corpus")
-	reads := make([]docReads, len(sums))
-	for i, s := range sums {
-		reads[i] = d.readDoc(t, s.ID)
-	}
-	if err := t.wait(); err != nil {
-		return nil, err
-	}
-	out := make([]corpus.Document, len(reads))
+	out := make([]corpus.Document, 0, len(sums))
 	y := Yielder{Budget: 30 * time.Millisecond}
-	for i, r := range reads {
-		if out[i], _, err = r.decode(); err != nil {
+	const run = 50
+	for from := 0; from < len(sums); from += run {
+		t := d.begin("readonly", "reading the corpus")
+		reads := make([]docReads, 0, run)
+		for _, s := range sums[from:min(from+run, len(sums))] {
+			reads = append(reads, d.readDoc(t, s.ID))
+		}
+		if err := t.wait(); err != nil {
 			return nil, err
 		}
-		y.Maybe()
+		for _, r := range reads {
+			doc, _, err := r.decode()
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, doc)
+			y.Maybe()
+		}
 	}
 	return out, nil
 }

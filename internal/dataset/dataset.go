@@ -394,7 +394,7 @@ func (x *exporter) report(force bool) {
 	if x.progress == nil {
 		return
 	}
-	step := max(1, x.total/200)
+	step := max(1, x.total/3000) // often: a caller may pause the work there
 	if force || x.doneN-x.reported >= step {
 		x.reported = x.doneN
 		x.progress(x.doneN, x.total)
