@@ -7,10 +7,7 @@ import (
 	"github.com/raqim/raqim/app/browser"
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/editor"
-	"github.com/raqim/raqim/internal/history"
 )
-
-type historyLog = history.Log
 
 // label applies l to the selection [start, end), or relabels the selected
 // span when nothing is selected.
@@ -155,14 +152,3 @@ func (s *Shell) neighbour(ctx app.Context, dir int) {
 	}
 	s.selectSpan(ctx, spans[i].ID, true)
 }
-
-func (s *Shell) spanByID(id string) (span corpusSpan, ok bool) {
-	for _, sp := range s.doc.Spans {
-		if sp.ID == id {
-			return sp, true
-		}
-	}
-	return span, false
-}
-
-type corpusSpan = corpus.Span

@@ -15,6 +15,7 @@ import (
 	"github.com/raqim/raqim/app/browser"
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/editor"
+	"github.com/raqim/raqim/internal/history"
 	"github.com/raqim/raqim/internal/importer"
 	"github.com/raqim/raqim/internal/jsonl"
 	"github.com/raqim/raqim/internal/sample"
@@ -215,7 +216,7 @@ func (s *Shell) open(ctx app.Context, id string) {
 	})
 }
 
-func (s *Shell) show(ctx app.Context, doc corpus.Document, log historyLog) {
+func (s *Shell) show(ctx app.Context, doc corpus.Document, log history.Log) {
 	s.ed = editor.New(doc, log, s.schema, s.annotator, time.Now)
 	s.doc = s.ed.Doc()
 	s.runes = []rune(doc.Text)
@@ -523,7 +524,7 @@ func (s *Shell) importURL(ctx app.Context, raw string) {
 			// A document not stored yet is shown at once, from memory; it is
 			// stored right after, before any edit of it (the queue keeps order).
 			if len(res.Docs) > 0 && !s.seen().has(res.Docs[0]) {
-				s.show(ctx, res.Docs[0], historyLog{})
+				s.show(ctx, res.Docs[0], history.Log{})
 				// Stored once drawn and the page is idle; the save state says
 				// "Saving…" until then, and edits are stored after it.
 				s.pending++

@@ -6,16 +6,13 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/dataset/testcorpus"
 	"github.com/raqim/raqim/internal/jsonl"
 )
 
-func opts() jsonl.DecodeOptions {
-	return jsonl.DecodeOptions{Schema: corpus.Default, Now: func() time.Time { return testcorpus.Now }}
-}
+func opts() jsonl.DecodeOptions { return testcorpus.Options() }
 
 // encode writes docs as brat files under dir.
 func encode(t testing.TB, dir string, docs []corpus.Document) []File {

@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/dataset/testcorpus"
@@ -15,9 +14,7 @@ import (
 	"github.com/raqim/raqim/internal/tokenize"
 )
 
-func opts() jsonl.DecodeOptions {
-	return jsonl.DecodeOptions{Schema: corpus.Default, Now: func() time.Time { return testcorpus.Now }}
-}
+func opts() jsonl.DecodeOptions { return testcorpus.Options() }
 
 func corpora(t *testing.T) map[string][]corpus.Document {
 	return map[string][]corpus.Document{
@@ -125,18 +122,7 @@ func TestRoundTrip(t *testing.T) {
 }
 
 // tokenSpans renders each span as its label and its tokens joined by spaces.
-func tokenSpans(d corpus.Document) []string {
-	var out []string
-	runes := []rune(d.Text)
-	for _, s := range d.Spans {
-		var words []string
-		for _, tok := range tokenize.Tokens(string(runes[s.Start:s.End]), nil) {
-			words = append(words, tok.Text)
-		}
-		out = append(out, string(s.Label)+":"+strings.Join(words, " "))
-	}
-	return out
-}
+func tokenSpans(d corpus.Document) []string { return testcorpus.TokenSpans(d) }
 
 func TestWriteFormat(t *testing.T) {
 	d := corpus.Document{ID: "x", Text: "أعلنت الجماعة والفيلق الإفريقي في كاي.\nثم 🔻 مقتل 4", Spans: []corpus.Span{

@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/raqim/raqim/internal/brat"
 	"github.com/raqim/raqim/internal/conll"
@@ -29,9 +28,7 @@ func settings() Settings {
 	return s
 }
 
-func opts() jsonl.DecodeOptions {
-	return jsonl.DecodeOptions{Schema: corpus.Default, Now: func() time.Time { return testcorpus.Now }}
-}
+func opts() jsonl.DecodeOptions { return testcorpus.Options() }
 
 // export writes docs and returns the zip and its files by name.
 func export(t testing.TB, docs []corpus.Document, s Settings) ([]byte, map[string][]byte, Stats) {
@@ -199,18 +196,7 @@ func rebuilt(d corpus.Document) string {
 	return strings.Join(lines, "\n")
 }
 
-func tokenSpans(d corpus.Document) []string {
-	var out []string
-	runes := []rune(d.Text)
-	for _, s := range d.Spans {
-		var words []string
-		for _, tok := range tokenize.Tokens(string(runes[s.Start:s.End]), nil) {
-			words = append(words, tok.Text)
-		}
-		out = append(out, string(s.Label)+":"+strings.Join(words, " "))
-	}
-	return out
-}
+func tokenSpans(d corpus.Document) []string { return testcorpus.TokenSpans(d) }
 
 // zipOf returns a zip of the files under prefix.
 func zipOf(t *testing.T, files map[string][]byte, prefix string) []byte {

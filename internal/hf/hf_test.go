@@ -8,17 +8,13 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/dataset/testcorpus"
 	"github.com/raqim/raqim/internal/jsonl"
-	"github.com/raqim/raqim/internal/tokenize"
 )
 
-func opts() jsonl.DecodeOptions {
-	return jsonl.DecodeOptions{Schema: corpus.Default, Now: func() time.Time { return testcorpus.Now }}
-}
+func opts() jsonl.DecodeOptions { return testcorpus.Options() }
 
 func TestLabels(t *testing.T) {
 	want := []string{"O", "B-ACTOR", "I-ACTOR", "B-PLACE", "I-PLACE", "B-DATE", "I-DATE", "B-CASUALTY", "I-CASUALTY"}
@@ -57,18 +53,7 @@ func TestAppendString(t *testing.T) {
 	}
 }
 
-func tokenSpans(d corpus.Document) []string {
-	var out []string
-	runes := []rune(d.Text)
-	for _, s := range d.Spans {
-		var words []string
-		for _, tok := range tokenize.Tokens(string(runes[s.Start:s.End]), nil) {
-			words = append(words, tok.Text)
-		}
-		out = append(out, string(s.Label)+":"+strings.Join(words, " "))
-	}
-	return out
-}
+func tokenSpans(d corpus.Document) []string { return testcorpus.TokenSpans(d) }
 
 func TestRoundTrip(t *testing.T) {
 	for name, docs := range map[string][]corpus.Document{

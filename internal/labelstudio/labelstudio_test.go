@@ -7,16 +7,13 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/dataset/testcorpus"
 	"github.com/raqim/raqim/internal/jsonl"
 )
 
-func opts() jsonl.DecodeOptions {
-	return jsonl.DecodeOptions{Schema: corpus.Default, Now: func() time.Time { return testcorpus.Now }}
-}
+func opts() jsonl.DecodeOptions { return testcorpus.Options() }
 
 func key(s corpus.Span) string { return fmt.Sprintf("%d:%d:%s", s.Start, s.End, s.Label) }
 

@@ -18,6 +18,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/tokenize"
 )
 
 // GoldPath is the gold corpus relative to a package directory two levels
@@ -140,4 +142,25 @@ func sep(r *rand.Rand) string {
 		return "  "
 	}
 	return " "
+}
+
+// Options are the decode options the format tests share: the default
+// schema, and Now as the clock.
+func Options() jsonl.DecodeOptions {
+	return jsonl.DecodeOptions{Schema: corpus.Default, Now: func() time.Time { return Now }}
+}
+
+// TokenSpans lists a document's spans as "LABEL:tok tok …" with the tokens
+// of each span's text: the form a span takes in the token formats.
+func TokenSpans(d corpus.Document) []string {
+	var out []string
+	runes := []rune(d.Text)
+	for _, s := range d.Spans {
+		var words []string
+		for _, tok := range tokenize.Tokens(string(runes[s.Start:s.End]), nil) {
+			words = append(words, tok.Text)
+		}
+		out = append(out, string(s.Label)+":"+strings.Join(words, " "))
+	}
+	return out
 }
