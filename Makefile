@@ -7,8 +7,9 @@ RAQIM_BASE ?=
 export RAQIM_BASE
 
 WASM    := web/app.wasm
+WORKER  := web/worker.wasm
 GOSRC   := $(shell find app internal wasm -name '*.go' -not -name '*_test.go') go.mod go.sum
-ASSETS  := $(shell find web -type f -not -name 'app.wasm*')
+ASSETS  := $(shell find web -type f -not -name '*.wasm*')
 
 .PHONY: run test bundle bench wasm clean FORCE
 
@@ -18,7 +19,7 @@ run: bundle
 
 ## bundle: write the self-contained static site to dist/
 bundle: dist/.stamp
-dist/.stamp: $(WASM) $(ASSETS) $(GOSRC) Makefile .base
+dist/.stamp: $(WASM) $(WORKER) $(ASSETS) $(GOSRC) Makefile .base
 	$(GO) run ./wasm bundle -o dist
 	@touch $@
 
@@ -27,10 +28,13 @@ dist/.stamp: $(WASM) $(ASSETS) $(GOSRC) Makefile .base
 	@echo "$(RAQIM_BASE)" | cmp -s - $@ || echo "$(RAQIM_BASE)" > $@
 FORCE:
 
-## wasm: compile the browser app (cached: rebuilt only when Go sources change)
-wasm: $(WASM)
+## wasm: compile the browser app and its background worker (cached: rebuilt
+## only when Go sources change)
+wasm: $(WASM) $(WORKER)
 $(WASM): $(GOSRC)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm
+$(WORKER): $(GOSRC)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm/worker
 
 ## test: vet, unit tests, and the browser tests in headless Chromium
 test: bundle
@@ -43,4 +47,4 @@ bench: bundle
 	$(GO) test -run '^$$' -bench BenchmarkBrowser -benchtime 1x -timeout 60m -v ./e2e/
 
 clean:
-	rm -rf dist .base $(WASM)
+	rm -rf dist .base $(WASM) $(WORKER)

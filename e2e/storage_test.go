@@ -2,6 +2,8 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/page"
@@ -17,13 +19,48 @@ func beforeScripts(t *testing.T, ctx context.Context, src string) {
 	}))
 }
 
+// TestNoStorageIsShown checks that without IndexedDB the page says so, and
+// still imports (the background worker hands the documents back) and
+// exports (the page hands the corpus over), without storing anything.
 func TestNoStorageIsShown(t *testing.T) {
 	srv := serveDir(t, dist, "/", "")
-	ctx, _ := newBrowser(t)
+	ctx, downloads := newBrowser(t)
 	beforeScripts(t, ctx, `Object.defineProperty(window, 'indexedDB', {value: undefined})`)
 	run(t, ctx, "open app", chromedp.Navigate(srv.URL))
 	waitJS(t, ctx, "the storage error", `[...document.querySelectorAll('[data-testid=message][data-kind=error]')].some(m => m.textContent.includes('IndexedDB'))`)
 	waitJS(t, ctx, "the save state", `document.querySelector('[data-testid=save-state]').dataset.state === 'error'`)
+
+	text := "قُتل 😀 ثلاثة جنود في كاي"
+	importText(t, ctx, "memory", text)
+	kai := cpIndex(t, text, "كاي", 0)
+	selectCP(t, ctx, kai, kai+3)
+	press(t, ctx, "2")
+	waitJS(t, ctx, "the span", `document.querySelector('[data-testid=document]')?.dataset.spanCount === '1'`)
+	run(t, ctx, "export", chromedp.Click(`[data-testid=export-jsonl]`, chromedp.ByQuery))
+	data := waitFile(t, downloads, "raqim-corpus.jsonl")
+	var found bool
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var d struct {
+			ID    string `json:"id"`
+			Text  string `json:"text"`
+			Spans []struct {
+				Start, End int
+				Label      string
+			} `json:"spans"`
+		}
+		if err := json.Unmarshal([]byte(line), &d); err != nil {
+			t.Fatalf("export line %q: %v", line, err)
+		}
+		if d.ID == "memory" {
+			found = true
+			if d.Text != text || len(d.Spans) != 1 || d.Spans[0].Start != kai || d.Spans[0].End != kai+3 || d.Spans[0].Label != "PLACE" {
+				t.Errorf("exported %+v, want the text with PLACE [%d, %d)", d, kai, kai+3)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the export lacks the imported document:\n%s", data)
+	}
 }
 
 func TestFailedSaveIsShownAndUndone(t *testing.T) {

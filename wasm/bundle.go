@@ -20,8 +20,10 @@ import (
 // assets of web (app.wasm included) under out/web, and gzip copies of the
 // large files for servers that can send them precompressed.
 func bundle(out, web, base string) error {
-	if _, err := os.Stat(filepath.Join(web, "app.wasm")); err != nil {
-		return fmt.Errorf("bundle: %s/app.wasm is missing; build it first (make bundle does)", web)
+	for _, f := range []string{"app.wasm", "worker.wasm"} {
+		if _, err := os.Stat(filepath.Join(web, f)); err != nil {
+			return fmt.Errorf("bundle: %s/%s is missing; build it first (make bundle does)", web, f)
+		}
 	}
 	version, err := hashDir(web)
 	if err != nil {

@@ -30,6 +30,8 @@ func handler(version, base string) *app.Handler {
 		CacheableResources: []string{
 			"/web/fonts/NotoNaskhArabic-Bold.woff2",
 			"/web/icon.svg",
+			"/web/worker.js", // the background worker, for imports and exports offline
+			"/web/worker.wasm",
 		},
 		Version:               version,
 		ServiceWorkerTemplate: workerJS,

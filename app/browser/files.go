@@ -31,14 +31,11 @@ func ReadFiles(list app.Value) []File {
 			out = append(out, File{Name: name, Err: fmt.Errorf("%s: the file is %d MB; raqim reads files up to %d MB (split it)", name, size>>20, MaxFileSize>>20)})
 			continue
 		}
-		buf, err := awaitPromise(f.Call("arrayBuffer"))
+		data, err := ReadBlob(f)
 		if err != nil {
 			out = append(out, File{Name: name, Err: fmt.Errorf("%s: could not be read: %v", name, err)})
 			continue
 		}
-		u8 := app.Window().Get("Uint8Array").New(buf)
-		data := make([]byte, u8.Length())
-		app.CopyBytesToGo(data, u8)
 		out = append(out, File{Name: name, Data: data})
 	}
 	return out
@@ -53,13 +50,10 @@ func Fetch(url string) ([]byte, error) {
 	if !resp.Get("ok").Bool() {
 		return nil, fmt.Errorf("fetching %s: %d %s", url, resp.Get("status").Int(), resp.Get("statusText").String())
 	}
-	buf, err := awaitPromise(resp.Call("arrayBuffer"))
+	data, err := ReadBlob(resp)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %v", url, err)
 	}
-	u8 := app.Window().Get("Uint8Array").New(buf)
-	data := make([]byte, u8.Length())
-	app.CopyBytesToGo(data, u8)
 	return data, nil
 }
 
@@ -68,7 +62,13 @@ func Download(name, mime string, data []byte) {
 	w := app.Window()
 	u8 := w.Get("Uint8Array").New(len(data))
 	app.CopyBytesToJS(u8, data)
-	blob := w.Get("Blob").New([]any{u8}, map[string]any{"type": mime})
+	DownloadBlob(name, w.Get("Blob").New([]any{u8}, map[string]any{"type": mime}))
+}
+
+// DownloadBlob offers a Blob to the user as a file download, without
+// copying it.
+func DownloadBlob(name string, blob app.Value) {
+	w := app.Window()
 	url := w.Get("URL").Call("createObjectURL", blob)
 	a := w.Get("document").Call("createElement", "a")
 	a.Set("href", url)
@@ -177,4 +177,25 @@ func Yield() {
 	})
 	app.Window().Call("setTimeout", fn, 0)
 	<-done
+}
+
+// ReadBlob reads a Blob, File or Response as bytes. It blocks.
+func ReadBlob(blob app.Value) ([]byte, error) {
+	buf, err := awaitPromise(blob.Call("arrayBuffer"))
+	if err != nil {
+		return nil, err
+	}
+	u8 := app.Window().Get("Uint8Array").New(buf)
+	data := make([]byte, u8.Length())
+	app.CopyBytesToGo(data, u8)
+	return data, nil
+}
+
+// NewFile returns a File of the given name holding data, to hand over like
+// one the user picked.
+func NewFile(name, mime string, data []byte) app.Value {
+	w := app.Window()
+	u8 := w.Get("Uint8Array").New(len(data))
+	app.CopyBytesToJS(u8, data)
+	return w.Get("File").New([]any{u8}, name, map[string]any{"type": mime})
 }

@@ -1,84 +1,22 @@
 package ui
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-	"github.com/raqim/raqim/app/browser"
 	"github.com/raqim/raqim/internal/corpus"
-	"github.com/raqim/raqim/internal/dataset"
+	"github.com/raqim/raqim/internal/job"
 )
 
 const prefDataset = "raqim.dataset" // dataset export settings
 
-// datasetPrefs are the user's dataset export settings.
-type datasetPrefs struct {
-	IncludeAll bool       `json:"include_all"`
-	Seed       uint64     `json:"seed"`
-	Ratios     [3]float64 `json:"ratios"`
-	Units      bool       `json:"units"`
-	Name       string     `json:"name"`
-}
-
-func defaultDatasetPrefs() datasetPrefs {
-	d := dataset.DefaultSettings()
-	return datasetPrefs{Seed: d.Seed, Ratios: d.Ratios, Name: "raqim"}
-}
-
 func (s *Shell) loadDatasetPrefs(ctx app.Context) {
-	s.dataset = defaultDatasetPrefs()
-	var p datasetPrefs
+	s.dataset = job.DefaultDataset()
+	var p job.Dataset
 	if err := ctx.LocalStorage().Get(prefDataset, &p); err == nil && p.Seed != 0 {
 		s.dataset = p
 	}
-}
-
-// exportDataset builds the dataset zip off the UI goroutine, showing
-// progress and handing the page back to the browser between chunks of work.
-func (s *Shell) exportDataset(ctx app.Context) {
-	if s.st == nil {
-		return
-	}
-	p := s.dataset
-	set := dataset.DefaultSettings()
-	set.IncludeAll, set.Seed, set.Ratios, set.Units = p.IncludeAll, p.Seed, p.Ratios, p.Units
-	set.Schema, set.Name, set.Version = s.schema, p.Name, app.Getenv("GOAPP_VERSION")
-	if set.Name == "" {
-		set.Name = "raqim"
-	}
-	st := s.st
-	s.busy = "Exporting dataset…"
-	s.do(func() {
-		docs, err := st.Documents()
-		var buf bytes.Buffer
-		var stats dataset.Stats
-		if err == nil {
-			y := browser.Yielder{Budget: 30 * time.Millisecond}
-			stats, err = dataset.Write(&buf, docs, set, func(done, total int) {
-				if y.Maybe() { // the browser paints and handles input
-					pct := 100 * done / max(total, 1)
-					ctx.Dispatch(func(ctx app.Context) { s.busy = fmt.Sprintf("Exporting dataset… %d%%", pct) })
-				}
-			})
-		}
-		ctx.Dispatch(func(ctx app.Context) {
-			s.busy = ""
-			if err != nil {
-				s.fail("Dataset export stopped: %v", err)
-				return
-			}
-			browser.Download(dataset.FileName(set.Name), "application/zip", buf.Bytes())
-			msg := fmt.Sprintf("Exported a dataset of %s: train %d, dev %d, test %d.", plural(stats.Documents, "document"),
-				stats.Splits[0].Documents, stats.Splits[1].Documents, stats.Splits[2].Documents)
-			if stats.Left > 0 {
-				msg += fmt.Sprintf(" %s not marked done were left out.", plural(stats.Left, "document"))
-			}
-			s.note("info", msg)
-		})
-	})
 }
 
 func (s *Shell) saveDatasetPrefs(ctx app.Context) {
@@ -160,16 +98,17 @@ func (s *Shell) renderMapping() app.UI {
 	if h.choice == nil {
 		h.choice = make(map[corpus.Label]corpus.Label)
 	}
-	names := h.unknown.Names()
+	names := h.Labels
 	return app.Div().Class("modal").Body(
 		app.Div().Class("dialog").DataSet("testid", "label-mapping").Body(
 			app.H3().Text("Labels outside the schema"),
-			app.P().Text(fmt.Sprintf("%s uses labels this schema does not have. Map each onto a label of the schema to import the file, or cancel to import nothing of it.", h.unit.Name)),
+			app.P().Text(fmt.Sprintf("%s uses labels this schema does not have. Map each onto a label of the schema to import the file, or cancel to import nothing of it.", h.Name)),
 			app.Table().Body(app.Range(names).Slice(func(i int) app.UI {
-				l := names[i]
+				u := names[i]
+				l := u.Label
 				return app.Tr().Body(
 					app.Td().Body(app.Code().Text(string(l))),
-					app.Td().Text(fmt.Sprintf("%s, first on line %d", plural(h.unknown.Labels[l], "span"), h.unknown.FirstLine[l])),
+					app.Td().Text(fmt.Sprintf("%s, first on line %d", plural(u.Spans, "span"), u.Line)),
 					app.Td().Text("→"),
 					app.Td().Body(app.Select().DataSet("from", string(l)).
 						OnChange(func(ctx app.Context, e app.Event) {

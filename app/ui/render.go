@@ -8,11 +8,11 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/app/browser"
 	"github.com/raqim/raqim/internal/corpus"
-	"github.com/raqim/raqim/internal/importer"
+	"github.com/raqim/raqim/internal/job"
 )
 
 // acceptedFiles lists what the import input offers to pick.
-var acceptedFiles = strings.Join(append(importer.Supported(), ".ann"), ",")
+var acceptedFiles = strings.Join(job.Extensions, ",")
 
 var statusNames = map[corpus.Status]string{
 	corpus.StatusNew:        "New",

@@ -16,7 +16,7 @@ import (
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/editor"
 	"github.com/raqim/raqim/internal/history"
-	"github.com/raqim/raqim/internal/importer"
+	"github.com/raqim/raqim/internal/job"
 	"github.com/raqim/raqim/internal/jsonl"
 	"github.com/raqim/raqim/internal/sample"
 	"github.com/raqim/raqim/internal/store"
@@ -36,9 +36,9 @@ type Message struct {
 	Text string
 }
 
-// job is work for the saver goroutine, which runs store calls one at a time
+// task is work for the saver goroutine, which runs store calls one at a time
 // in the order the user made them.
-type job func()
+type task func()
 
 // Shell is the root component: the document list, the open document, the
 // palette and the side panels.
@@ -49,7 +49,7 @@ type Shell struct {
 	st        store.Store
 	durable   bool // st is the browser's storage, not a stand-in
 	annotator string
-	jobs      chan job
+	jobs      chan task
 
 	sums      []corpus.Summary
 	docsShown []bool // document-list chunks drawn
@@ -77,7 +77,7 @@ type Shell struct {
 	ctx       *app.Context
 	evictable bool         // the browser did not grant persistent storage
 	held      []heldImport // files waiting for a label mapping
-	dataset   datasetPrefs
+	dataset   job.Dataset
 	exportSet bool // the dataset export settings are shown
 	guide     bool
 	dragging  bool
@@ -96,7 +96,7 @@ func (s *Shell) OnMount(ctx app.Context) {
 		s.annotator = name
 	}
 	s.loadDatasetPrefs(ctx)
-	s.jobs = make(chan job, 4096)
+	s.jobs = make(chan task, 4096)
 	s.loading = "Opening storage…"
 	s.installKeys(ctx)
 	s.watchers(ctx)
@@ -190,7 +190,7 @@ func (s *Shell) dismiss(id int) {
 func (s *Shell) fail(format string, args ...any) { s.note("error", fmt.Sprintf(format, args...)) }
 
 // do queues work for the saver goroutine.
-func (s *Shell) do(j job) { s.jobs <- j }
+func (s *Shell) do(j task) { s.jobs <- j }
 
 // open loads a document from storage and shows it.
 func (s *Shell) open(ctx app.Context, id string) {
@@ -286,198 +286,12 @@ func (s *Shell) replaceSummary(sum corpus.Summary) {
 	s.setSummaries(sums)
 }
 
-// importFiles imports files one by one (a brat .txt with its .ann as one):
-// a bad file is refused whole and reported with its name and line; the
-// others go through. A file whose only fault is labels outside the schema
-// is held back, and the user is offered a mapping.
-func (s *Shell) importFiles(ctx app.Context, list app.Value) {
-	if s.st == nil || list.Length() == 0 {
-		return
-	}
-	files := app.Window().Get("Array").Call("from", list) // survives the input's reset
-	s.busy = "Importing…"
-	s.do(func() {
-		var inputs []importer.Input
-		var msgs []Message
-		for _, f := range browser.ReadFiles(files) {
-			if f.Err != nil {
-				msgs = append(msgs, Message{Kind: "error", Text: f.Err.Error() + " Nothing of it was imported."})
-				continue
-			}
-			inputs = append(inputs, importer.Input{Name: f.Name, Data: f.Data})
-		}
-		s.importUnits(ctx, importer.Group(inputs), nil, msgs)
-	})
-}
-
-// importUnits runs on the saver goroutine: it imports each unit with the
-// label map, stores what it yields, and reports.
-func (s *Shell) importUnits(ctx app.Context, units []importer.Unit, labelMap map[corpus.Label]corpus.Label, msgs []Message) {
-	st, seen := s.st, s.seenSnapshot()
-	opts := importer.Options{Schema: s.schema, Annotator: s.annotator, LabelMap: labelMap}
-	first := ""
-	var held []heldImport
-	for _, u := range units {
-		res, err := importer.Import(u, opts)
-		var unknown *jsonl.UnknownLabelsError
-		if errors.As(err, &unknown) {
-			held = append(held, heldImport{unit: u, unknown: unknown, err: err})
-			continue
-		}
-		if err != nil {
-			msgs = append(msgs, Message{Kind: "error", Text: err.Error() + " — nothing of this file was imported."})
-			continue
-		}
-		for _, n := range res.Notes {
-			msgs = append(msgs, Message{Kind: "info", Text: u.Name + ": " + n})
-		}
-		added, skipped, firstID, err := seen.add(st, res.Docs)
-		if err != nil {
-			msgs = append(msgs, Message{Kind: "error", Text: fmt.Sprintf("%s: nothing of this file was imported: %v", u.Name, err)})
-			continue
-		}
-		if first == "" {
-			first = firstID
-		}
-		msgs = append(msgs, Message{Kind: "info", Text: importedText(u.Name, added, skipped)})
-	}
-	sums, lerr := st.List()
-	ctx.Dispatch(func(ctx app.Context) {
-		s.busy = ""
-		for _, m := range msgs {
-			s.note(m.Kind, m.Text)
-		}
-		if lerr != nil {
-			s.fail("%v", lerr)
-			return
-		}
-		s.setSummaries(sums)
-		s.held = append(s.held, held...)
-		if s.ed == nil && first != "" {
-			s.open(ctx, first)
-		}
-	})
-}
-
-// heldImport is a file refused for labels outside the schema, waiting for
-// the user to map them.
-type heldImport struct {
-	unit    importer.Unit
-	unknown *jsonl.UnknownLabelsError
-	err     error
-	choice  map[corpus.Label]corpus.Label
-}
-
-// applyMapping imports the first held file again with the user's mapping.
-func (s *Shell) applyMapping(ctx app.Context) {
-	if len(s.held) == 0 {
-		return
-	}
-	h := s.held[0]
-	s.held = s.held[1:]
-	m := make(map[corpus.Label]corpus.Label)
-	for _, l := range h.unknown.Names() {
-		to := h.choice[l]
-		if to == "" {
-			to = s.schema.Labels[0].Name
-		}
-		m[l] = to
-	}
-	s.busy = "Importing…"
-	s.do(func() { s.importUnits(ctx, []importer.Unit{h.unit}, m, nil) })
-}
-
-// cancelMapping drops the first held file: nothing of it is imported.
-func (s *Shell) cancelMapping(ctx app.Context) {
-	if len(s.held) == 0 {
-		return
-	}
-	s.note("warn", s.held[0].unit.Name+": not imported (its labels were not mapped).")
-	s.held = s.held[1:]
-}
-
-func importedText(source string, added, skipped int) string {
-	msg := fmt.Sprintf("%s: imported %s", source, plural(added, "document"))
-	if skipped > 0 {
-		msg += fmt.Sprintf(", skipped %d already present", skipped)
-	}
-	return msg + "."
-}
-
-// seenDocs indexes the stored documents by ID and content, so that an
-// import skips documents already present.
-type seenDocs struct {
-	ids     map[string]bool
-	digests map[string]string
-}
-
-// seenSnapshot is seen, for use off the UI goroutine (the browser runs one
-// goroutine at a time, so reading the list here is safe).
-func (s *Shell) seenSnapshot() *seenDocs { return s.seen() }
-
-func (s *Shell) seen() *seenDocs {
-	sd := &seenDocs{ids: make(map[string]bool), digests: make(map[string]string)}
-	for _, sm := range s.sums {
-		sd.ids[sm.ID] = true
-		sd.digests[sm.Digest] = sm.ID
-	}
-	return sd
-}
-
-// has reports whether d is stored already, by ID or by text.
-func (sd *seenDocs) has(d corpus.Document) bool {
-	if d.Digest == "" {
-		d.Digest = corpus.DigestOf(d.Text)
-	}
-	_, ok := sd.digests[d.Digest]
-	return ok || sd.ids[d.ID]
-}
-
-// add stores the documents not seen yet, all or none. first is the ID of
-// the first document given, stored now or before.
-func (sd *seenDocs) add(st store.Store, docs []corpus.Document) (added, skipped int, first string, err error) {
-	fresh := make([]corpus.Document, 0, len(docs))
-	for _, d := range docs {
-		if d.Digest == "" {
-			d.Digest = corpus.DigestOf(d.Text)
-		}
-		id := d.ID
-		if prev, ok := sd.digests[d.Digest]; ok {
-			id = prev
-		}
-		if first == "" {
-			first = id
-		}
-		if id != d.ID || (sd.ids[d.ID] && sd.digests[d.Digest] == d.ID) {
-			skipped++
-			continue
-		}
-		if sd.ids[d.ID] { // same ID, other text: keep both
-			base := d.ID
-			for n := 2; sd.ids[d.ID]; n++ {
-				d.ID = fmt.Sprintf("%s-%d", base, n)
-			}
-			if first == base {
-				first = d.ID
-			}
-		}
-		fresh = append(fresh, d)
-	}
-	if err := st.Add(fresh); err != nil {
-		return 0, 0, "", err
-	}
-	for _, d := range fresh {
-		sd.ids[d.ID], sd.digests[d.Digest] = true, d.ID
-	}
-	return len(fresh), skipped, first, nil
-}
-
 // importDocs stores documents given in memory (the sample corpus, a URL)
 // and opens the first.
 func (s *Shell) importDocs(ctx app.Context, source string, docs []corpus.Document, openFirst bool) {
-	st, seen := s.st, s.seen()
+	st, known := s.st, s.known()
 	s.do(func() {
-		added, skipped, first, err := seen.add(st, docs)
+		added, skipped, first, err := known.Add(st, docs)
 		var sums []corpus.Summary
 		if err == nil {
 			sums, err = st.List()
@@ -488,7 +302,7 @@ func (s *Shell) importDocs(ctx app.Context, source string, docs []corpus.Documen
 				return
 			}
 			s.setSummaries(sums)
-			s.note("info", importedText(source, added, skipped))
+			s.note("info", job.Imported(source, added, skipped))
 			if openFirst && first != "" {
 				s.open(ctx, first)
 			}
@@ -496,8 +310,13 @@ func (s *Shell) importDocs(ctx app.Context, source string, docs []corpus.Documen
 	})
 }
 
-// importURL imports a same-origin JSONL (or other supported) file given in
-// the page URL and opens its first document.
+// inPage is the largest span JSONL file given in the URL that the page
+// reads itself, to show its first document at once; larger files and other
+// formats are imported by the background worker.
+const inPage = 4 << 20
+
+// importURL imports a same-origin file given in the page URL and opens its
+// first document.
 func (s *Shell) importURL(ctx app.Context, raw string) {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Host != "" && u.Host != app.Window().URL().Host) {
@@ -505,12 +324,21 @@ func (s *Shell) importURL(ctx app.Context, raw string) {
 		return
 	}
 	name := u.Path[strings.LastIndex(u.Path, "/")+1:]
+	abs := app.Window().Get("URL").New(raw, app.Window().Get("location").Get("href")).Get("href").String()
 	s.loading = "Loading " + name + "…"
+	if !strings.HasSuffix(strings.ToLower(name), ".jsonl") {
+		s.importURLInWorker(ctx, abs)
+		return
+	}
 	s.do(func() {
 		data, err := browser.Fetch(raw)
-		var res importer.Result
+		if err == nil && len(data) > inPage {
+			ctx.Dispatch(func(ctx app.Context) { s.importURLInWorker(ctx, abs) })
+			return
+		}
+		var docs []corpus.Document
 		if err == nil {
-			res, err = importer.File(name, data, importer.Options{Schema: s.schema, Annotator: s.annotator})
+			docs, err = jsonl.Decode(name, bytes.NewReader(data), jsonl.DecodeOptions{Schema: s.schema, Annotator: s.annotator})
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			s.loading = ""
@@ -518,57 +346,24 @@ func (s *Shell) importURL(ctx app.Context, raw string) {
 				s.fail("%v", err)
 				return
 			}
-			for _, n := range res.Notes {
-				s.note("info", name+": "+n)
-			}
 			// A document not stored yet is shown at once, from memory; it is
 			// stored right after, before any edit of it (the queue keeps order).
-			if len(res.Docs) > 0 && !s.seen().has(res.Docs[0]) {
-				s.show(ctx, res.Docs[0], history.Log{})
+			if !s.known().Has(docs[0]) {
+				s.show(ctx, docs[0], history.Log{})
 				// Stored once drawn and the page is idle; the save state says
 				// "Saving…" until then, and edits are stored after it.
 				s.pending++
 				ctx.Defer(func(ctx app.Context) {
 					s.do(func() { browser.WhenIdle(2 * time.Second) })
-					s.importDocs(ctx, name, res.Docs, false)
+					s.importDocs(ctx, name, docs, false)
 					s.do(func() { ctx.Dispatch(func(app.Context) { s.pending--; s.saves++ }) })
 				})
 				return
 			}
-			s.importDocs(ctx, name, res.Docs, true)
+			s.importDocs(ctx, name, docs, true)
 		})
 	})
 }
 
-// exportJSONL downloads the whole corpus as span JSONL, after every pending
-// edit is stored.
-func (s *Shell) exportJSONL(ctx app.Context) {
-	if s.st == nil {
-		return
-	}
-	s.busy = "Exporting…"
-	st := s.st
-	s.do(func() {
-		docs, err := st.Documents()
-		var buf bytes.Buffer
-		// In runs of documents, handing the page back between them: a large
-		// corpus never freezes it. Each run is checked before it is written.
-		y := browser.Yielder{Budget: 30 * time.Millisecond}
-		for i := 0; err == nil && i < len(docs); i += 20 {
-			err = jsonl.Encode(&buf, docs[i:min(i+20, len(docs))], jsonl.EncodeOptions{Schema: s.schema})
-			if y.Maybe() {
-				pct := 100 * i / len(docs)
-				ctx.Dispatch(func(ctx app.Context) { s.busy = fmt.Sprintf("Exporting… %d%%", pct) })
-			}
-		}
-		ctx.Dispatch(func(ctx app.Context) {
-			s.busy = ""
-			if err != nil {
-				s.fail("Export stopped: %v", err)
-				return
-			}
-			browser.Download("raqim-corpus.jsonl", "application/jsonl", buf.Bytes())
-			s.note("info", fmt.Sprintf("Exported %d document(s).", len(docs)))
-		})
-	})
-}
+// known indexes the documents listed, for an import in the page.
+func (s *Shell) known() *store.Known { return store.NewKnown(s.sums) }

@@ -19,6 +19,7 @@ type Input struct {
 type Unit struct {
 	Name  string // for messages: the file, or "stem.txt + stem.ann"
 	Files []Input
+	Index []int // the positions of Files in the selection given to Group
 }
 
 // Group cuts a multi-file selection into units: a .ann and the .txt of the
@@ -41,11 +42,11 @@ func Group(files []Input) []Unit {
 		if extOf(f.Name) == ".txt" {
 			if j, ok := anns[stem(f.Name)]; ok {
 				paired[j] = true
-				units = append(units, Unit{Name: f.Name + " + " + files[j].Name, Files: []Input{f, files[j]}})
+				units = append(units, Unit{Name: f.Name + " + " + files[j].Name, Files: []Input{f, files[j]}, Index: []int{i, j}})
 				continue
 			}
 		}
-		units = append(units, Unit{Name: f.Name, Files: []Input{f}})
+		units = append(units, Unit{Name: f.Name, Files: []Input{f}, Index: []int{i}})
 	}
 	return units
 }

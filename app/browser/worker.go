@@ -1,0 +1,85 @@
+package browser
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raqim/raqim/internal/job"
+)
+
+// Run does req in a background worker started from script (web/worker.js,
+// which runs worker.wasm) and ended once it replied, so that the memory it
+// used goes back at once. files are handed over with the request. progress
+// is called on the worker's progress messages. Run blocks; it returns the
+// reply and, for an export, the file as a Blob.
+func Run(script string, req job.Request, files []app.Value, progress func(job.Progress)) (job.Reply, app.Value, error) {
+	w := app.Window()
+	if !w.Get("Worker").Truthy() {
+		return job.Reply{}, nil, errors.New("this browser has no Web Workers")
+	}
+	body, err := json.Marshal(req)
+	if err != nil {
+		return job.Reply{}, nil, err
+	}
+	type result struct {
+		reply job.Reply
+		file  app.Value
+		err   error
+	}
+	done := make(chan result, 1)
+	worker := w.Get("Worker").New(script)
+	finish := func(r result) {
+		select {
+		case done <- r:
+		default:
+		}
+	}
+	onMessage := app.FuncOf(func(this app.Value, args []app.Value) any {
+		m := args[0].Get("data")
+		switch m.Get("type").String() {
+		case "ready":
+			list := make([]any, len(files))
+			for i, f := range files {
+				list[i] = f
+			}
+			worker.Call("postMessage", map[string]any{"request": string(body), "files": list})
+		case "progress":
+			var p job.Progress
+			if json.Unmarshal([]byte(m.Get("progress").String()), &p) == nil && progress != nil {
+				progress(p)
+			}
+		case "done":
+			var r job.Reply
+			if err := json.Unmarshal([]byte(m.Get("reply").String()), &r); err != nil {
+				finish(result{err: fmt.Errorf("the background worker's reply is damaged: %v", err)})
+				return nil
+			}
+			finish(result{reply: r, file: m.Get("file")})
+		case "fatal":
+			finish(result{err: fmt.Errorf("the background worker failed: %s", m.Get("error").String())})
+		}
+		return nil
+	})
+	onError := app.FuncOf(func(this app.Value, args []app.Value) any {
+		msg := args[0].Get("message")
+		what := "it could not be started (is web/worker.js missing?)"
+		if msg.Truthy() {
+			what = msg.String()
+		}
+		args[0].Call("preventDefault")
+		finish(result{err: fmt.Errorf("the background worker failed: %s", what)})
+		return nil
+	})
+	worker.Set("onmessage", onMessage)
+	worker.Set("onerror", onError)
+	r := <-done
+	worker.Call("terminate")
+	onMessage.Release()
+	onError.Release()
+	if r.file != nil && !r.file.Truthy() {
+		r.file = nil
+	}
+	return r.reply, r.file, r.err
+}

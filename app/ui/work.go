@@ -1,0 +1,205 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raqim/raqim/app/browser"
+	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/job"
+	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/store"
+)
+
+// heldImport is a file refused for labels outside the schema, waiting for
+// the user to map them.
+type heldImport struct {
+	job.Held
+	files  []app.Value // the files it was read from
+	choice map[corpus.Label]corpus.Label
+}
+
+// offload hands req to the background worker once the store work queued
+// before it is done, shows its progress, and passes its reply (messages
+// shown already) and file to then on the UI goroutine.
+func (s *Shell) offload(ctx app.Context, busy string, req job.Request, files []app.Value, then func(ctx app.Context, r job.Reply, file app.Value, sums []corpus.Summary)) {
+	if s.st == nil {
+		return
+	}
+	req.Schema, req.Annotator, req.Memory = *s.schema, s.annotator, !s.durable
+	st, script := s.st, ctx.ResolveStaticResource("/web/worker.js")
+	s.busy = busy
+	// Deferred like the saves of edits (see commit), so that it runs after
+	// the save of every edit made before it; on the shell's context, as
+	// the element the user acted on (a dialog's button) may be gone by then,
+	// and go-app drops a deferred call whose element is.
+	ctx = *s.ctx
+	ctx.Defer(func(ctx app.Context) { s.do(func() { s.offloaded(ctx, req, files, st, script, then) }) })
+}
+
+// offloaded runs on the saver goroutine: it hands req to the worker and
+// waits for its reply.
+func (s *Shell) offloaded(ctx app.Context, req job.Request, files []app.Value, st store.Store, script string, then func(ctx app.Context, r job.Reply, file app.Value, sums []corpus.Summary)) {
+	importing := req.Op == job.Import || req.Op == job.ImportURL
+	var err error
+	if req.Memory && !importing { // no storage: the worker reads the corpus from a file
+		var docs []corpus.Document
+		var buf bytes.Buffer
+		if docs, err = st.Documents(); err == nil {
+			err = jsonl.Encode(&buf, docs, jsonl.EncodeOptions{Annotations: true})
+		}
+		files = append(files, browser.NewFile("corpus.jsonl", "application/jsonl", buf.Bytes()))
+	}
+	var r job.Reply
+	var file app.Value
+	if err == nil {
+		r, file, err = browser.Run(script, req, files, func(p job.Progress) {
+			ctx.Dispatch(func(app.Context) { s.busy = p.Text })
+		})
+	}
+	if err == nil && req.Memory && importing && file != nil {
+		err = s.keepInMemory(file)
+		file = nil
+	}
+	if err != nil {
+		r.Error = err.Error()
+	}
+	var sums []corpus.Summary
+	if importing && r.Error == "" {
+		sums, err = st.List()
+		if err != nil {
+			r.Error = err.Error()
+		}
+	}
+	ctx.Dispatch(func(ctx app.Context) {
+		s.busy = ""
+		for _, m := range r.Messages {
+			s.note(m.Kind, m.Text)
+		}
+		if r.Error != "" {
+			s.fail("%s", r.Error)
+		}
+		then(ctx, r, file, sums)
+	})
+}
+
+// keepInMemory adds the documents the worker read, as span JSONL, to a
+// store in memory (the page has no storage).
+func (s *Shell) keepInMemory(file app.Value) error {
+	data, err := browser.ReadBlob(file)
+	if err != nil {
+		return err
+	}
+	docs, err := jsonl.Decode("imported.jsonl", bytes.NewReader(data), jsonl.DecodeOptions{Schema: s.schema})
+	if err != nil {
+		return errors.New("the documents read could not be kept: " + err.Error())
+	}
+	_, _, _, err = s.known().Add(s.st, docs)
+	return err
+}
+
+// importFiles imports files one by one in the background worker (a brat .txt
+// with its .ann as one): a bad file is refused whole and reported with its
+// name and line; the others go through. A file whose only fault is labels
+// outside the schema is held back, and the user is offered a mapping.
+func (s *Shell) importFiles(ctx app.Context, list app.Value) {
+	if s.st == nil || list.Length() == 0 {
+		return
+	}
+	n := list.Length()
+	files, names := make([]app.Value, n), make([]string, n)
+	for i := range n { // copied: the list empties when the input is reset
+		files[i] = list.Index(i)
+		names[i] = files[i].Get("name").String()
+	}
+	s.runImport(ctx, job.Request{Op: job.Import, Files: names}, files)
+}
+
+// runImport imports files with req and opens the first document imported
+// when none is open.
+func (s *Shell) runImport(ctx app.Context, req job.Request, files []app.Value) {
+	s.offload(ctx, "Importing…", req, files, func(ctx app.Context, r job.Reply, _ app.Value, sums []corpus.Summary) {
+		if r.Error != "" {
+			return
+		}
+		s.setSummaries(sums)
+		for _, h := range r.Held {
+			held := heldImport{Held: h}
+			for _, i := range h.Files {
+				held.files = append(held.files, files[i])
+			}
+			s.held = append(s.held, held)
+		}
+		if s.ed == nil && r.First != "" {
+			s.open(ctx, r.First)
+		}
+	})
+}
+
+// importURLInWorker imports the file at url in the background worker and
+// opens its first document.
+func (s *Shell) importURLInWorker(ctx app.Context, url string) {
+	s.offload(ctx, "Importing…", job.Request{Op: job.ImportURL, URL: url}, nil, func(ctx app.Context, r job.Reply, _ app.Value, sums []corpus.Summary) {
+		s.loading = ""
+		if r.Error != "" {
+			return
+		}
+		s.setSummaries(sums)
+		if r.First != "" {
+			s.open(ctx, r.First)
+		}
+	})
+}
+
+// applyMapping imports the first held file again with the user's mapping.
+func (s *Shell) applyMapping(ctx app.Context) {
+	if len(s.held) == 0 {
+		return
+	}
+	h := s.held[0]
+	s.held = s.held[1:]
+	m := make(map[corpus.Label]corpus.Label)
+	for _, u := range h.Labels {
+		to := h.choice[u.Label]
+		if to == "" {
+			to = s.schema.Labels[0].Name
+		}
+		m[u.Label] = to
+	}
+	names := make([]string, len(h.files))
+	for i, f := range h.files {
+		names[i] = f.Get("name").String()
+	}
+	s.runImport(ctx, job.Request{Op: job.Import, Files: names, LabelMap: m}, h.files)
+}
+
+// cancelMapping drops the first held file: nothing of it is imported.
+func (s *Shell) cancelMapping(ctx app.Context) {
+	if len(s.held) == 0 {
+		return
+	}
+	s.note("warn", s.held[0].Name+": not imported (its labels were not mapped).")
+	s.held = s.held[1:]
+}
+
+// exportJSONL downloads the whole corpus as span JSONL, after every pending
+// edit is stored.
+func (s *Shell) exportJSONL(ctx app.Context) {
+	s.offload(ctx, "Exporting…", job.Request{Op: job.ExportJSONL}, nil, s.download)
+}
+
+// exportDataset downloads the dataset zip with the current settings, after
+// every pending edit is stored.
+func (s *Shell) exportDataset(ctx app.Context) {
+	req := job.Request{Op: job.ExportDataset, Dataset: s.dataset}
+	req.Dataset.Version = app.Getenv("GOAPP_VERSION")
+	s.offload(ctx, "Exporting dataset…", req, nil, s.download)
+}
+
+// download offers the file an export produced.
+func (s *Shell) download(ctx app.Context, r job.Reply, file app.Value, _ []corpus.Summary) {
+	if r.Error == "" && file != nil {
+		browser.DownloadBlob(r.File, file)
+	}
+}

@@ -1,0 +1,128 @@
+// Package job defines the work the page hands to its background worker and
+// what comes back: a Request, progress, and a Reply, each as JSON.
+//
+// The worker does what would hold the page's thread or memory for long:
+// reading files in every import format, building exports of the whole
+// corpus. It reads and writes the browser's store itself, so documents never
+// cross between the two; only requests, messages and finished files do.
+package job
+
+import (
+	"fmt"
+
+	"github.com/raqim/raqim/internal/corpus"
+)
+
+// Op names a kind of work.
+type Op string
+
+const (
+	// Import imports the files handed over with the request, in the order of
+	// Request.Files, and stores the documents not stored yet.
+	Import Op = "import"
+	// ImportURL imports the same-origin file at Request.URL likewise.
+	ImportURL Op = "import-url"
+	// ExportJSONL writes the whole corpus as span JSONL.
+	ExportJSONL Op = "export-jsonl"
+	// ExportDataset writes the dataset zip (see package dataset).
+	ExportDataset Op = "export-dataset"
+)
+
+// Request is one piece of work.
+type Request struct {
+	Op        Op            `json:"op"`
+	Schema    corpus.Schema `json:"schema"`
+	Annotator string        `json:"annotator,omitempty"`
+	// Files names the files handed over with an Import, in order.
+	Files []string `json:"files,omitempty"`
+	// LabelMap maps labels outside the schema onto it, for an Import.
+	LabelMap map[corpus.Label]corpus.Label `json:"label_map,omitempty"`
+	// URL is the file of an ImportURL.
+	URL string `json:"url,omitempty"`
+	// Dataset holds the settings of an ExportDataset.
+	Dataset Dataset `json:"dataset"`
+	// Memory says the page has no storage: an Import replies with the
+	// documents it read as a span JSONL file instead of storing them, and an
+	// export reads the corpus from the span JSONL file handed over with it.
+	Memory bool `json:"memory,omitempty"`
+}
+
+// Dataset holds the user's dataset export settings.
+type Dataset struct {
+	IncludeAll bool       `json:"include_all"`
+	Seed       uint64     `json:"seed"`
+	Ratios     [3]float64 `json:"ratios"`
+	Units      bool       `json:"units"`
+	Name       string     `json:"name"`
+	Version    string     `json:"version,omitempty"`
+}
+
+// DefaultDataset returns the default dataset export settings: documents
+// marked done only, split 80/10/10 with the default seed (the same as
+// dataset.DefaultSettings).
+func DefaultDataset() Dataset {
+	return Dataset{Seed: 20251007, Ratios: [3]float64{0.8, 0.1, 0.1}, Name: "raqim"}
+}
+
+// Message is something the user is told, of kind "info", "warn" or "error".
+type Message struct {
+	Kind string `json:"kind"`
+	Text string `json:"text"`
+}
+
+// Held is an imported file refused only for labels outside the schema: the
+// user may map them and import it again.
+type Held struct {
+	// Name is the file's name for messages ("a.txt + a.ann" for a brat pair).
+	Name string `json:"name"`
+	// Files are the indices in Request.Files of the files it was read from.
+	Files []int `json:"files"`
+	// Labels are the labels outside the schema, most used first.
+	Labels []Unknown `json:"labels"`
+}
+
+// Unknown is a label outside the schema found in a file.
+type Unknown struct {
+	Label corpus.Label `json:"label"`
+	Spans int          `json:"spans"` // how many spans carry it
+	Line  int          `json:"line"`  // the 1-based line it first occurs on
+}
+
+// Reply is what came of a Request.
+type Reply struct {
+	// Error is set when the work failed as a whole; nothing was changed.
+	Error    string    `json:"error,omitempty"`
+	Messages []Message `json:"messages,omitempty"`
+	Held     []Held    `json:"held,omitempty"`
+	// First is the ID of the first document imported (or found stored).
+	First string `json:"first,omitempty"`
+	// Stored is how many documents were added to the store.
+	Stored int `json:"stored,omitempty"`
+	// File names the file of an export; the file itself travels beside the reply.
+	File string `json:"file,omitempty"`
+	// Type is the export's media type.
+	Type string `json:"type,omitempty"`
+}
+
+// Extensions are the file extensions an Import reads, with their dots (a
+// brat .ann goes with its .txt).
+var Extensions = []string{".ann", ".bio", ".bioes", ".conll", ".iob", ".iob2", ".json", ".jsonl", ".txt", ".zip"}
+
+// Progress is how far the work is, for the user.
+type Progress struct {
+	Text string `json:"text"`
+}
+
+// Imported is the message for an import of source that stored added
+// documents and skipped others already present.
+func Imported(source string, added, skipped int) string {
+	docs := "1 document"
+	if added != 1 {
+		docs = fmt.Sprintf("%d documents", added)
+	}
+	msg := fmt.Sprintf("%s: imported %s", source, docs)
+	if skipped > 0 {
+		msg += fmt.Sprintf(", skipped %d already present", skipped)
+	}
+	return msg + "."
+}

@@ -1,0 +1,72 @@
+package store
+
+import (
+	"fmt"
+
+	"github.com/raqim/raqim/internal/corpus"
+)
+
+// Known indexes the documents of a store by ID and by content, so that an
+// import adds only documents not stored yet.
+type Known struct {
+	ids     map[string]bool
+	digests map[string]string // digest → ID
+}
+
+// NewKnown returns the index of the documents summarised in sums.
+func NewKnown(sums []corpus.Summary) *Known {
+	k := &Known{ids: make(map[string]bool, len(sums)), digests: make(map[string]string, len(sums))}
+	for _, s := range sums {
+		k.ids[s.ID] = true
+		k.digests[s.Digest] = s.ID
+	}
+	return k
+}
+
+// Has reports whether d is stored already, by ID or by text.
+func (k *Known) Has(d corpus.Document) bool {
+	if d.Digest == "" {
+		d.Digest = corpus.DigestOf(d.Text)
+	}
+	_, ok := k.digests[d.Digest]
+	return ok || k.ids[d.ID]
+}
+
+// Add stores in st the documents of docs not known yet, all or none, and
+// indexes them. A document whose text is known is skipped; one whose ID is
+// taken by another text is stored under "ID-2" (or -3, …). first is the ID
+// of the first document given, as stored now or before.
+func (k *Known) Add(st Store, docs []corpus.Document) (added, skipped int, first string, err error) {
+	fresh := make([]corpus.Document, 0, len(docs))
+	taken := make(map[string]bool) // IDs given in this call
+	for _, d := range docs {
+		if d.Digest == "" {
+			d.Digest = corpus.DigestOf(d.Text)
+		}
+		if prev, ok := k.digests[d.Digest]; ok {
+			if first == "" {
+				first = prev
+			}
+			skipped++
+			continue
+		}
+		if k.ids[d.ID] || taken[d.ID] {
+			base := d.ID
+			for n := 2; k.ids[d.ID] || taken[d.ID]; n++ {
+				d.ID = fmt.Sprintf("%s-%d", base, n)
+			}
+		}
+		if first == "" {
+			first = d.ID
+		}
+		taken[d.ID] = true
+		fresh = append(fresh, d)
+	}
+	if err := st.Add(fresh); err != nil {
+		return 0, 0, "", err
+	}
+	for _, d := range fresh {
+		k.ids[d.ID], k.digests[d.Digest] = true, d.ID
+	}
+	return len(fresh), skipped, first, nil
+}

@@ -1,0 +1,162 @@
+// Package worker does the work the page hands to its background worker (see
+// package job) against a store: imports that store what they read, and
+// exports of the whole corpus. It is pure Go; the worker's entry point only
+// carries requests, files and replies across.
+package worker
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/dataset"
+	"github.com/raqim/raqim/internal/importer"
+	"github.com/raqim/raqim/internal/job"
+	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/store"
+)
+
+// Do performs req against st and returns its reply and, for an export, the
+// file. files are the files of an Import, in the order of req.Files, or the
+// one file of an ImportURL. progress, when not nil, is told how far a long
+// piece of work is, in words for the user.
+func Do(st store.Store, req job.Request, files []importer.Input, progress func(string)) (job.Reply, []byte) {
+	if progress == nil {
+		progress = func(string) {}
+	}
+	schema := &req.Schema
+	if len(schema.Labels) == 0 {
+		schema = corpus.Default
+	}
+	if req.Memory {
+		return inMemory(req, files, schema, progress)
+	}
+	switch req.Op {
+	case job.Import, job.ImportURL:
+		sums, err := st.List()
+		if err != nil {
+			return job.Reply{Error: err.Error()}, nil
+		}
+		opts := importer.Options{Schema: schema, Annotator: req.Annotator, LabelMap: req.LabelMap}
+		return importer.Run(st, store.NewKnown(sums), importer.Group(files), opts), nil
+	case job.ExportJSONL:
+		return exportJSONL(st, schema, progress)
+	case job.ExportDataset:
+		return exportDataset(st, schema, req.Dataset, progress)
+	}
+	return job.Reply{Error: fmt.Sprintf("unknown work %q", req.Op)}, nil
+}
+
+// inMemory does req for a page without storage: the corpus of an export is
+// the span JSONL file handed over last, and an import's documents go back
+// as span JSONL.
+func inMemory(req job.Request, files []importer.Input, schema *corpus.Schema, progress func(string)) (job.Reply, []byte) {
+	st := store.NewMemory()
+	req.Memory = false
+	if req.Op != job.Import && req.Op != job.ImportURL {
+		if len(files) == 0 {
+			return job.Reply{Error: "the corpus was not handed over"}, nil
+		}
+		c := files[len(files)-1]
+		docs, err := jsonl.Decode(c.Name, bytes.NewReader(c.Data), jsonl.DecodeOptions{Schema: schema})
+		if err == nil {
+			err = st.Add(docs)
+		}
+		if err != nil {
+			return job.Reply{Error: "reading the corpus: " + err.Error()}, nil
+		}
+		return Do(st, req, nil, progress)
+	}
+	r, _ := Do(st, req, files, progress)
+	docs, err := st.Documents()
+	if err != nil {
+		return job.Reply{Error: err.Error()}, nil
+	}
+	var buf bytes.Buffer
+	if err := jsonl.Encode(&buf, docs, jsonl.EncodeOptions{Annotations: true}); err != nil {
+		return job.Reply{Error: err.Error()}, nil
+	}
+	r.File, r.Type = "imported.jsonl", "application/jsonl"
+	return r, buf.Bytes()
+}
+
+// FileName returns the name of the file at a URL, for messages.
+func FileName(url string) string {
+	if i := strings.IndexAny(url, "?#"); i >= 0 {
+		url = url[:i]
+	}
+	return path.Base(url)
+}
+
+func exportJSONL(st store.Store, schema *corpus.Schema, progress func(string)) (job.Reply, []byte) {
+	progress("Exporting… reading the corpus")
+	docs, err := st.Documents()
+	if err != nil {
+		return job.Reply{Error: "Export stopped: " + err.Error()}, nil
+	}
+	var buf bytes.Buffer
+	p := percent(progress, "Exporting…")
+	const run = 50
+	for i := 0; i < len(docs); i += run {
+		if err := jsonl.Encode(&buf, docs[i:min(i+run, len(docs))], jsonl.EncodeOptions{Schema: schema}); err != nil {
+			return job.Reply{Error: "Export stopped: " + err.Error()}, nil
+		}
+		p(i, len(docs))
+	}
+	return job.Reply{
+		File: "raqim-corpus.jsonl", Type: "application/jsonl",
+		Messages: []job.Message{{Kind: "info", Text: fmt.Sprintf("Exported %d document(s).", len(docs))}},
+	}, buf.Bytes()
+}
+
+func exportDataset(st store.Store, schema *corpus.Schema, d job.Dataset, progress func(string)) (job.Reply, []byte) {
+	set := dataset.DefaultSettings()
+	set.IncludeAll, set.Seed, set.Ratios, set.Units = d.IncludeAll, d.Seed, d.Ratios, d.Units
+	set.Schema = schema
+	if d.Name != "" {
+		set.Name = d.Name
+	}
+	if d.Version != "" {
+		set.Version = d.Version
+	}
+	progress("Exporting dataset… reading the corpus")
+	docs, err := st.Documents()
+	if err != nil {
+		return job.Reply{Error: "Dataset export stopped: " + err.Error()}, nil
+	}
+	var buf bytes.Buffer
+	stats, err := dataset.Write(&buf, docs, set, percent(progress, "Exporting dataset…"))
+	if err != nil {
+		return job.Reply{Error: "Dataset export stopped: " + err.Error()}, nil
+	}
+	msg := fmt.Sprintf("Exported a dataset of %s: train %d, dev %d, test %d.", plural(stats.Documents, "document"),
+		stats.Splits[0].Documents, stats.Splits[1].Documents, stats.Splits[2].Documents)
+	if stats.Left > 0 {
+		msg += fmt.Sprintf(" %s not marked done were left out.", plural(stats.Left, "document"))
+	}
+	return job.Reply{
+		File: dataset.FileName(set.Name), Type: "application/zip",
+		Messages: []job.Message{{Kind: "info", Text: msg}},
+	}, buf.Bytes()
+}
+
+// percent returns a progress callback that tells what, with the percentage
+// done, each time the percentage changes.
+func percent(progress func(string), what string) func(done, total int) {
+	last := -1
+	return func(done, total int) {
+		if pct := 100 * done / max(total, 1); pct != last {
+			last = pct
+			progress(fmt.Sprintf("%s %d%%", what, pct))
+		}
+	}
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}

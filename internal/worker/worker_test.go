@@ -1,0 +1,95 @@
+package worker_test
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/dataset"
+	"github.com/raqim/raqim/internal/importer"
+	"github.com/raqim/raqim/internal/job"
+	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/store"
+	"github.com/raqim/raqim/internal/worker"
+)
+
+const lines = `{"id": "a", "text": "قتل 😀 جنديان في كاي", "spans": [{"start": 16, "end": 19, "label": "PLACE"}], "meta": {"status": "done"}}
+{"id": "b", "text": "في غاو أمس", "spans": [{"start": 3, "end": 6, "label": "PLACE"}, {"start": 7, "end": 10, "label": "DATE"}], "meta": {"status": "done"}}
+`
+
+// TestImportThenExport imports a file into a store through Do, then exports
+// the corpus in both ways and reads the files back: the documents and spans
+// come back exactly.
+func TestImportThenExport(t *testing.T) {
+	st := store.NewMemory()
+	var told []string
+	progress := func(s string) { told = append(told, s) }
+	r, file := worker.Do(st, job.Request{Op: job.Import, Files: []string{"in.jsonl"}},
+		[]importer.Input{{Name: "in.jsonl", Data: []byte(lines)}}, progress)
+	if r.Error != "" || r.Stored != 2 || r.First != "a" || file != nil {
+		t.Fatalf("import: %+v (file %d bytes)", r, len(file))
+	}
+	want, err := jsonl.Decode("in.jsonl", strings.NewReader(lines), jsonl.DecodeOptions{Schema: corpus.Default})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	r, file = worker.Do(st, job.Request{Op: job.ExportJSONL}, nil, progress)
+	if r.Error != "" || r.File != "raqim-corpus.jsonl" {
+		t.Fatalf("export: %+v", r)
+	}
+	got, err := jsonl.Decode(r.File, bytes.NewReader(file), jsonl.DecodeOptions{Schema: corpus.Default})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameSpans(t, "JSONL export", got, want)
+
+	r, file = worker.Do(st, job.Request{Op: job.ExportDataset, Dataset: job.Dataset{Seed: 1, Ratios: [3]float64{1, 0, 0}, Name: "تجربة run"}}, nil, progress)
+	if r.Error != "" || r.File != "تجربة_run-dataset.zip" || r.Type != "application/zip" {
+		t.Fatalf("dataset export: %+v", r)
+	}
+	if len(r.Messages) != 1 || !strings.HasPrefix(r.Messages[0].Text, "Exported a dataset of 2 documents: train 2, dev 0, test 0.") {
+		t.Errorf("dataset export says %+v", r.Messages)
+	}
+	got, _, err = dataset.Read(r.File, file, jsonl.DecodeOptions{Schema: corpus.Default})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameSpans(t, "dataset export", got, want)
+	if told[len(told)-1] != "Exporting dataset… 100%" {
+		t.Errorf("last progress %q, want 100%%", told[len(told)-1])
+	}
+}
+
+func sameSpans(t *testing.T, what string, got, want []corpus.Document) {
+	t.Helper()
+	key := func(docs []corpus.Document) map[string][]string {
+		m := make(map[string][]string)
+		for _, d := range docs {
+			for _, s := range d.Spans {
+				m[d.Text] = append(m[d.Text], string(s.Label)+" "+string([]rune(d.Text)[s.Start:s.End]))
+			}
+		}
+		return m
+	}
+	if g, w := key(got), key(want); !reflect.DeepEqual(g, w) {
+		t.Errorf("%s: spans %v, want %v", what, g, w)
+	}
+}
+
+func TestDoUnknownOp(t *testing.T) {
+	r, _ := worker.Do(store.NewMemory(), job.Request{Op: "paint"}, nil, nil)
+	if !strings.Contains(r.Error, `"paint"`) {
+		t.Errorf("unknown op: %+v", r)
+	}
+}
+
+func TestFileName(t *testing.T) {
+	for in, want := range map[string]string{"/batches/week 1.jsonl?x=1": "week 1.jsonl", "b.jsonl#top": "b.jsonl", "c.txt": "c.txt"} {
+		if got := worker.FileName(in); got != want {
+			t.Errorf("FileName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
