@@ -150,6 +150,41 @@ type pageMem struct {
 	rssMB    float64 // the page's renderer process: resident set
 	pssMB    float64 // ... proportional set (shared pages divided)
 	procs    string  // every renderer's RSS, MB (the page's marked *)
+	pid      int64   // the page's renderer process
+}
+
+// rssPeaks samples the RSS of every renderer process every 100 ms until
+// stop is called, and returns each one's largest, in MB, by pid.
+func rssPeaks(ctx context.Context) (stop func() map[int64]float64) {
+	c := chromedp.FromContext(ctx)
+	peaks := make(map[int64]float64)
+	done, quit := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			procs, err := systeminfo.GetProcessInfo().Do(cdp.WithExecutor(ctx, c.Browser))
+			if err == nil {
+				for _, p := range procs {
+					if p.Type != "renderer" {
+						continue
+					}
+					if rss, _ := procMem(p.ID); rss > peaks[p.ID] {
+						peaks[p.ID] = rss
+					}
+				}
+			}
+			select {
+			case <-quit:
+				return
+			case <-time.After(100 * time.Millisecond):
+			}
+		}
+	}()
+	return func() map[int64]float64 {
+		close(quit)
+		<-done
+		return peaks
+	}
 }
 
 func metricsOf(ctx context.Context) (map[string]float64, error) {
@@ -212,6 +247,7 @@ func memory(tb testing.TB, ctx context.Context) pageMem {
 	if best < 0.2 {
 		tb.Fatalf("no renderer process ran the page's 300 ms of work (best %.0f ms of CPU)", best*1000)
 	}
+	m.pid = pid
 	m.rssMB, m.pssMB = procMem(pid)
 	for id := range after {
 		rss, _ := procMem(id)
@@ -567,6 +603,45 @@ const listScript = `(() => {
 	mo.observe(document, {childList: true, subtree: true});
 })();`
 
+// stateScript records, in every page, each text the save state shows, with
+// when it was first seen (polled every 20 ms; ms since navigation start):
+// the phases of an import.
+const stateScript = `(() => {
+	window.__stateLog = [];
+	const poll = () => {
+		const ss = document.querySelector('[data-testid=save-state]'), l = __stateLog;
+		if (ss && (!l.length || l[l.length - 1][1] !== ss.textContent)) l.push([Math.round(performance.now()), ss.textContent]);
+	};
+	setInterval(poll, 20);
+})();`
+
+// phases condenses a state log to the first and last time of each kind of
+// text (digits dropped): "Importing x… N documents stored 2100–9800 ms".
+func phases(log [][2]any) string {
+	type span struct{ first, last float64 }
+	var order []string
+	seen := map[string]*span{}
+	for _, e := range log {
+		t, _ := e[0].(float64)
+		k := strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return -1
+			}
+			return r
+		}, fmt.Sprint(e[1]))
+		if seen[k] == nil {
+			seen[k] = &span{t, t}
+			order = append(order, k)
+		}
+		seen[k].last = t
+	}
+	var b strings.Builder
+	for _, k := range order {
+		fmt.Fprintf(&b, "\n    %6.0f–%6.0f ms  %q", seen[k].first, seen[k].last, k)
+	}
+	return b.String()
+}
+
 // BenchmarkBrowserCorpus imports a corpus of 2,000 documents (~3,000 code
 // points and 50 spans each) with ?open= into a fresh profile, then, in the
 // same browser, visits the app again 5 times, each time in a new tab and
@@ -601,7 +676,7 @@ func BenchmarkBrowserCorpus(b *testing.B) {
 		if err := chromedp.Run(tctx); err != nil {
 			b.Fatalf("opening a tab: %v", err)
 		}
-		for _, src := range []string{probe, listScript, wasmScript} {
+		for _, src := range []string{probe, listScript, wasmScript, stateScript} {
 			newDocScript(b, tctx, src)
 		}
 		return tctx, func() { chromedp.Cancel(tctx); cancel() }
@@ -611,6 +686,7 @@ func BenchmarkBrowserCorpus(b *testing.B) {
 
 	// import
 	wall := time.Now()
+	stopPeaks := rssPeaks(ctx)
 	run(b, ctx, "open the corpus", chromedp.Navigate(srv.URL+"?open=%2Fdata%2Fcorpus.jsonl"))
 	var first struct{ TPaint float64 }
 	evalFor(b, ctx, 300*time.Second, "the first document", js(`__peerbench.waitFor(%d, 295000)`, corpusSpans), &first)
@@ -619,12 +695,18 @@ func BenchmarkBrowserCorpus(b *testing.B) {
 	importWall := time.Since(wall)
 	out.add("import (?open=, fresh profile): first document shown %.0f ms, all %d stored (save state \"saved\") %.0f ms after navigation start (wall %v)",
 		first.TPaint, corpusDocs, stored, importWall.Round(time.Millisecond))
+	var stateLog [][2]any
+	eval(b, ctx, `window.__stateLog`, &stateLog)
+	out.add("  the save state meanwhile (first–last time each text showed, digits left out):%s", phases(stateLog))
 	b.ReportMetric(first.TPaint, "import-first-ms")
 	b.ReportMetric(stored, "import-stored-ms")
 	evalFor(b, ctx, 60*time.Second, "an idle page", `__peerbench.waitIdle(300, 20000)`, nil)
+	peaks := stopPeaks()
 	m0 := memory(b, ctx)
 	out.add("after the import, at idle: JS heap %.1f MB (%.1f after GC), wasm memory %.0f MB, renderer RSS %.0f MB, PSS %.0f MB, %.0f DOM nodes",
 		m0.heapMB, m0.heapGCMB, m0.wasmMB, m0.rssMB, m0.pssMB, m0.nodes)
+	out.add("during the import (the page and its background worker, one renderer process): peak RSS %.0f MB, sampled every 100 ms", peaks[m0.pid])
+	b.ReportMetric(peaks[m0.pid], "import-peak-rss-MB")
 	evalFor(b, ctx, 30*time.Second, "the service worker", `navigator.serviceWorker.ready.then(() => true)`, nil)
 
 	// later visits: each in a new tab, then a reload of that tab
@@ -645,12 +727,14 @@ func BenchmarkBrowserCorpus(b *testing.B) {
 		return lt.TPaint, d.TPaint
 	}
 	var tabList, tabDoc, list, doc, heap, heapGC, wasm, rss, pss, nodes []float64
+	var pagePid int64 // the renderer of the last tab, which exports
 	for i := range benchReps {
 		closeTab()
 		ctx, closeTab = openTab()
 		run(b, ctx, "visit again", chromedp.Navigate(srv.URL))
 		tl, td := visitTimes("new tab")
 		m := memory(b, ctx)
+		pagePid = m.pid
 		run(b, ctx, "reload", chromedp.Reload())
 		rl, rd := visitTimes("reload")
 		b.Logf("visit %d: new tab: list %.0f ms, document %.0f ms; reload: list %.0f ms, document %.0f ms; heap %.1f MB (%.1f after GC), wasm %.0f MB, RSS %.0f MB, %.0f nodes; renderers (pid:RSS MB, * = the page's):%s",
@@ -701,6 +785,7 @@ func BenchmarkBrowserCorpus(b *testing.B) {
 	})()`, nil)
 	zipPath := filepath.Join(downloads, "raqim-dataset.zip")
 	clickAt := time.Now()
+	stopPeaks = rssPeaks(ctx)
 	run(b, ctx, "export", chromedp.Click(`[data-testid=export-dataset]`, chromedp.ByQuery))
 	seen := map[string]bool{}
 	var polls int
@@ -724,6 +809,7 @@ func BenchmarkBrowserCorpus(b *testing.B) {
 		cancel()
 		time.Sleep(50 * time.Millisecond)
 	}
+	exportPeak := stopPeaks()[pagePid]
 	zdata, err := os.ReadFile(zipPath)
 	if err != nil {
 		b.Fatal(err)
@@ -791,6 +877,8 @@ func BenchmarkBrowserCorpus(b *testing.B) {
 	out.add("export dataset (all %d documents): click → zip ready %.0f ms (wall, click → file on disk: %v), %d files, %.1f MB zip",
 		corpusDocs, exportMs, fileWall.Round(time.Millisecond), len(zr.File), float64(len(zdata))/(1<<20))
 	out.add("  longest main-thread task %.0f ms (%d long tasks, %.0f ms in all)", ex.Longest, ex.Count, ex.Total)
+	out.add("  peak RSS of the page's renderer (with the background worker) %.0f MB, sampled every 100 ms", exportPeak)
+	b.ReportMetric(exportPeak, "export-peak-rss-MB")
 	out.add("  progress \"Exporting dataset… N%%\" in the save state: %d distinct texts up to %d%% (page observer), %d up to %d%% (Go poll every 50 ms, %d polls)",
 		nSeen, topSeen, nPolled, topPolled, polls)
 	if nSeen == 0 && nPolled == 0 {

@@ -2,44 +2,15 @@ package browser
 
 import (
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// File is a file the user handed to the page, read whole.
-type File struct {
-	Name string
-	Data []byte
-	Err  error // reading it failed
-}
-
 // MaxFileSize bounds a file read into memory; larger files are refused
 // before reading.
 const MaxFileSize = 256 << 20
-
-// ReadFiles reads a FileList (from an input or a drop) as bytes, so that
-// encodings can be checked in Go rather than replaced by the browser. It blocks.
-func ReadFiles(list app.Value) []File {
-	n := list.Length()
-	out := make([]File, 0, n)
-	for i := 0; i < n; i++ {
-		f := list.Index(i)
-		name := f.Get("name").String()
-		size := f.Get("size").Int()
-		if size > MaxFileSize {
-			out = append(out, File{Name: name, Err: fmt.Errorf("%s: the file is %d MB; raqim reads files up to %d MB (split it)", name, size>>20, MaxFileSize>>20)})
-			continue
-		}
-		data, err := ReadBlob(f)
-		if err != nil {
-			out = append(out, File{Name: name, Err: fmt.Errorf("%s: could not be read: %v", name, err)})
-			continue
-		}
-		out = append(out, File{Name: name, Data: data})
-	}
-	return out
-}
 
 // Fetch reads a same-origin URL as bytes. It blocks.
 func Fetch(url string) ([]byte, error) {
@@ -198,4 +169,50 @@ func NewFile(name, mime string, data []byte) app.Value {
 	u8 := w.Get("Uint8Array").New(len(data))
 	app.CopyBytesToJS(u8, data)
 	return w.Get("File").New([]any{u8}, name, map[string]any{"type": mime})
+}
+
+// FetchBlob fetches a same-origin URL as a Blob, which the browser holds
+// (outside the Go heap). It blocks.
+func FetchBlob(url string) (app.Value, error) {
+	resp, err := awaitPromise(app.Window().Call("fetch", url))
+	if err != nil {
+		return nil, fmt.Errorf("fetching %s: %v", url, err)
+	}
+	if !resp.Get("ok").Bool() {
+		return nil, fmt.Errorf("fetching %s: %d %s", url, resp.Get("status").Int(), resp.Get("statusText").String())
+	}
+	blob, err := awaitPromise(resp.Call("blob"))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %v", url, err)
+	}
+	return blob, nil
+}
+
+// BlobReader reads a Blob (or File) from its start, a slice at a time, so
+// that a large file is never whole in the Go heap. Reads block.
+func BlobReader(blob app.Value) io.Reader {
+	return &blobReader{blob: blob, size: blob.Get("size").Int()}
+}
+
+type blobReader struct {
+	blob      app.Value
+	off, size int
+	buf       []byte
+}
+
+func (r *blobReader) Read(p []byte) (int, error) {
+	if len(r.buf) == 0 {
+		if r.off >= r.size {
+			return 0, io.EOF
+		}
+		end := min(r.off+1<<20, r.size)
+		data, err := ReadBlob(r.blob.Call("slice", r.off, end))
+		if err != nil {
+			return 0, err
+		}
+		r.off, r.buf = end, data
+	}
+	n := copy(p, r.buf)
+	r.buf = r.buf[n:]
+	return n, nil
 }

@@ -42,6 +42,10 @@ type docRecord struct {
 // IDB is a store.Store in the browser's IndexedDB.
 type IDB struct {
 	db app.Value
+	// SpanBatch is how many span records Add issues before it waits for
+	// them to be written; 0 means 400, which lets the page draw between
+	// batches. A background worker, which draws nothing, sets it higher.
+	SpanBatch int
 }
 
 var _ store.Store = (*IDB)(nil)
@@ -344,7 +348,10 @@ func (d *IDB) add(t *tx, docs []corpus.Document) {
 	// Spans go in batches, each issued when the last request of the one
 	// before succeeds: the transaction stays open (a request is always
 	// pending) and the page gets a turn between batches.
-	const batch = 400
+	batch := d.SpanBatch
+	if batch <= 0 {
+		batch = 400
+	}
 	var next func(from int)
 	next = func(from int) {
 		t.guard(func() {

@@ -302,7 +302,7 @@ func (s *Shell) importDocs(ctx app.Context, source string, docs []corpus.Documen
 				return
 			}
 			s.setSummaries(sums)
-			s.note("info", job.Imported(source, added, skipped))
+			s.note("info", job.Imported(source, len(added), skipped))
 			if openFirst && first != "" {
 				s.open(ctx, first)
 			}
@@ -324,17 +324,17 @@ func (s *Shell) importURL(ctx app.Context, raw string) {
 		return
 	}
 	name := u.Path[strings.LastIndex(u.Path, "/")+1:]
-	abs := app.Window().Get("URL").New(raw, app.Window().Get("location").Get("href")).Get("href").String()
 	s.loading = "Loading " + name + "…"
-	if !strings.HasSuffix(strings.ToLower(name), ".jsonl") {
-		s.importURLInWorker(ctx, abs)
-		return
-	}
 	s.do(func() {
-		data, err := browser.Fetch(raw)
-		if err == nil && len(data) > inPage {
-			ctx.Dispatch(func(ctx app.Context) { s.importURLInWorker(ctx, abs) })
+		blob, err := browser.FetchBlob(raw)
+		if err == nil && (!strings.HasSuffix(strings.ToLower(name), ".jsonl") || blob.Get("size").Int() > inPage) {
+			file := app.Window().Get("File").New([]any{blob}, name)
+			ctx.Dispatch(func(ctx app.Context) { s.importURLInWorker(ctx, file) })
 			return
+		}
+		var data []byte
+		if err == nil {
+			data, err = browser.ReadBlob(blob)
 		}
 		var docs []corpus.Document
 		if err == nil {

@@ -41,7 +41,7 @@ func (s *Shell) offload(ctx app.Context, busy string, req job.Request, files []a
 // offloaded runs on the saver goroutine: it hands req to the worker and
 // waits for its reply.
 func (s *Shell) offloaded(ctx app.Context, req job.Request, files []app.Value, st store.Store, script string, then func(ctx app.Context, r job.Reply, file app.Value, sums []corpus.Summary)) {
-	importing := req.Op == job.Import || req.Op == job.ImportURL
+	importing := req.Op == job.Import
 	var err error
 	if req.Memory && !importing { // no storage: the worker reads the corpus from a file
 		var docs []corpus.Document
@@ -137,10 +137,11 @@ func (s *Shell) runImport(ctx app.Context, req job.Request, files []app.Value) {
 	})
 }
 
-// importURLInWorker imports the file at url in the background worker and
-// opens its first document.
-func (s *Shell) importURLInWorker(ctx app.Context, url string) {
-	s.offload(ctx, "Importing…", job.Request{Op: job.ImportURL, URL: url}, nil, func(ctx app.Context, r job.Reply, _ app.Value, sums []corpus.Summary) {
+// importURLInWorker imports a file fetched for ?open= in the background
+// worker and opens its first document.
+func (s *Shell) importURLInWorker(ctx app.Context, file app.Value) {
+	req := job.Request{Op: job.Import, Files: []string{file.Get("name").String()}}
+	s.offload(ctx, "Importing…", req, []app.Value{file}, func(ctx app.Context, r job.Reply, _ app.Value, sums []corpus.Summary) {
 		s.loading = ""
 		if r.Error != "" {
 			return

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/raqim/raqim/internal/brat"
@@ -12,6 +13,10 @@ import (
 type Input struct {
 	Name string
 	Data []byte
+	// Open, when set instead of Data, reads a large span JSONL file from
+	// its start, each time it is called: Run checks it whole, then stores
+	// it in runs, never holding all of it.
+	Open func() (io.Reader, error)
 }
 
 // Unit is what is imported as a whole, all or nothing: one file, or a brat

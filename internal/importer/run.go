@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/job"
 	"github.com/raqim/raqim/internal/jsonl"
 	"github.com/raqim/raqim/internal/store"
@@ -13,36 +14,105 @@ import (
 // known already (and indexing those it adds in known). A unit refused only
 // for labels outside opts.Schema is held, for the user to map; any other
 // failure is reported and the next unit goes on.
-func Run(st store.Store, known *store.Known, units []Unit, opts Options) job.Reply {
+func Run(st store.Store, known *store.Known, units []Unit, opts Options, progress func(string)) job.Reply {
 	var r job.Reply
 	for _, u := range units {
-		res, err := Import(u, opts)
-		var unknown *jsonl.UnknownLabelsError
-		if errors.As(err, &unknown) {
-			h := job.Held{Name: u.Name, Files: u.Index}
-			for _, l := range unknown.Names() {
-				h.Labels = append(h.Labels, job.Unknown{Label: l, Spans: unknown.Labels[l], Line: unknown.FirstLine[l]})
-			}
-			r.Held = append(r.Held, h)
+		if len(u.Files) == 1 && u.Files[0].Open != nil {
+			r.Merge(stream(st, known, u, opts, progress))
 			continue
 		}
-		if err != nil {
-			r.Messages = append(r.Messages, job.Message{Kind: "error", Text: err.Error() + " — nothing of this file was imported."})
+		res, err := Import(u, opts)
+		if refused(&r, u, err) {
 			continue
 		}
 		for _, n := range res.Notes {
 			r.Messages = append(r.Messages, job.Message{Kind: "info", Text: u.Name + ": " + n})
 		}
 		added, skipped, first, err := known.Add(st, res.Docs)
-		if err != nil {
-			r.Messages = append(r.Messages, job.Message{Kind: "error", Text: fmt.Sprintf("%s: nothing of this file was imported: %v", u.Name, err)})
-			continue
-		}
-		if r.First == "" {
-			r.First = first
-		}
-		r.Stored += added
-		r.Messages = append(r.Messages, job.Message{Kind: "info", Text: job.Imported(u.Name, added, skipped)})
+		stored(&r, u, len(added), skipped, first, err)
 	}
+	return r
+}
+
+// refused reports a unit that could not be read: held for a label mapping,
+// or an error. It returns false when err is nil.
+func refused(r *job.Reply, u Unit, err error) bool {
+	var unknown *jsonl.UnknownLabelsError
+	if errors.As(err, &unknown) {
+		h := job.Held{Name: u.Name, Files: u.Index}
+		for _, l := range unknown.Names() {
+			h.Labels = append(h.Labels, job.Unknown{Label: l, Spans: unknown.Labels[l], Line: unknown.FirstLine[l]})
+		}
+		r.Held = append(r.Held, h)
+		return true
+	}
+	if err != nil {
+		r.Messages = append(r.Messages, job.Message{Kind: "error", Text: err.Error() + " — nothing of this file was imported."})
+		return true
+	}
+	return false
+}
+
+// stored reports what storing a unit's documents did.
+func stored(r *job.Reply, u Unit, added, skipped int, first string, err error) {
+	if err != nil {
+		r.Messages = append(r.Messages, job.Message{Kind: "error", Text: fmt.Sprintf("%s: nothing of this file was imported: %v", u.Name, err)})
+		return
+	}
+	if r.First == "" {
+		r.First = first
+	}
+	r.Stored += added
+	r.Messages = append(r.Messages, job.Message{Kind: "info", Text: job.Imported(u.Name, added, skipped)})
+}
+
+// streamRun is how many documents of a streamed file are stored at a time.
+const streamRun = 100
+
+// stream imports a unit of one large span JSONL file read through Open: it
+// checks the whole file, then stores it in runs; should a run fail, the
+// runs stored before it are removed, so that the file is imported all or
+// nothing as any other.
+func stream(st store.Store, known *store.Known, u Unit, opts Options, progress func(string)) job.Reply {
+	var r job.Reply
+	f := u.Files[0]
+	if progress != nil {
+		progress("Importing " + u.Name + "… checking it")
+	}
+	rd, err := f.Open()
+	if err == nil {
+		err = jsonl.Check(f.Name, rd, opts)
+	}
+	if refused(&r, u, err) {
+		return r
+	}
+	if rd, err = f.Open(); err != nil {
+		refused(&r, u, err)
+		return r
+	}
+	var all []string
+	skipped, first := 0, ""
+	err = jsonl.DecodeEach(f.Name, rd, opts, streamRun, func(docs []corpus.Document) error {
+		added, sk, fst, err := known.Add(st, docs)
+		if err != nil {
+			return err
+		}
+		all, skipped = append(all, added...), skipped+sk
+		if first == "" {
+			first = fst
+		}
+		if progress != nil {
+			progress(fmt.Sprintf("Importing %s… %d documents stored", u.Name, len(all)))
+		}
+		return nil
+	})
+	if err != nil && len(all) > 0 {
+		if derr := st.Delete(all...); derr != nil {
+			err = fmt.Errorf("%v; and %d documents stored before it could not be removed: %v", err, len(all), derr)
+		} else {
+			known.Forget(all...)
+		}
+	}
+	stored(&r, u, len(all), skipped, first, err)
 	return r
 }

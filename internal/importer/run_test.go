@@ -1,6 +1,9 @@
 package importer
 
 import (
+	"errors"
+	"fmt"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -21,7 +24,7 @@ func TestRun(t *testing.T) {
 		{Name: "b.jsonl", Data: []byte(`{"id": "b", "text": "في غاو", "spans": [{"start": 3, "end": 6, "label": "PLACE"}]}` + "\n")},
 	}
 	m := store.NewMemory()
-	r := Run(m, store.NewKnown(nil), Group(files), Options{Schema: corpus.Default})
+	r := Run(m, store.NewKnown(nil), Group(files), Options{Schema: corpus.Default}, nil)
 
 	sums, _ := m.List()
 	if len(sums) != 2 || r.Stored != 2 {
@@ -46,11 +49,81 @@ func TestRun(t *testing.T) {
 	}
 
 	// The held file, mapped, imports; the others again are skipped.
-	r = Run(m, store.NewKnown(sums), Group([]Input{files[2], files[4]}), Options{Schema: corpus.Default, LabelMap: map[corpus.Label]corpus.Label{"LOC": corpus.Place}})
+	r = Run(m, store.NewKnown(sums), Group([]Input{files[2], files[4]}), Options{Schema: corpus.Default, LabelMap: map[corpus.Label]corpus.Label{"LOC": corpus.Place}}, nil)
 	if r.Stored != 1 || len(r.Held) != 0 {
 		t.Fatalf("mapped import: %+v", r)
 	}
 	if got := r.Messages[1].Text; got != "b.jsonl: imported 0 documents, skipped 1 already present." {
 		t.Errorf("re-import says %q", got)
+	}
+}
+
+// flaky is a store whose Add fails from the nth call on.
+type flaky struct {
+	*store.Memory
+	calls, n int
+}
+
+func (f *flaky) Add(docs []corpus.Document) error {
+	if f.calls++; f.calls >= f.n {
+		return errors.New("quota exceeded")
+	}
+	return f.Memory.Add(docs)
+}
+
+// TestRunStreamed imports large span JSONL files read through Open: stored
+// in runs like a file read whole, refused whole for a bad line or labels
+// outside the schema, and removed again when storing a later run fails.
+func TestRunStreamed(t *testing.T) {
+	var b strings.Builder
+	for i := range 2*streamRun + 5 {
+		fmt.Fprintf(&b, `{"id": "d%d", "text": "هجوم رقم %d في كاي", "spans": [{"start": 0, "end": 4, "label": "ACTOR"}]}`+"\n", i, i)
+	}
+	good := b.String()
+	input := func(name, data string) Input {
+		return Input{Name: name, Open: func() (io.Reader, error) { return strings.NewReader(data), nil }}
+	}
+	opts := Options{Schema: corpus.Default}
+
+	m := store.NewMemory()
+	var told []string
+	r := Run(m, store.NewKnown(nil), Group([]Input{input("big.jsonl", good)}), opts, func(s string) { told = append(told, s) })
+	sums, _ := m.List()
+	if r.Stored != 2*streamRun+5 || len(sums) != r.Stored || r.First != "d0" {
+		t.Fatalf("streamed import: %+v, %d stored", r, len(sums))
+	}
+	if want := fmt.Sprintf("Importing big.jsonl… %d documents stored", 2*streamRun+5); told[len(told)-1] != want {
+		t.Errorf("last progress %q, want %q", told[len(told)-1], want)
+	}
+	// Again: everything is skipped.
+	r = Run(m, store.NewKnown(sums), Group([]Input{input("big.jsonl", good)}), opts, nil)
+	if r.Stored != 0 || r.Messages[0].Text != fmt.Sprintf("big.jsonl: imported 0 documents, skipped %d already present.", 2*streamRun+5) {
+		t.Errorf("second import: %+v", r)
+	}
+
+	tests := []struct {
+		name, data string
+		st         store.Store
+		held       bool
+		error      string
+	}{
+		{"bad last line", good + "{oops\n", store.NewMemory(), false, fmt.Sprintf("bad.jsonl:%d:", 2*streamRun+6)},
+		{"unknown label on the last line", good + `{"text": "في غاو", "spans": [{"start": 3, "end": 6, "label": "LOC"}]}` + "\n", store.NewMemory(), true, ""},
+		{"storing the third run fails", good, &flaky{Memory: store.NewMemory(), n: 3}, false, "quota exceeded"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Run(tt.st, store.NewKnown(nil), Group([]Input{input("bad.jsonl", tt.data)}), opts, nil)
+			sums, _ := tt.st.List()
+			if len(sums) != 0 || r.Stored != 0 {
+				t.Errorf("%d documents stored (reply says %d), want none", len(sums), r.Stored)
+			}
+			if tt.held != (len(r.Held) == 1) {
+				t.Errorf("held %+v", r.Held)
+			}
+			if tt.error != "" && (len(r.Messages) != 1 || r.Messages[0].Kind != "error" || !strings.Contains(r.Messages[0].Text, tt.error)) {
+				t.Errorf("messages %+v, want an error with %q", r.Messages, tt.error)
+			}
+		})
 	}
 }

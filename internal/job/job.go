@@ -20,8 +20,6 @@ const (
 	// Import imports the files handed over with the request, in the order of
 	// Request.Files, and stores the documents not stored yet.
 	Import Op = "import"
-	// ImportURL imports the same-origin file at Request.URL likewise.
-	ImportURL Op = "import-url"
 	// ExportJSONL writes the whole corpus as span JSONL.
 	ExportJSONL Op = "export-jsonl"
 	// ExportDataset writes the dataset zip (see package dataset).
@@ -37,8 +35,6 @@ type Request struct {
 	Files []string `json:"files,omitempty"`
 	// LabelMap maps labels outside the schema onto it, for an Import.
 	LabelMap map[corpus.Label]corpus.Label `json:"label_map,omitempty"`
-	// URL is the file of an ImportURL.
-	URL string `json:"url,omitempty"`
 	// Dataset holds the settings of an ExportDataset.
 	Dataset Dataset `json:"dataset"`
 	// Memory says the page has no storage: an Import replies with the
@@ -107,6 +103,19 @@ type Reply struct {
 // Extensions are the file extensions an Import reads, with their dots (a
 // brat .ann goes with its .txt).
 var Extensions = []string{".ann", ".bio", ".bioes", ".conll", ".iob", ".iob2", ".json", ".jsonl", ".txt", ".zip"}
+
+// Merge appends what o says to r (First stays r's when set).
+func (r *Reply) Merge(o Reply) {
+	if r.Error == "" {
+		r.Error = o.Error
+	}
+	r.Messages = append(r.Messages, o.Messages...)
+	r.Held = append(r.Held, o.Held...)
+	if r.First == "" {
+		r.First = o.First
+	}
+	r.Stored += o.Stored
+}
 
 // Progress is how far the work is, for the user.
 type Progress struct {

@@ -36,6 +36,33 @@ func Decode(name string, r io.Reader, opts DecodeOptions) ([]corpus.Document, er
 	return decode(name, r, opts, MaxFileSize)
 }
 
+// Check reads r as Decode does and returns the error Decode would, keeping
+// no document: a file can be checked whole before any of it is stored.
+func Check(name string, r io.Reader, opts DecodeOptions) error {
+	_, err := decodeEach(name, r, opts, MaxFileSize, func(*corpus.Document) error { return nil })
+	return err
+}
+
+// DecodeEach reads r as Decode does and hands the documents to fn in runs of
+// up to n, in order, holding no more than n at a time. It stops at the first
+// error, fn's included, and returns it; runs handed over before it stay
+// handed over, so check the file with Check first.
+func DecodeEach(name string, r io.Reader, opts DecodeOptions, n int, fn func([]corpus.Document) error) error {
+	run := make([]corpus.Document, 0, n)
+	_, err := decodeEach(name, r, opts, MaxFileSize, func(d *corpus.Document) error {
+		if run = append(run, *d); len(run) < n {
+			return nil
+		}
+		err := fn(run)
+		run = make([]corpus.Document, 0, n)
+		return err
+	})
+	if err == nil && len(run) > 0 {
+		err = fn(run)
+	}
+	return err
+}
+
 type decoder struct {
 	name    string
 	opts    DecodeOptions
@@ -54,19 +81,32 @@ func errorf(format string, args ...any) error {
 }
 
 func decode(name string, r io.Reader, opts DecodeOptions, limit int64) ([]corpus.Document, error) {
+	var docs []corpus.Document
+	if _, err := decodeEach(name, r, opts, limit, func(d *corpus.Document) error {
+		docs = append(docs, *d)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	return docs, nil
+}
+
+// decodeEach decodes r line by line, handing each document to keep (whose
+// error stops it, returned as is), and returns how many there were.
+func decodeEach(name string, r io.Reader, opts DecodeOptions, limit int64, keep func(*corpus.Document) error) (int, error) {
 	now := time.Now
 	if opts.Now != nil {
 		now = opts.Now
 	}
 	d := &decoder{name: name, opts: opts, now: now(), ids: make(map[string]int)}
 	d.unknown.File = name
-	fail := func(line int, err error) ([]corpus.Document, error) {
-		return nil, &corpus.FileError{File: name, Line: line, Err: err}
+	fail := func(line int, err error) (int, error) {
+		return 0, &corpus.FileError{File: name, Line: line, Err: err}
 	}
 
 	br := bufio.NewReaderSize(r, 64<<10)
 	var (
-		docs  []corpus.Document
+		count int
 		total int64
 		line  []byte
 	)
@@ -96,7 +136,14 @@ func decode(name string, r io.Reader, opts DecodeOptions, limit int64) ([]corpus
 			return fail(n, derr)
 		}
 		if doc != nil {
-			docs = append(docs, *doc)
+			count++
+			// Documents are kept only while no label is unknown: such a file
+			// is refused, and is read to its end only to list them all.
+			if len(d.unknown.Labels) == 0 {
+				if err := keep(doc); err != nil {
+					return 0, err
+				}
+			}
 		}
 		if err == io.EOF {
 			break
@@ -106,10 +153,10 @@ func decode(name string, r io.Reader, opts DecodeOptions, limit int64) ([]corpus
 		u := d.unknown
 		return fail(u.firstLine(), &u)
 	}
-	if len(docs) == 0 {
+	if count == 0 {
 		return fail(0, errors.New("no documents: the file is empty or has only blank lines"))
 	}
-	return docs, nil
+	return count, nil
 }
 
 // size renders a byte count for messages.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -494,5 +495,73 @@ func checkUnits(t *testing.T, text string, s corpus.Span, u16s, u16e, bs, be int
 	}
 	if text[bs:be] != string([]rune(text)[s.Start:s.End]) || !utf8.ValidString(text[bs:be]) {
 		t.Errorf("byte offsets of [%d,%d) do not cut the span", s.Start, s.End)
+	}
+}
+
+// TestDecodeEachAndCheck checks that reading in runs yields what Decode
+// does, run by run, and that Check and DecodeEach refuse what Decode does,
+// with the same error.
+func TestDecodeEachAndCheck(t *testing.T) {
+	var b strings.Builder
+	for i := range 7 {
+		fmt.Fprintf(&b, `{"id": "d%d", "text": "قتل 😀 جنديان في كاي", "spans": [{"start": 16, "end": 19, "label": "PLACE"}]}`+"\n", i)
+	}
+	good := b.String()
+	opts := DecodeOptions{Schema: corpus.Default, Now: func() time.Time { return time.Unix(0, 0) }}
+	want, err := Decode("in.jsonl", strings.NewReader(good), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	noIDs := func(docs []corpus.Document) []corpus.Document { // span IDs are random
+		for _, d := range docs {
+			for i := range d.Spans {
+				d.Spans[i].ID = ""
+			}
+		}
+		return docs
+	}
+	want = noIDs(want)
+	for _, n := range []int{1, 3, 7, 100} {
+		var got []corpus.Document
+		var runs []int
+		err := DecodeEach("in.jsonl", strings.NewReader(good), opts, n, func(docs []corpus.Document) error {
+			runs = append(runs, len(docs))
+			got = append(got, docs...)
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("n=%d: %v", n, err)
+		}
+		if !reflect.DeepEqual(noIDs(got), want) {
+			t.Errorf("n=%d: DecodeEach yields other documents than Decode", n)
+		}
+		if wantRuns := (7 + n - 1) / n; len(runs) != wantRuns || runs[0] != min(n, 7) {
+			t.Errorf("n=%d: runs %v", n, runs)
+		}
+	}
+	if err := Check("in.jsonl", strings.NewReader(good), opts); err != nil {
+		t.Errorf("Check of a good file: %v", err)
+	}
+
+	for name, input := range map[string]string{
+		"malformed line 3": good[:strings.Index(good, "\n")+1] + good[:strings.Index(good, "\n")+1] + "{not json\n",
+		"unknown label":    good + `{"text": "في غاو", "spans": [{"start": 3, "end": 6, "label": "LOC"}]}` + "\n",
+		"empty":            "\n\n",
+	} {
+		_, want := Decode("in.jsonl", strings.NewReader(input), opts)
+		if want == nil {
+			t.Fatalf("%s: Decode accepted it", name)
+		}
+		if err := Check("in.jsonl", strings.NewReader(input), opts); err == nil || err.Error() != want.Error() {
+			t.Errorf("%s: Check = %v, want %v", name, err, want)
+		}
+		if err := DecodeEach("in.jsonl", strings.NewReader(input), opts, 2, func([]corpus.Document) error { return nil }); err == nil || err.Error() != want.Error() {
+			t.Errorf("%s: DecodeEach = %v, want %v", name, err, want)
+		}
+	}
+
+	stop := errors.New("quota exceeded")
+	if err := DecodeEach("in.jsonl", strings.NewReader(good), opts, 2, func([]corpus.Document) error { return stop }); err != stop {
+		t.Errorf("DecodeEach returned %v, want fn's error", err)
 	}
 }

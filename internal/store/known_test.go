@@ -38,8 +38,8 @@ func TestKnownAdd(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if added != tt.added || skipped != tt.skipped || first != tt.first {
-				t.Errorf("Add = %d added, %d skipped, first %q; want %d, %d, %q", added, skipped, first, tt.added, tt.skipped, tt.first)
+			if len(added) != tt.added || skipped != tt.skipped || first != tt.first {
+				t.Errorf("Add = %d added, %d skipped, first %q; want %d, %d, %q", len(added), skipped, first, tt.added, tt.skipped, tt.first)
 			}
 			sums, _ = m.List()
 			var ids []string
@@ -55,8 +55,16 @@ func TestKnownAdd(t *testing.T) {
 				}
 			}
 			// Adding the same documents again adds nothing.
-			if added, _, _, _ := k.Add(m, tt.add); added != 0 {
-				t.Errorf("second Add added %d", added)
+			if again, _, _, _ := k.Add(m, tt.add); len(again) != 0 {
+				t.Errorf("second Add added %v", again)
+			}
+			// Forgotten (and removed), they are added again under the same IDs.
+			if err := m.Delete(added...); err != nil {
+				t.Fatal(err)
+			}
+			k.Forget(added...)
+			if again, _, _, _ := k.Add(m, tt.add); !slices.Equal(again, added) {
+				t.Errorf("Add after Forget added %v, want %v", again, added)
 			}
 		})
 	}

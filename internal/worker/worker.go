@@ -7,8 +7,7 @@ package worker
 import (
 	"bytes"
 	"fmt"
-	"path"
-	"strings"
+	"io"
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/dataset"
@@ -18,11 +17,11 @@ import (
 	"github.com/raqim/raqim/internal/store"
 )
 
-// Do performs req against st and returns its reply and, for an export, the
-// file. files are the files of an Import, in the order of req.Files, or the
-// one file of an ImportURL. progress, when not nil, is told how far a long
-// piece of work is, in words for the user.
-func Do(st store.Store, req job.Request, files []importer.Input, progress func(string)) (job.Reply, []byte) {
+// Do performs req against st, writes the file it makes (an export's) to out,
+// and returns its reply, whose File is set when a file was written. files
+// are the files of an Import, in the order of req.Files. progress, when not
+// nil, is told how far a long piece of work is, in words for the user.
+func Do(st store.Store, req job.Request, files []importer.Input, out io.Writer, progress func(string)) job.Reply {
 	if progress == nil {
 		progress = func(string) {}
 	}
@@ -31,87 +30,85 @@ func Do(st store.Store, req job.Request, files []importer.Input, progress func(s
 		schema = corpus.Default
 	}
 	if req.Memory {
-		return inMemory(req, files, schema, progress)
+		return inMemory(req, files, schema, out, progress)
 	}
 	switch req.Op {
-	case job.Import, job.ImportURL:
+	case job.Import:
 		sums, err := st.List()
 		if err != nil {
-			return job.Reply{Error: err.Error()}, nil
+			return job.Reply{Error: err.Error()}
 		}
 		opts := importer.Options{Schema: schema, Annotator: req.Annotator, LabelMap: req.LabelMap}
-		return importer.Run(st, store.NewKnown(sums), importer.Group(files), opts), nil
+		return importer.Run(st, store.NewKnown(sums), importer.Group(files), opts, progress)
 	case job.ExportJSONL:
-		return exportJSONL(st, schema, progress)
+		return exportJSONL(st, schema, out, progress)
 	case job.ExportDataset:
-		return exportDataset(st, schema, req.Dataset, progress)
+		return exportDataset(st, schema, req.Dataset, out, progress)
 	}
-	return job.Reply{Error: fmt.Sprintf("unknown work %q", req.Op)}, nil
+	return job.Reply{Error: fmt.Sprintf("unknown work %q", req.Op)}
 }
 
 // inMemory does req for a page without storage: the corpus of an export is
 // the span JSONL file handed over last, and an import's documents go back
 // as span JSONL.
-func inMemory(req job.Request, files []importer.Input, schema *corpus.Schema, progress func(string)) (job.Reply, []byte) {
+func inMemory(req job.Request, files []importer.Input, schema *corpus.Schema, out io.Writer, progress func(string)) job.Reply {
 	st := store.NewMemory()
 	req.Memory = false
-	if req.Op != job.Import && req.Op != job.ImportURL {
+	if req.Op != job.Import {
 		if len(files) == 0 {
-			return job.Reply{Error: "the corpus was not handed over"}, nil
+			return job.Reply{Error: "the corpus was not handed over"}
 		}
 		c := files[len(files)-1]
-		docs, err := jsonl.Decode(c.Name, bytes.NewReader(c.Data), jsonl.DecodeOptions{Schema: schema})
+		var r io.Reader = bytes.NewReader(c.Data)
+		if c.Open != nil {
+			rd, err := c.Open()
+			if err != nil {
+				return job.Reply{Error: "reading the corpus: " + err.Error()}
+			}
+			r = rd
+		}
+		docs, err := jsonl.Decode(c.Name, r, jsonl.DecodeOptions{Schema: schema})
 		if err == nil {
 			err = st.Add(docs)
 		}
 		if err != nil {
-			return job.Reply{Error: "reading the corpus: " + err.Error()}, nil
+			return job.Reply{Error: "reading the corpus: " + err.Error()}
 		}
-		return Do(st, req, nil, progress)
+		return Do(st, req, nil, out, progress)
 	}
-	r, _ := Do(st, req, files, progress)
+	r := Do(st, req, files, nil, progress)
 	docs, err := st.Documents()
-	if err != nil {
-		return job.Reply{Error: err.Error()}, nil
+	if err == nil {
+		err = jsonl.Encode(out, docs, jsonl.EncodeOptions{Annotations: true})
 	}
-	var buf bytes.Buffer
-	if err := jsonl.Encode(&buf, docs, jsonl.EncodeOptions{Annotations: true}); err != nil {
-		return job.Reply{Error: err.Error()}, nil
+	if err != nil {
+		return job.Reply{Error: err.Error()}
 	}
 	r.File, r.Type = "imported.jsonl", "application/jsonl"
-	return r, buf.Bytes()
+	return r
 }
 
-// FileName returns the name of the file at a URL, for messages.
-func FileName(url string) string {
-	if i := strings.IndexAny(url, "?#"); i >= 0 {
-		url = url[:i]
-	}
-	return path.Base(url)
-}
-
-func exportJSONL(st store.Store, schema *corpus.Schema, progress func(string)) (job.Reply, []byte) {
+func exportJSONL(st store.Store, schema *corpus.Schema, out io.Writer, progress func(string)) job.Reply {
 	progress("Exporting… reading the corpus")
 	docs, err := st.Documents()
 	if err != nil {
-		return job.Reply{Error: "Export stopped: " + err.Error()}, nil
+		return job.Reply{Error: "Export stopped: " + err.Error()}
 	}
-	var buf bytes.Buffer
 	p := percent(progress, "Exporting…")
 	const run = 50
 	for i := 0; i < len(docs); i += run {
-		if err := jsonl.Encode(&buf, docs[i:min(i+run, len(docs))], jsonl.EncodeOptions{Schema: schema}); err != nil {
-			return job.Reply{Error: "Export stopped: " + err.Error()}, nil
+		if err := jsonl.Encode(out, docs[i:min(i+run, len(docs))], jsonl.EncodeOptions{Schema: schema}); err != nil {
+			return job.Reply{Error: "Export stopped: " + err.Error()}
 		}
 		p(i, len(docs))
 	}
 	return job.Reply{
 		File: "raqim-corpus.jsonl", Type: "application/jsonl",
 		Messages: []job.Message{{Kind: "info", Text: fmt.Sprintf("Exported %d document(s).", len(docs))}},
-	}, buf.Bytes()
+	}
 }
 
-func exportDataset(st store.Store, schema *corpus.Schema, d job.Dataset, progress func(string)) (job.Reply, []byte) {
+func exportDataset(st store.Store, schema *corpus.Schema, d job.Dataset, out io.Writer, progress func(string)) job.Reply {
 	set := dataset.DefaultSettings()
 	set.IncludeAll, set.Seed, set.Ratios, set.Units = d.IncludeAll, d.Seed, d.Ratios, d.Units
 	set.Schema = schema
@@ -124,12 +121,11 @@ func exportDataset(st store.Store, schema *corpus.Schema, d job.Dataset, progres
 	progress("Exporting dataset… reading the corpus")
 	docs, err := st.Documents()
 	if err != nil {
-		return job.Reply{Error: "Dataset export stopped: " + err.Error()}, nil
+		return job.Reply{Error: "Dataset export stopped: " + err.Error()}
 	}
-	var buf bytes.Buffer
-	stats, err := dataset.Write(&buf, docs, set, percent(progress, "Exporting dataset…"))
+	stats, err := dataset.Write(out, docs, set, percent(progress, "Exporting dataset…"))
 	if err != nil {
-		return job.Reply{Error: "Dataset export stopped: " + err.Error()}, nil
+		return job.Reply{Error: "Dataset export stopped: " + err.Error()}
 	}
 	msg := fmt.Sprintf("Exported a dataset of %s: train %d, dev %d, test %d.", plural(stats.Documents, "document"),
 		stats.Splits[0].Documents, stats.Splits[1].Documents, stats.Splits[2].Documents)
@@ -139,7 +135,7 @@ func exportDataset(st store.Store, schema *corpus.Schema, d job.Dataset, progres
 	return job.Reply{
 		File: dataset.FileName(set.Name), Type: "application/zip",
 		Messages: []job.Message{{Kind: "info", Text: msg}},
-	}, buf.Bytes()
+	}
 }
 
 // percent returns a progress callback that tells what, with the percentage

@@ -26,34 +26,36 @@ func TestImportThenExport(t *testing.T) {
 	st := store.NewMemory()
 	var told []string
 	progress := func(s string) { told = append(told, s) }
-	r, file := worker.Do(st, job.Request{Op: job.Import, Files: []string{"in.jsonl"}},
-		[]importer.Input{{Name: "in.jsonl", Data: []byte(lines)}}, progress)
-	if r.Error != "" || r.Stored != 2 || r.First != "a" || file != nil {
-		t.Fatalf("import: %+v (file %d bytes)", r, len(file))
+	var out bytes.Buffer
+	r := worker.Do(st, job.Request{Op: job.Import, Files: []string{"in.jsonl"}},
+		[]importer.Input{{Name: "in.jsonl", Data: []byte(lines)}}, &out, progress)
+	if r.Error != "" || r.Stored != 2 || r.First != "a" || r.File != "" || out.Len() != 0 {
+		t.Fatalf("import: %+v (file %d bytes)", r, out.Len())
 	}
 	want, err := jsonl.Decode("in.jsonl", strings.NewReader(lines), jsonl.DecodeOptions{Schema: corpus.Default})
 	if err != nil {
 		t.Fatal(err)
 	}
 
-	r, file = worker.Do(st, job.Request{Op: job.ExportJSONL}, nil, progress)
+	r = worker.Do(st, job.Request{Op: job.ExportJSONL}, nil, &out, progress)
 	if r.Error != "" || r.File != "raqim-corpus.jsonl" {
 		t.Fatalf("export: %+v", r)
 	}
-	got, err := jsonl.Decode(r.File, bytes.NewReader(file), jsonl.DecodeOptions{Schema: corpus.Default})
+	got, err := jsonl.Decode(r.File, &out, jsonl.DecodeOptions{Schema: corpus.Default})
 	if err != nil {
 		t.Fatal(err)
 	}
 	sameSpans(t, "JSONL export", got, want)
 
-	r, file = worker.Do(st, job.Request{Op: job.ExportDataset, Dataset: job.Dataset{Seed: 1, Ratios: [3]float64{1, 0, 0}, Name: "تجربة run"}}, nil, progress)
+	out.Reset()
+	r = worker.Do(st, job.Request{Op: job.ExportDataset, Dataset: job.Dataset{Seed: 1, Ratios: [3]float64{1, 0, 0}, Name: "تجربة run"}}, nil, &out, progress)
 	if r.Error != "" || r.File != "تجربة_run-dataset.zip" || r.Type != "application/zip" {
 		t.Fatalf("dataset export: %+v", r)
 	}
 	if len(r.Messages) != 1 || !strings.HasPrefix(r.Messages[0].Text, "Exported a dataset of 2 documents: train 2, dev 0, test 0.") {
 		t.Errorf("dataset export says %+v", r.Messages)
 	}
-	got, _, err = dataset.Read(r.File, file, jsonl.DecodeOptions{Schema: corpus.Default})
+	got, _, err = dataset.Read(r.File, out.Bytes(), jsonl.DecodeOptions{Schema: corpus.Default})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,16 +82,40 @@ func sameSpans(t *testing.T, what string, got, want []corpus.Document) {
 }
 
 func TestDoUnknownOp(t *testing.T) {
-	r, _ := worker.Do(store.NewMemory(), job.Request{Op: "paint"}, nil, nil)
+	r := worker.Do(store.NewMemory(), job.Request{Op: "paint"}, nil, nil, nil)
 	if !strings.Contains(r.Error, `"paint"`) {
 		t.Errorf("unknown op: %+v", r)
 	}
 }
 
-func TestFileName(t *testing.T) {
-	for in, want := range map[string]string{"/batches/week 1.jsonl?x=1": "week 1.jsonl", "b.jsonl#top": "b.jsonl", "c.txt": "c.txt"} {
-		if got := worker.FileName(in); got != want {
-			t.Errorf("FileName(%q) = %q, want %q", in, got, want)
-		}
+// TestInMemory checks the work of a page without storage: an import hands
+// the documents back as span JSONL, and an export reads the corpus handed
+// over as span JSONL.
+func TestInMemory(t *testing.T) {
+	var docs bytes.Buffer
+	r := worker.Do(nil, job.Request{Op: job.Import, Memory: true, Files: []string{"in.jsonl"}},
+		[]importer.Input{{Name: "in.jsonl", Data: []byte(lines)}}, &docs, nil)
+	if r.Error != "" || r.File != "imported.jsonl" {
+		t.Fatalf("import: %+v", r)
+	}
+	want, _ := jsonl.Decode("in.jsonl", strings.NewReader(lines), jsonl.DecodeOptions{Schema: corpus.Default})
+	back, err := jsonl.Decode(r.File, bytes.NewReader(docs.Bytes()), jsonl.DecodeOptions{Schema: corpus.Default})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameSpans(t, "documents handed back", back, want)
+
+	var out bytes.Buffer
+	r = worker.Do(nil, job.Request{Op: job.ExportJSONL, Memory: true}, []importer.Input{{Name: "corpus.jsonl", Data: docs.Bytes()}}, &out, nil)
+	if r.Error != "" {
+		t.Fatalf("export: %+v", r)
+	}
+	got, err := jsonl.Decode(r.File, &out, jsonl.DecodeOptions{Schema: corpus.Default})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameSpans(t, "export of the corpus handed over", got, want)
+	if r := worker.Do(nil, job.Request{Op: job.ExportJSONL, Memory: true}, nil, &out, nil); r.Error == "" {
+		t.Error("an export without the corpus handed over succeeded")
 	}
 }

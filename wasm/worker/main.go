@@ -10,7 +10,9 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"runtime/debug"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/app/browser"
@@ -21,7 +23,7 @@ import (
 )
 
 func main() {
-	debug.SetGCPercent(200)
+	debug.SetGCPercent(50) // the worker's heap counts in the page's process
 	self := app.Window()
 	self.Set("onmessage", app.FuncOf(func(this app.Value, args []app.Value) any {
 		m := args[0].Get("data")
@@ -40,7 +42,7 @@ func handle(body string, files app.Value) {
 	}()
 	var req job.Request
 	if err := json.Unmarshal([]byte(body), &req); err != nil {
-		reply(job.Reply{Error: "the request is damaged: " + err.Error()}, nil, "")
+		reply(job.Reply{Error: "the request is damaged: " + err.Error()}, nil)
 		return
 	}
 	progress := func(text string) {
@@ -50,36 +52,29 @@ func handle(body string, files app.Value) {
 	var inputs []importer.Input
 	var pos []int // pos[i] is the place of inputs[i] among the files handed over
 	var failed []job.Message
-	switch {
-	case req.Op == job.ImportURL:
-		progress("Importing… fetching " + worker.FileName(req.URL))
-		data, err := browser.Fetch(req.URL)
+	// An import's files, or the corpus of a page without storage.
+	for i := range files.Length() {
+		f := files.Index(i)
+		in, err := input(f.Get("name").String(), f)
 		if err != nil {
-			reply(job.Reply{Error: err.Error()}, nil, "")
-			return
+			failed = append(failed, job.Message{Kind: "error", Text: err.Error() + " Nothing of it was imported."})
+			continue
 		}
-		inputs = append(inputs, importer.Input{Name: worker.FileName(req.URL), Data: data})
-	case files.Truthy() && files.Length() > 0: // an import's files, or the corpus of a page without storage
-		progress("Reading the files…")
-		for i, f := range browser.ReadFiles(files) {
-			if f.Err != nil {
-				failed = append(failed, job.Message{Kind: "error", Text: f.Err.Error() + " Nothing of it was imported."})
-				continue
-			}
-			inputs = append(inputs, importer.Input{Name: f.Name, Data: f.Data})
-			pos = append(pos, i)
-		}
+		inputs = append(inputs, in)
+		pos = append(pos, i)
 	}
 	var st store.Store // the browser's, unless the page has none
 	if !req.Memory {
 		db, err := browser.OpenIDB()
 		if err != nil {
-			reply(job.Reply{Error: err.Error()}, nil, "")
+			reply(job.Reply{Error: err.Error()}, nil)
 			return
 		}
+		db.SpanBatch = 1 << 20 // no page to draw here: every span at once
 		st = db
 	}
-	r, file := worker.Do(st, req, inputs, progress)
+	out := &blobWriter{}
+	r := worker.Do(st, req, inputs, out, progress)
 	r.Messages = append(failed, r.Messages...)
 	for _, h := range r.Held {
 		for i, n := range h.Files {
@@ -88,18 +83,71 @@ func handle(body string, files app.Value) {
 			}
 		}
 	}
-	reply(r, file, r.Type)
+	var file app.Value
+	if r.File != "" && r.Error == "" {
+		file = out.blob(r.Type)
+	}
+	reply(r, file)
 }
 
-// reply posts the reply, with file as a Blob of type mime when there is one.
-func reply(r job.Reply, file []byte, mime string) {
+// blobWriter collects what is written in pieces of about 1 MiB held by the
+// browser, so that a large export is never whole in the Go heap (nor twice).
+type blobWriter struct {
+	buf   []byte
+	parts []any
+}
+
+func (w *blobWriter) Write(p []byte) (int, error) {
+	w.buf = append(w.buf, p...)
+	if len(w.buf) >= 1<<20 {
+		w.flush()
+	}
+	return len(p), nil
+}
+
+func (w *blobWriter) flush() {
+	if len(w.buf) == 0 {
+		return
+	}
+	u8 := app.Window().Get("Uint8Array").New(len(w.buf))
+	app.CopyBytesToJS(u8, w.buf)
+	w.parts = append(w.parts, u8)
+	w.buf = w.buf[:0]
+}
+
+// blob returns what was written as a Blob of the given media type.
+func (w *blobWriter) blob(mime string) app.Value {
+	w.flush()
+	return app.Window().Get("Blob").New(w.parts, map[string]any{"type": mime})
+}
+
+// streamed is the size from which a span JSONL file is imported a run at a
+// time, never whole in memory.
+const streamed = 4 << 20
+
+// input prepares the import of a file held by the browser: a large span
+// JSONL file is read a slice at a time, as the import goes; others whole.
+func input(name string, blob app.Value) (importer.Input, error) {
+	size := blob.Get("size").Int()
+	if size > browser.MaxFileSize {
+		return importer.Input{}, fmt.Errorf("%s: the file is %d MB; raqim reads files up to %d MB (split it)", name, size>>20, browser.MaxFileSize>>20)
+	}
+	if strings.HasSuffix(strings.ToLower(name), ".jsonl") && size > streamed {
+		return importer.Input{Name: name, Open: func() (io.Reader, error) { return browser.BlobReader(blob), nil }}, nil
+	}
+	data, err := browser.ReadBlob(blob)
+	if err != nil {
+		return importer.Input{}, fmt.Errorf("%s: could not be read: %v", name, err)
+	}
+	return importer.Input{Name: name, Data: data}, nil
+}
+
+// reply posts the reply, with its file (a Blob) when there is one.
+func reply(r job.Reply, file app.Value) {
 	b, _ := json.Marshal(r)
 	m := map[string]any{"type": "done", "reply": string(b)}
 	if file != nil {
-		w := app.Window()
-		u8 := w.Get("Uint8Array").New(len(file))
-		app.CopyBytesToJS(u8, file)
-		m["file"] = w.Get("Blob").New([]any{u8}, map[string]any{"type": mime})
+		m["file"] = file
 	}
 	post(m)
 }
