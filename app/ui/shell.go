@@ -36,8 +36,8 @@ type Message struct {
 	Text string
 }
 
-// task is work for the saver goroutine, which runs store calls one at a time
-// in the order the user made them.
+// task is work for one of the shell's goroutines, which run their tasks one
+// at a time, in the order the user asked for them.
 type task func()
 
 // Shell is the root component: the document list, the open document, the
@@ -49,7 +49,8 @@ type Shell struct {
 	st        store.Store
 	durable   bool // st is the browser's storage, not a stand-in
 	annotator string
-	jobs      chan task
+	jobs      chan task // store calls, in order
+	work      chan task // work handed to the background worker, in order
 
 	sums      []corpus.Summary
 	docsShown []bool // document-list chunks drawn
@@ -97,14 +98,17 @@ func (s *Shell) OnMount(ctx app.Context) {
 	}
 	s.loadDatasetPrefs(ctx)
 	s.jobs = make(chan task, 4096)
+	s.work = make(chan task, 64)
 	s.loading = "Opening storage…"
 	s.installKeys(ctx)
 	s.watchers(ctx)
-	ctx.Async(func() {
-		for j := range s.jobs {
-			j()
-		}
-	})
+	for _, q := range []chan task{s.jobs, s.work} {
+		ctx.Async(func() {
+			for j := range q {
+				j()
+			}
+		})
+	}
 	openURL := app.Window().URL().Query().Get("open")
 	ctx.Async(func() { s.start(ctx, openURL) })
 }

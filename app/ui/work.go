@@ -34,28 +34,42 @@ func (s *Shell) offload(ctx app.Context, busy string, req job.Request, files []a
 	// the save of every edit made before it; on the shell's context, as
 	// the element the user acted on (a dialog's button) may be gone by then,
 	// and go-app drops a deferred call whose element is.
+	// The worker then runs on a goroutine of its own (one piece of work at
+	// a time), so that the user goes on opening and editing documents.
 	ctx = *s.ctx
-	ctx.Defer(func(ctx app.Context) { s.do(func() { s.offloaded(ctx, req, files, st, script, then) }) })
+	ctx.Defer(func(ctx app.Context) {
+		s.do(func() {
+			var err error
+			if req.Memory && req.Op != job.Import { // no storage: the worker reads the corpus from a file
+				var docs []corpus.Document
+				var buf bytes.Buffer
+				if docs, err = st.Documents(); err == nil {
+					err = jsonl.Encode(&buf, docs, jsonl.EncodeOptions{Annotations: true})
+				}
+				files = append(files, browser.NewFile("corpus.jsonl", "application/jsonl", buf.Bytes()))
+			}
+			s.work <- func() { s.offloaded(ctx, req, files, st, script, err, then) }
+		})
+	})
 }
 
-// offloaded runs on the saver goroutine: it hands req to the worker and
-// waits for its reply.
-func (s *Shell) offloaded(ctx app.Context, req job.Request, files []app.Value, st store.Store, script string, then func(ctx app.Context, r job.Reply, file app.Value, sums []corpus.Summary)) {
+// offloaded runs on the work goroutine: it hands req to the worker, waits
+// for its reply and passes it on. An import whose first document is stored
+// while the rest goes on opens it, when no document is open.
+func (s *Shell) offloaded(ctx app.Context, req job.Request, files []app.Value, st store.Store, script string, err error, then func(ctx app.Context, r job.Reply, file app.Value, sums []corpus.Summary)) {
 	importing := req.Op == job.Import
-	var err error
-	if req.Memory && !importing { // no storage: the worker reads the corpus from a file
-		var docs []corpus.Document
-		var buf bytes.Buffer
-		if docs, err = st.Documents(); err == nil {
-			err = jsonl.Encode(&buf, docs, jsonl.EncodeOptions{Annotations: true})
-		}
-		files = append(files, browser.NewFile("corpus.jsonl", "application/jsonl", buf.Bytes()))
-	}
 	var r job.Reply
 	var file app.Value
+	opened := ""
 	if err == nil {
 		r, file, err = browser.Run(script, req, files, func(p job.Progress) {
-			ctx.Dispatch(func(app.Context) { s.busy = p.Text })
+			ctx.Dispatch(func(ctx app.Context) {
+				s.busy = p.Text
+				if p.First != "" && opened == "" && s.ed == nil {
+					opened = p.First
+					s.open(ctx, p.First)
+				}
+			})
 		})
 	}
 	if err == nil && req.Memory && importing && file != nil {
@@ -74,6 +88,9 @@ func (s *Shell) offloaded(ctx app.Context, req job.Request, files []app.Value, s
 	}
 	ctx.Dispatch(func(ctx app.Context) {
 		s.busy = ""
+		if r.First == opened {
+			r.First = "" // open already
+		}
 		for _, m := range r.Messages {
 			s.note(m.Kind, m.Text)
 		}

@@ -14,7 +14,7 @@ import (
 // known already (and indexing those it adds in known). A unit refused only
 // for labels outside opts.Schema is held, for the user to map; any other
 // failure is reported and the next unit goes on.
-func Run(st store.Store, known *store.Known, units []Unit, opts Options, progress func(string)) job.Reply {
+func Run(st store.Store, known *store.Known, units []Unit, opts Options, progress func(job.Progress)) job.Reply {
 	var r job.Reply
 	for _, u := range units {
 		if len(u.Files) == 1 && u.Files[0].Open != nil {
@@ -73,11 +73,11 @@ const streamRun = 100
 // checks the whole file, then stores it in runs; should a run fail, the
 // runs stored before it are removed, so that the file is imported all or
 // nothing as any other.
-func stream(st store.Store, known *store.Known, u Unit, opts Options, progress func(string)) job.Reply {
+func stream(st store.Store, known *store.Known, u Unit, opts Options, progress func(job.Progress)) job.Reply {
 	var r job.Reply
 	f := u.Files[0]
 	if progress != nil {
-		progress("Importing " + u.Name + "… checking it")
+		progress(job.Progress{Text: "Importing " + u.Name + "… checking it"})
 	}
 	rd, err := f.Open()
 	if err == nil {
@@ -102,7 +102,7 @@ func stream(st store.Store, known *store.Known, u Unit, opts Options, progress f
 			first = fst
 		}
 		if progress != nil {
-			progress(fmt.Sprintf("Importing %s… %d documents stored", u.Name, len(all)))
+			progress(job.Progress{Text: fmt.Sprintf("Importing %s… %d documents stored", u.Name, len(all)), First: first})
 		}
 		return nil
 	})

@@ -86,14 +86,18 @@ func TestRunStreamed(t *testing.T) {
 	opts := Options{Schema: corpus.Default}
 
 	m := store.NewMemory()
-	var told []string
-	r := Run(m, store.NewKnown(nil), Group([]Input{input("big.jsonl", good)}), opts, func(s string) { told = append(told, s) })
+	var told []job.Progress
+	r := Run(m, store.NewKnown(nil), Group([]Input{input("big.jsonl", good)}), opts, func(p job.Progress) { told = append(told, p) })
 	sums, _ := m.List()
 	if r.Stored != 2*streamRun+5 || len(sums) != r.Stored || r.First != "d0" {
 		t.Fatalf("streamed import: %+v, %d stored", r, len(sums))
 	}
-	if want := fmt.Sprintf("Importing big.jsonl… %d documents stored", 2*streamRun+5); told[len(told)-1] != want {
-		t.Errorf("last progress %q, want %q", told[len(told)-1], want)
+	if want := fmt.Sprintf("Importing big.jsonl… %d documents stored", 2*streamRun+5); told[len(told)-1].Text != want {
+		t.Errorf("last progress %q, want %q", told[len(told)-1].Text, want)
+	}
+	// The first document is announced once its run is stored.
+	if p := told[1]; p.Text != fmt.Sprintf("Importing big.jsonl… %d documents stored", streamRun) || p.First != "d0" {
+		t.Errorf("progress after the first run: %+v", p)
 	}
 	// Again: everything is skipped.
 	r = Run(m, store.NewKnown(sums), Group([]Input{input("big.jsonl", good)}), opts, nil)

@@ -117,9 +117,13 @@ func (r *Reply) Merge(o Reply) {
 	r.Stored += o.Stored
 }
 
-// Progress is how far the work is, for the user.
+// Progress is how far the work is.
 type Progress struct {
+	// Text says it, for the user.
 	Text string `json:"text"`
+	// First is, once stored, the ID of the first document of an import that
+	// goes on: the page may open it before the rest is stored.
+	First string `json:"first,omitempty"`
 }
 
 // Imported is the message for an import of source that stored added

@@ -21,9 +21,9 @@ import (
 // and returns its reply, whose File is set when a file was written. files
 // are the files of an Import, in the order of req.Files. progress, when not
 // nil, is told how far a long piece of work is, in words for the user.
-func Do(st store.Store, req job.Request, files []importer.Input, out io.Writer, progress func(string)) job.Reply {
+func Do(st store.Store, req job.Request, files []importer.Input, out io.Writer, progress func(job.Progress)) job.Reply {
 	if progress == nil {
-		progress = func(string) {}
+		progress = func(job.Progress) {}
 	}
 	schema := &req.Schema
 	if len(schema.Labels) == 0 {
@@ -51,7 +51,7 @@ func Do(st store.Store, req job.Request, files []importer.Input, out io.Writer, 
 // inMemory does req for a page without storage: the corpus of an export is
 // the span JSONL file handed over last, and an import's documents go back
 // as span JSONL.
-func inMemory(req job.Request, files []importer.Input, schema *corpus.Schema, out io.Writer, progress func(string)) job.Reply {
+func inMemory(req job.Request, files []importer.Input, schema *corpus.Schema, out io.Writer, progress func(job.Progress)) job.Reply {
 	st := store.NewMemory()
 	req.Memory = false
 	if req.Op != job.Import {
@@ -88,8 +88,8 @@ func inMemory(req job.Request, files []importer.Input, schema *corpus.Schema, ou
 	return r
 }
 
-func exportJSONL(st store.Store, schema *corpus.Schema, out io.Writer, progress func(string)) job.Reply {
-	progress("Exporting… reading the corpus")
+func exportJSONL(st store.Store, schema *corpus.Schema, out io.Writer, progress func(job.Progress)) job.Reply {
+	progress(job.Progress{Text: "Exporting… reading the corpus"})
 	docs, err := st.Documents()
 	if err != nil {
 		return job.Reply{Error: "Export stopped: " + err.Error()}
@@ -108,7 +108,7 @@ func exportJSONL(st store.Store, schema *corpus.Schema, out io.Writer, progress 
 	}
 }
 
-func exportDataset(st store.Store, schema *corpus.Schema, d job.Dataset, out io.Writer, progress func(string)) job.Reply {
+func exportDataset(st store.Store, schema *corpus.Schema, d job.Dataset, out io.Writer, progress func(job.Progress)) job.Reply {
 	set := dataset.DefaultSettings()
 	set.IncludeAll, set.Seed, set.Ratios, set.Units = d.IncludeAll, d.Seed, d.Ratios, d.Units
 	set.Schema = schema
@@ -118,7 +118,7 @@ func exportDataset(st store.Store, schema *corpus.Schema, d job.Dataset, out io.
 	if d.Version != "" {
 		set.Version = d.Version
 	}
-	progress("Exporting dataset… reading the corpus")
+	progress(job.Progress{Text: "Exporting dataset… reading the corpus"})
 	docs, err := st.Documents()
 	if err != nil {
 		return job.Reply{Error: "Dataset export stopped: " + err.Error()}
@@ -140,12 +140,12 @@ func exportDataset(st store.Store, schema *corpus.Schema, d job.Dataset, out io.
 
 // percent returns a progress callback that tells what, with the percentage
 // done, each time the percentage changes.
-func percent(progress func(string), what string) func(done, total int) {
+func percent(progress func(job.Progress), what string) func(done, total int) {
 	last := -1
 	return func(done, total int) {
 		if pct := 100 * done / max(total, 1); pct != last {
 			last = pct
-			progress(fmt.Sprintf("%s %d%%", what, pct))
+			progress(job.Progress{Text: fmt.Sprintf("%s %d%%", what, pct)})
 		}
 	}
 }

@@ -25,7 +25,7 @@ const lines = `{"id": "a", "text": "قتل 😀 جنديان في كاي", "span
 func TestImportThenExport(t *testing.T) {
 	st := store.NewMemory()
 	var told []string
-	progress := func(s string) { told = append(told, s) }
+	progress := func(p job.Progress) { told = append(told, p.Text) }
 	var out bytes.Buffer
 	r := worker.Do(st, job.Request{Op: job.Import, Files: []string{"in.jsonl"}},
 		[]importer.Input{{Name: "in.jsonl", Data: []byte(lines)}}, &out, progress)

@@ -45,8 +45,8 @@ func handle(body string, files app.Value) {
 		reply(job.Reply{Error: "the request is damaged: " + err.Error()}, nil)
 		return
 	}
-	progress := func(text string) {
-		b, _ := json.Marshal(job.Progress{Text: text})
+	progress := func(p job.Progress) {
+		b, _ := json.Marshal(p)
 		post(map[string]any{"type": "progress", "progress": string(b)})
 	}
 	var inputs []importer.Input
