@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -58,4 +59,42 @@ func TestImportFormatsAndMapping(t *testing.T) {
 	if got != "كاي" {
 		t.Errorf("the brat span covers %q, want كاي", got)
 	}
+}
+
+// TestOpenLargeFile opens, with ?open=, a span JSONL file too large for the
+// page to read itself, and a plain text file: the background worker imports
+// both, the first document of the large one opens while the rest is stored,
+// and every document is there after a reload.
+func TestOpenLargeFile(t *testing.T) {
+	dir := t.TempDir()
+	para := strings.Repeat("أعلنت القوات المسلحة أن قافلة تعرضت لكمين قرب بلدة 😀 في ولاية كاي. ", 40)
+	kai := cpIndex(t, para, "كاي", 0)
+	var b strings.Builder
+	n := 0
+	for b.Len() <= 4<<20 {
+		n++
+		fmt.Fprintf(&b, `{"id": "big-%d", "text": %q, "meta": {"title": "big-%d"}, "spans": [{"start": %d, "end": %d, "label": "PLACE"}]}`+"\n", n, fmt.Sprint(n, " ", para), n, kai+len(fmt.Sprint(n, " ")), kai+len(fmt.Sprint(n, " "))+3)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "big.jsonl"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "note.txt"), []byte("هجوم على قرية في ولاية كاي"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := serveMounts(t, dist, "/", "", map[string]string{"/data/": dir})
+	ctx, _ := newBrowser(t)
+	run(t, ctx, "open the large file", chromedp.Navigate(srv.URL+"?open=%2Fdata%2Fbig.jsonl"))
+	waitJS(t, ctx, "its first document", `document.querySelector('.doc-head h1')?.textContent === 'big-1' && document.querySelector('[data-testid=document]')?.dataset.spanCount === '1'`)
+	var span string
+	eval(t, ctx, `document.querySelector('[data-testid=document] [data-label=PLACE]').textContent`, &span)
+	if span != "كاي" {
+		t.Errorf("the span covers %q, want كاي", span)
+	}
+	waitJS(t, ctx, "the import's message", js(`[...document.querySelectorAll('[data-testid=message]')].some(m => m.textContent.includes('big.jsonl: imported %d documents'))`, n))
+	waitJS(t, ctx, "every document listed", js(`(document.querySelector('[data-testid=doc-list] h2')?.textContent || '').includes('(%d)')`, n))
+
+	run(t, ctx, "open the text file", chromedp.Navigate(srv.URL+"?open=%2Fdata%2Fnote.txt"))
+	waitJS(t, ctx, "the text file", js(`(document.querySelector('[data-testid=doc-list] h2')?.textContent || '').includes('(%d)')`, n+1))
+	run(t, ctx, "reload", chromedp.Navigate(srv.URL))
+	waitJS(t, ctx, "every document after a reload", js(`(document.querySelector('[data-testid=doc-list] h2')?.textContent || '').includes('(%d)')`, n+1))
 }
