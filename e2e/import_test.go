@@ -85,6 +85,8 @@ func TestOpenLargeFile(t *testing.T) {
 	ctx, _ := newBrowser(t)
 	run(t, ctx, "open the large file", chromedp.Navigate(srv.URL+"?open=%2Fdata%2Fbig.jsonl"))
 	waitJS(t, ctx, "its first document", `document.querySelector('.doc-head h1')?.textContent === 'big-1' && document.querySelector('[data-testid=document]')?.dataset.spanCount === '1'`)
+	waitJS(t, ctx, "the documents stored so far, listed", `document.querySelectorAll('[data-testid=doc]').length > 0`)
+	screenshot(t, ctx, "large-import")
 	var span string
 	eval(t, ctx, `document.querySelector('[data-testid=document] [data-label=PLACE]').textContent`, &span)
 	if span != "كاي" {

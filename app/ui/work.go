@@ -68,6 +68,7 @@ func (s *Shell) offloaded(ctx app.Context, req job.Request, files []app.Value, s
 				if p.First != "" && opened == "" && s.ed == nil {
 					opened = p.First
 					s.open(ctx, p.First)
+					s.relist(ctx) // what is stored so far; the rest when done
 				}
 			})
 		})
@@ -220,4 +221,19 @@ func (s *Shell) download(ctx app.Context, r job.Reply, file app.Value, _ []corpu
 	if r.Error == "" && file != nil {
 		browser.DownloadBlob(r.File, file)
 	}
+}
+
+// relist reads the document list from storage again.
+func (s *Shell) relist(ctx app.Context) {
+	st := s.st
+	s.do(func() {
+		sums, err := st.List()
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				s.fail("%v", err)
+				return
+			}
+			s.setSummaries(sums)
+		})
+	})
 }
