@@ -100,3 +100,42 @@ func TestOpenLargeFile(t *testing.T) {
 	run(t, ctx, "reload", chromedp.Navigate(srv.URL))
 	waitJS(t, ctx, "every document after a reload", js(`(document.querySelector('[data-testid=doc-list] h2')?.textContent || '').includes('(%d)')`, n+1))
 }
+
+// TestWorkerMissing serves the bundle without worker.wasm: an import then
+// fails with a message saying so, and nothing is imported.
+func TestWorkerMissing(t *testing.T) {
+	site := t.TempDir()
+	err := filepath.WalkDir(dist, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.Contains(filepath.Base(p), "worker.wasm") {
+			return err
+		}
+		rel, _ := filepath.Rel(dist, p)
+		data, err := os.ReadFile(p)
+		if err == nil {
+			os.MkdirAll(filepath.Dir(filepath.Join(site, rel)), 0o755)
+			err = os.WriteFile(filepath.Join(site, rel), data, 0o644)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := serveDir(t, site, "/", "")
+	ctx, _ := newBrowser(t)
+	run(t, ctx, "open app", chromedp.Navigate(srv.URL))
+	waitJS(t, ctx, "the sample corpus", `document.querySelectorAll('[data-testid=doc]').length >= 5`)
+	before := docCount(t, ctx)
+	p := filepath.Join(t.TempDir(), "one.jsonl")
+	os.WriteFile(p, []byte(`{"id": "one", "text": "في كاي"}`+"\n"), 0o644)
+	run(t, ctx, "import", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{p}, chromedp.ByQuery))
+	waitJS(t, ctx, "the worker's failure", `[...document.querySelectorAll('[data-testid=message][data-kind=error]')].some(m => m.textContent.includes('background worker failed'))`)
+	screenshot(t, ctx, "worker-missing")
+	if n := docCount(t, ctx); n != before {
+		t.Errorf("%d documents listed after a failed import, want %d", n, before)
+	}
+	var busy string
+	eval(t, ctx, `document.querySelector('[data-testid=save-state]').textContent`, &busy)
+	if strings.Contains(busy, "Importing") {
+		t.Errorf("the save state still says %q", busy)
+	}
+}

@@ -58,7 +58,7 @@ func Run(script string, req job.Request, files []app.Value, progress func(job.Pr
 			}
 			finish(result{reply: r, file: m.Get("file")})
 		case "fatal":
-			finish(result{err: fmt.Errorf("the background worker failed: %s", m.Get("error").String())})
+			finish(result{err: fmt.Errorf("the background worker failed (%s)", m.Get("error").String())})
 		}
 		return nil
 	})
@@ -69,7 +69,7 @@ func Run(script string, req job.Request, files []app.Value, progress func(job.Pr
 			what = msg.String()
 		}
 		args[0].Call("preventDefault")
-		finish(result{err: fmt.Errorf("the background worker failed: %s", what)})
+		finish(result{err: fmt.Errorf("the background worker failed (%s)", what)})
 		return nil
 	})
 	worker.Set("onmessage", onMessage)

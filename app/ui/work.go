@@ -3,6 +3,8 @@ package ui
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/app/browser"
@@ -78,7 +80,11 @@ func (s *Shell) offloaded(ctx app.Context, req job.Request, files []app.Value, s
 		file = nil
 	}
 	if err != nil {
-		r.Error = err.Error()
+		what := "The export"
+		if importing {
+			what = "The import of " + strings.Join(req.Files, ", ")
+		}
+		r.Error = fmt.Sprintf("%s did not happen: %v. Nothing was changed; reload the page to try again.", what, err)
 	}
 	var sums []corpus.Summary
 	if importing && r.Error == "" {
