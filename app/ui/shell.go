@@ -245,6 +245,9 @@ func (s *Shell) commit(ctx app.Context, e store.Edit) {
 	s.pending++
 	s.saves++
 	st, id, gen := s.st, s.doc.ID, s.lay.gen
+	// On the shell's context: go-app drops a deferred call whose element
+	// is gone by then, and this one stores the edit.
+	ctx = *s.ctx
 	ctx.Defer(func(ctx app.Context) {
 		s.do(func() {
 			browser.AfterPaint()
