@@ -12,22 +12,6 @@ import (
 // before reading.
 const MaxFileSize = 256 << 20
 
-// Fetch reads a same-origin URL as bytes. It blocks.
-func Fetch(url string) ([]byte, error) {
-	resp, err := awaitPromise(app.Window().Call("fetch", url))
-	if err != nil {
-		return nil, fmt.Errorf("fetching %s: %v", url, err)
-	}
-	if !resp.Get("ok").Bool() {
-		return nil, fmt.Errorf("fetching %s: %d %s", url, resp.Get("status").Int(), resp.Get("statusText").String())
-	}
-	data, err := ReadBlob(resp)
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %v", url, err)
-	}
-	return data, nil
-}
-
 // Download offers data to the user as a file download.
 func Download(name, mime string, data []byte) {
 	w := app.Window()
@@ -102,6 +86,12 @@ func WhenIdle(max time.Duration) {
 		AfterPaint()
 		return
 	}
+	called(func(fn app.Func) { w.Call("requestIdleCallback", fn, map[string]any{"timeout": max.Milliseconds()}) })
+}
+
+// called blocks until the browser calls the function that schedule hands
+// to it.
+func called(schedule func(fn app.Func)) {
 	done := make(chan struct{}, 1)
 	var fn app.Func
 	fn = app.FuncOf(func(this app.Value, args []app.Value) any {
@@ -109,7 +99,7 @@ func WhenIdle(max time.Duration) {
 		done <- struct{}{}
 		return nil
 	})
-	w.Call("requestIdleCallback", fn, map[string]any{"timeout": max.Milliseconds()})
+	schedule(fn)
 	<-done
 }
 
@@ -139,15 +129,7 @@ func (y *Yielder) Maybe() bool {
 // ends (a time.Sleep may not end it, since the Go scheduler can resume the
 // sleeper before handing control back to the page).
 func Yield() {
-	done := make(chan struct{}, 1)
-	var fn app.Func
-	fn = app.FuncOf(func(this app.Value, args []app.Value) any {
-		fn.Release()
-		done <- struct{}{}
-		return nil
-	})
-	app.Window().Call("setTimeout", fn, 0)
-	<-done
+	called(func(fn app.Func) { app.Window().Call("setTimeout", fn, 0) })
 }
 
 // ReadBlob reads a Blob, File or Response as bytes. It blocks.

@@ -108,7 +108,7 @@ func (s *Shell) renderMapping() app.UI {
 				l := u.Label
 				return app.Tr().Body(
 					app.Td().Body(app.Code().Text(string(l))),
-					app.Td().Text(fmt.Sprintf("%s, first on line %d", plural(u.Spans, "span"), u.Line)),
+					app.Td().Text(fmt.Sprintf("%s, first on line %d", job.Plural(u.Spans, "span"), u.Line)),
 					app.Td().Text("→"),
 					app.Td().Body(app.Select().DataSet("from", string(l)).
 						OnChange(func(ctx app.Context, e app.Event) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/job"
 	"github.com/raqim/raqim/internal/view"
 )
 
@@ -143,7 +144,7 @@ func docItemsHTML(items []corpus.Summary, open string, labels []corpus.LabelDef)
 		m.WriteByte('>')
 		m.text(statusNames[sm.Status])
 		m.WriteString(`</span><span class="count">`)
-		m.text(plural(sm.Total(), "span"))
+		m.text(job.Plural(sm.Total(), "span"))
 		m.WriteString(`</span><span class="chips">`)
 		for _, d := range labels {
 			if n := sm.Counts[d.Name]; n > 0 {

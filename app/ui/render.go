@@ -282,10 +282,3 @@ func (s *Shell) onDrop(ctx app.Context, e app.Event) {
 	s.dragging = false
 	s.importFiles(ctx, e.Get("dataTransfer").Get("files"))
 }
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}

@@ -129,13 +129,17 @@ type Progress struct {
 // Imported is the message for an import of source that stored added
 // documents and skipped others already present.
 func Imported(source string, added, skipped int) string {
-	docs := "1 document"
-	if added != 1 {
-		docs = fmt.Sprintf("%d documents", added)
-	}
-	msg := fmt.Sprintf("%s: imported %s", source, docs)
+	msg := fmt.Sprintf("%s: imported %s", source, Plural(added, "document"))
 	if skipped > 0 {
 		msg += fmt.Sprintf(", skipped %d already present", skipped)
 	}
 	return msg + "."
+}
+
+// Plural writes a count of things for a message: "1 document", "3 documents".
+func Plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }

@@ -127,10 +127,10 @@ func exportDataset(st store.Store, schema *corpus.Schema, d job.Dataset, out io.
 	if err != nil {
 		return job.Reply{Error: "Dataset export stopped: " + err.Error()}
 	}
-	msg := fmt.Sprintf("Exported a dataset of %s: train %d, dev %d, test %d.", plural(stats.Documents, "document"),
+	msg := fmt.Sprintf("Exported a dataset of %s: train %d, dev %d, test %d.", job.Plural(stats.Documents, "document"),
 		stats.Splits[0].Documents, stats.Splits[1].Documents, stats.Splits[2].Documents)
 	if stats.Left > 0 {
-		msg += fmt.Sprintf(" %s not marked done were left out.", plural(stats.Left, "document"))
+		msg += fmt.Sprintf(" %s not marked done were left out.", job.Plural(stats.Left, "document"))
 	}
 	return job.Reply{
 		File: dataset.FileName(set.Name), Type: "application/zip",
@@ -148,11 +148,4 @@ func percent(progress func(job.Progress), what string) func(done, total int) {
 			progress(job.Progress{Text: fmt.Sprintf("%s %d%%", what, pct)})
 		}
 	}
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }
