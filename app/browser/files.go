@@ -170,8 +170,8 @@ func FetchBlob(url string) (app.Value, error) {
 	return blob, nil
 }
 
-// BlobReader reads a Blob (or File) from its start, a slice at a time, so
-// that a large file is never whole in the Go heap. Reads block.
+// BlobReader reads a Blob (or File) from its start, 256 KiB at a time, so
+// that a large file is never whole in memory. Reads block.
 func BlobReader(blob app.Value) io.Reader {
 	return &blobReader{blob: blob, size: blob.Get("size").Int()}
 }
@@ -187,7 +187,7 @@ func (r *blobReader) Read(p []byte) (int, error) {
 		if r.off >= r.size {
 			return 0, io.EOF
 		}
-		end := min(r.off+1<<20, r.size)
+		end := min(r.off+256<<10, r.size)
 		data, err := ReadBlob(r.blob.Call("slice", r.off, end))
 		if err != nil {
 			return 0, err

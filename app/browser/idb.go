@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -231,7 +232,7 @@ func (d *IDB) List() ([]corpus.Summary, error) {
 // Open returns a document with its spans and undo history.
 func (d *IDB) Open(id string) (corpus.Document, history.Log, error) {
 	t := d.begin("readonly", "opening document "+id)
-	reqs := d.readDoc(t, id)
+	reqs := d.readDoc(t, id, true)
 	if err := t.wait(); err != nil {
 		return corpus.Document{}, history.Log{}, err
 	}
@@ -244,14 +245,19 @@ type docReads struct {
 	rec, text, spans, logs app.Value
 }
 
-func (d *IDB) readDoc(t *tx, id string) docReads {
-	return docReads{
+// readDoc asks for a document's record, text and spans, and its undo
+// history when withLog.
+func (d *IDB) readDoc(t *tx, id string, withLog bool) docReads {
+	r := docReads{
 		id:    id,
 		rec:   t.store(storeDocs).Call("get", id),
 		text:  t.store(storeTexts).Call("get", id),
 		spans: t.store(storeSpans).Call("getAll", spanRange(id)),
-		logs:  t.store(storeLogs).Call("get", id),
 	}
+	if withLog {
+		r.logs = t.store(storeLogs).Call("get", id)
+	}
+	return r
 }
 
 func (r docReads) decode() (corpus.Document, history.Log, error) {
@@ -270,15 +276,25 @@ func (r docReads) decode() (corpus.Document, history.Log, error) {
 		Created: rec.Created, Modified: rec.Modified,
 		Text: r.text.Get("result").String(),
 	}
+	// One string for all the spans, a span's JSON per line (JSON strings
+	// escape line breaks): one crossing into Go, not one per span.
 	res := r.spans.Get("result")
 	n := res.Length()
 	doc.Spans = make([]corpus.Span, n)
+	lines := res.Call("join", "\n").String()
+	var dec store.SpanDecoder
 	for i := 0; i < n; i++ {
-		if err := json.Unmarshal([]byte(res.Index(i).String()), &doc.Spans[i]); err != nil {
+		line, rest, _ := strings.Cut(lines, "\n")
+		lines = rest
+		var err error
+		if doc.Spans[i], err = dec.Decode(line); err != nil {
 			return doc, log, fmt.Errorf("document %s: stored span is damaged: %v", r.id, err)
 		}
 	}
 	corpus.SortSpans(doc.Spans)
+	if r.logs == nil {
+		return doc, log, nil
+	}
 	if l := r.logs.Get("result"); !l.IsUndefined() {
 		if err := json.Unmarshal([]byte(l.String()), &log); err != nil {
 			return doc, log, fmt.Errorf("document %s: stored undo history is damaged: %v", r.id, err)
@@ -430,25 +446,41 @@ func (d *IDB) Documents() ([]corpus.Document, error) {
 		return nil, err
 	}
 	out := make([]corpus.Document, 0, len(sums))
+	ids := make([]string, 0, len(sums))
+	for _, s := range sums {
+		ids = append(ids, s.ID)
+	}
 	y := Yielder{Budget: 30 * time.Millisecond}
 	const run = 50
-	for from := 0; from < len(sums); from += run {
-		t := d.begin("readonly", "reading the corpus")
-		reads := make([]docReads, 0, run)
-		for _, s := range sums[from:min(from+run, len(sums))] {
-			reads = append(reads, d.readDoc(t, s.ID))
-		}
-		if err := t.wait(); err != nil {
+	for from := 0; from < len(ids); from += run {
+		docs, err := d.Read(ids[from:min(from+run, len(ids))])
+		if err != nil {
 			return nil, err
 		}
-		for _, r := range reads {
-			doc, _, err := r.decode()
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, doc)
-			y.Maybe()
+		out = append(out, docs...)
+		y.Maybe()
+	}
+	return out, nil
+}
+
+// Read returns the documents of ids with their spans (not their undo
+// histories), in that order, read in one transaction.
+func (d *IDB) Read(ids []string) ([]corpus.Document, error) {
+	t := d.begin("readonly", "reading the corpus")
+	reads := make([]docReads, len(ids))
+	for i, id := range ids {
+		reads[i] = d.readDoc(t, id, false)
+	}
+	if err := t.wait(); err != nil {
+		return nil, err
+	}
+	out := make([]corpus.Document, len(ids))
+	for i, r := range reads {
+		doc, _, err := r.decode()
+		if err != nil {
+			return nil, err
 		}
+		out[i] = doc
 	}
 	return out, nil
 }

@@ -7,10 +7,14 @@ package dataset
 
 import (
 	"archive/zip"
+	"bytes"
 	"compress/flate"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash"
+	"hash/crc32"
 	"io"
 	"slices"
 	"strings"
@@ -47,6 +51,9 @@ type Settings struct {
 	// Annotations also writes each span's id, annotator, attrs and creation
 	// time in the span JSONL.
 	Annotations bool
+	// Spill, when set, makes the places where Export keeps compressed files
+	// while it writes others (see Spill); nil keeps them in memory.
+	Spill func() Spill
 }
 
 // DefaultSettings returns the default export settings: done documents only,
@@ -107,55 +114,133 @@ type SpanRef struct {
 	Span corpus.Span
 }
 
-// passes is the number of times Write goes over the documents (the span
-// JSONL, CoNLL, BIOES, Hugging Face, brat and Label Studio files).
-const passes = 6
+// Source is a corpus that Export reads a few documents at a time, so that
+// the whole corpus is never in memory at once.
+type Source interface {
+	// List returns the summaries of the corpus's documents, in export order.
+	List() ([]corpus.Summary, error)
+	// Read returns the documents of ids, with their spans, in that order.
+	Read(ids []string) ([]corpus.Document, error)
+}
 
-// Write writes the dataset zip of docs to w (see FORMATS.md), calling
-// progress(done, total) as documents are processed (progress may be nil).
-// It refuses a corpus with no document to export, a document that fails
-// corpus.Validate against the schema, or two documents with one ID, before
-// writing anything; it returns the first error of w.
+// run is the number of documents Export asks its Source for at a time.
+const run = 32
+
+// Write writes the dataset zip of docs to w; see Export.
 func Write(w io.Writer, docs []corpus.Document, s Settings, progress func(done, total int)) (Stats, error) {
+	return Export(w, docSource(docs), s, progress)
+}
+
+// docSource is a Source over documents held in memory.
+type docSource []corpus.Document
+
+func (ds docSource) List() ([]corpus.Summary, error) {
+	sums := make([]corpus.Summary, len(ds))
+	for i, d := range ds {
+		sums[i] = corpus.Summary{ID: d.ID, Title: d.Title, Status: d.Status}
+	}
+	return sums, nil
+}
+
+func (ds docSource) Read(ids []string) ([]corpus.Document, error) {
+	out := make([]corpus.Document, len(ids))
+	for i, id := range ids {
+		j := slices.IndexFunc(ds, func(d corpus.Document) bool { return d.ID == id })
+		if j < 0 {
+			return nil, fmt.Errorf("document %q: not found", id)
+		}
+		out[i] = ds[j]
+	}
+	return out, nil
+}
+
+// Export writes the dataset zip of the documents of src to w (see
+// FORMATS.md), calling progress(done, total) as documents are processed
+// (progress may be nil). It reads the corpus twice, run documents at a
+// time: once to check every document and split the corpus, once to write
+// it. It refuses a corpus with no document to export, a document that
+// fails corpus.Validate against the schema, or two documents with one ID,
+// before writing anything; it returns the first error of w or src.
+func Export(w io.Writer, src Source, s Settings, progress func(done, total int)) (Stats, error) {
 	if s.Schema == nil {
 		s.Schema = corpus.Default
 	}
 	if s.Now.IsZero() {
 		s.Now = time.Now()
 	}
+	if s.Spill == nil {
+		s.Spill = func() Spill { return new(memSpill) }
+	}
 	s.Now = s.Now.UTC().Truncate(time.Second)
 	if err := checkSchema(s.Schema); err != nil {
 		return Stats{}, err
 	}
 	var st Stats
-	sel, err := selectDocs(docs, s, &st)
+	sums, err := src.List()
 	if err != nil {
 		return st, err
 	}
-	tick := func() {}
-	if progress != nil {
-		tick = func() { progress(0, passes*len(sel)) }
-	}
-	res, err := split.Assign(sel, split.Options{Seed: s.Seed, Ratios: s.Ratios, Tick: tick})
+	ids, err := selectDocs(sums, s, &st)
 	if err != nil {
 		return st, err
 	}
-	st.Targets, st.Groups = res.Targets, len(res.Groups)
-	var bySplit [3][]*corpus.Document
-	for i := range sel {
-		k := res.Of[i]
-		bySplit[k] = append(bySplit[k], &sel[i])
-	}
+	x := &exporter{now: s.Now, progress: progress, total: 2 * len(ids), spill: s.Spill}
+	x.report(true)
+
+	// First pass: check each document and profile it for the split.
+	profiles := make([]split.Profile, 0, len(ids))
+	var profiler split.Profiler
 	st.Annotators = map[string]int{}
-	for _, d := range sel {
+	err = readRuns(src, ids, s.Schema, func(d *corpus.Document) error {
+		profiles = append(profiles, profiler.Profile(d))
 		for _, sp := range d.Spans {
+			if _, ok := st.Annotators[sp.Annotator]; !ok {
+				// a copy, not part of a larger string read from storage
+				st.Annotators[strings.Clone(sp.Annotator)] = 0
+			}
 			st.Annotators[sp.Annotator]++
 		}
+		x.done(1)
+		return nil
+	})
+	if err != nil {
+		return st, err
+	}
+	tick := func() { x.report(true) }
+	res, err := split.AssignProfiles(profiles, split.Options{Seed: s.Seed, Ratios: s.Ratios, Tick: tick}, func(is []int) ([]string, error) {
+		want := make([]string, len(is))
+		for k, i := range is {
+			want[k] = ids[i]
+		}
+		docs, err := src.Read(want)
+		if err != nil {
+			return nil, err
+		}
+		ts := make([]string, len(docs))
+		for k := range docs {
+			ts[k] = docs[k].Text
+		}
+		return ts, nil
+	})
+	if err != nil {
+		return st, err
+	}
+	profiles = nil
+	st.Targets, st.Groups = res.Targets, len(res.Groups)
+	var bySplit [3][]string
+	for i, id := range ids {
+		k := res.Of[i]
+		bySplit[k] = append(bySplit[k], id)
 	}
 
-	x := &exporter{zw: zip.NewWriter(w), now: s.Now, progress: progress, total: passes * len(sel)}
-	// One deflater, reset for each entry: entries are written one at a time,
-	// and a new deflater per entry would allocate about 1 MiB each.
+	// Second pass: write. The files of one split that hold all its
+	// documents (and labelstudio.json, which holds the corpus) are
+	// compressed aside, each into a Spill, while the brat files, one per
+	// document, go straight into the zip; a split's spilled files follow its
+	// brat files.
+	x.zw = zip.NewWriter(w)
+	// One deflater for the entries written straight, reset for each: a new
+	// deflater per entry would allocate about 1 MiB each.
 	var fw *flate.Writer
 	x.zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 		if fw == nil {
@@ -168,7 +253,6 @@ func Write(w io.Writer, docs []corpus.Document, s Settings, progress func(done, 
 		}
 		return fw, nil
 	})
-	x.report(true)
 
 	names := s.Schema.Names()
 	x.file("labels.json", func(f io.Writer) error { return writeJSON(f, names) })
@@ -178,80 +262,65 @@ func Write(w io.Writer, docs []corpus.Document, s Settings, progress func(done, 
 	x.file("brat/visual.conf", func(f io.Writer) error { _, err := f.Write(brat.VisualConf(s.Schema)); return err })
 	x.file("labelstudio.xml", func(f io.Writer) error { _, err := io.WriteString(f, labelstudio.LabelConfig(s.Schema)); return err })
 
+	lsFile := x.aside("labelstudio.json")
+	lw := labelstudio.NewWriter(lsFile)
 	var namer brat.Namer
 	for k, part := range bySplit {
+		if x.err != nil {
+			break
+		}
 		name := split.Names[k]
 		ss := &st.Splits[k]
 		ss.Documents = len(part)
 		ss.Labels = map[corpus.Label]LabelStats{}
-		x.file(name+".jsonl", func(f io.Writer) error {
-			opts := jsonl.EncodeOptions{Schema: s.Schema, Units: s.Units, Annotations: s.Annotations}
-			const chunk = 32
-			buf := make([]corpus.Document, 0, chunk)
-			for i := 0; i < len(part); i += chunk {
-				buf = buf[:0]
-				for _, d := range part[i:min(i+chunk, len(part))] {
-					buf = append(buf, *d)
-				}
-				if err := jsonl.Encode(f, buf, opts); err != nil {
-					return err
-				}
-				x.done(len(buf))
+		jf, cf, bf, hfile := x.aside(name+".jsonl"), x.aside(name+".conll"), x.aside(name+".bioes.conll"), x.aside("hf/"+name+".jsonl")
+		jopts := jsonl.EncodeOptions{Schema: s.Schema, Units: s.Units, Annotations: s.Annotations}
+		cw, bw, hw := conll.NewWriter(cf, conll.IOB2), conll.NewWriter(bf, conll.BIOES), hf.NewWriter(hfile, hfLabels)
+		extra := map[string]string{"split": name}
+		err := readRuns(src, part, s.Schema, func(d *corpus.Document) error {
+			if err := jsonl.Encode(jf, []corpus.Document{*d}, jopts); err != nil {
+				return jf.fail(err)
 			}
-			return nil
-		})
-		x.file(name+".conll", func(f io.Writer) error {
-			cw := conll.NewWriter(f, conll.IOB2)
-			for _, d := range part {
-				ds, err := cw.Write(d)
-				if err != nil {
-					return err
-				}
-				addStats(ss, d, ds, &st)
-				x.done(1)
+			ds, err := cw.Write(d)
+			if err != nil {
+				return cf.fail(err)
 			}
-			return cw.Flush()
-		})
-		x.file(name+".bioes.conll", func(f io.Writer) error {
-			cw := conll.NewWriter(f, conll.BIOES)
-			for _, d := range part {
-				if _, err := cw.Write(d); err != nil {
-					return err
-				}
-				x.done(1)
+			addStats(ss, d, ds, &st)
+			if _, err := bw.Write(d); err != nil {
+				return bf.fail(err)
 			}
-			return cw.Flush()
-		})
-		x.file("hf/"+name+".jsonl", func(f io.Writer) error {
-			hw := hf.NewWriter(f, hfLabels)
-			for _, d := range part {
-				if _, err := hw.Write(d); err != nil {
-					return err
-				}
-				x.done(1)
+			if _, err := hw.Write(d); err != nil {
+				return hfile.fail(err)
 			}
-			return hw.Flush()
-		})
-		for _, d := range part {
 			stem := "brat/" + name + "/" + namer.Name(d.ID)
 			x.file(stem+".txt", func(f io.Writer) error { _, err := io.WriteString(f, d.Text); return err })
 			x.file(stem+".ann", func(f io.Writer) error { return brat.WriteAnn(f, d) })
+			if err := lw.Write(d, extra); err != nil {
+				return lsFile.fail(err)
+			}
 			x.done(1)
+			return x.err
+		})
+		if err == nil {
+			err = cw.Flush()
+		}
+		if err == nil {
+			err = bw.Flush()
+		}
+		if err == nil {
+			err = hw.Flush()
+		}
+		if err != nil && x.err == nil {
+			x.err = err
+		}
+		for _, f := range []*asideFile{jf, cf, bf, hfile} {
+			x.put(f)
 		}
 	}
-	x.file("labelstudio.json", func(f io.Writer) error {
-		lw := labelstudio.NewWriter(f)
-		for k, part := range bySplit {
-			extra := map[string]string{"split": split.Names[k]}
-			for _, d := range part {
-				if err := lw.Write(d, extra); err != nil {
-					return err
-				}
-				x.done(1)
-			}
-		}
-		return lw.Close()
-	})
+	if err := lw.Close(); err != nil && x.err == nil {
+		x.err = lsFile.fail(err)
+	}
+	x.put(lsFile)
 	x.file("README.md", func(f io.Writer) error {
 		_, err := io.WriteString(f, Card(s, &st, hfLabels))
 		return err
@@ -262,6 +331,38 @@ func Write(w io.Writer, docs []corpus.Document, s Settings, progress func(done, 
 	x.report(true)
 	st.Files = x.files
 	return st, x.err
+}
+
+// readRuns reads the documents of ids from src, run at a time, and calls f
+// with each, its spans sorted, after checking it against the schema.
+func readRuns(src Source, ids []string, schema *corpus.Schema, f func(d *corpus.Document) error) error {
+	for from := 0; from < len(ids); from += run {
+		want := ids[from:min(from+run, len(ids))]
+		docs, err := src.Read(want)
+		if err != nil {
+			return err
+		}
+		if len(docs) != len(want) {
+			return fmt.Errorf("reading the corpus: %d documents asked for, %d read", len(want), len(docs))
+		}
+		for i := range docs {
+			d := &docs[i]
+			if d.ID != want[i] {
+				return fmt.Errorf("reading the corpus: document %q asked for, %q read", want[i], d.ID)
+			}
+			if !slices.IsSortedFunc(d.Spans, cmpSpans) {
+				d.Spans = slices.Clone(d.Spans)
+				corpus.SortSpans(d.Spans)
+			}
+			if err := corpus.Validate(d, schema); err != nil {
+				return fmt.Errorf("document %q: %w", d.ID, err)
+			}
+			if err := f(d); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // checkSchema refuses a schema whose labels the formats cannot carry.
@@ -285,12 +386,12 @@ func checkSchema(schema *corpus.Schema) error {
 	return nil
 }
 
-// selectDocs returns the documents to export, spans sorted, after checking them.
-func selectDocs(docs []corpus.Document, s Settings, st *Stats) ([]corpus.Document, error) {
-	var sel []corpus.Document
-	ids := map[string]int{}
-	for i := range docs {
-		d := docs[i]
+// selectDocs returns the IDs of the documents to export, after checking
+// that each has one and no two share one.
+func selectDocs(sums []corpus.Summary, s Settings, st *Stats) ([]string, error) {
+	var sel []string
+	seen := map[string]int{}
+	for i, d := range sums {
 		if !s.IncludeAll && d.Status != corpus.StatusDone {
 			st.Left++
 			continue
@@ -298,18 +399,11 @@ func selectDocs(docs []corpus.Document, s Settings, st *Stats) ([]corpus.Documen
 		if d.ID == "" {
 			return nil, fmt.Errorf("document %d (%q): empty id", i+1, d.Title)
 		}
-		if j, dup := ids[d.ID]; dup {
+		if j, dup := seen[d.ID]; dup {
 			return nil, fmt.Errorf("document %q: duplicate id (documents %d and %d)", d.ID, j+1, i+1)
 		}
-		ids[d.ID] = i
-		if !slices.IsSortedFunc(d.Spans, cmpSpans) {
-			d.Spans = slices.Clone(d.Spans)
-			corpus.SortSpans(d.Spans)
-		}
-		if err := corpus.Validate(&d, s.Schema); err != nil {
-			return nil, fmt.Errorf("document %q: %w", d.ID, err)
-		}
-		sel = append(sel, d)
+		seen[d.ID] = i
+		sel = append(sel, d.ID)
 	}
 	if len(sel) == 0 {
 		if st.Left > 0 {
@@ -366,6 +460,8 @@ type exporter struct {
 	doneN    int
 	total    int
 	reported int
+	spill    func() Spill
+	deflate  []*flate.Writer // idle deflaters of entries written aside
 }
 
 // file writes one zip entry with body, unless an error happened before.
@@ -383,8 +479,107 @@ func (x *exporter) file(name string, body func(io.Writer) error) {
 	x.files++
 }
 
+// Spill holds the compressed bytes of a zip entry written while other
+// entries are, until the entry's turn comes. Settings.Spill makes them.
+type Spill interface {
+	io.Writer
+	// Reader returns what was written; nothing is written after.
+	Reader() (io.Reader, error)
+}
+
+// memSpill is a Spill in memory.
+type memSpill struct{ bytes.Buffer }
+
+func (m *memSpill) Reader() (io.Reader, error) { return &m.Buffer, nil }
+
+// asideFile is a zip entry compressed into a Spill, to be put in the zip later.
+type asideFile struct {
+	name  string
+	spill Spill
+	zw    *flate.Writer
+	crc   hash.Hash32
+	size  int64 // uncompressed
+	csize countingWriter
+}
+
+// aside starts an entry written aside.
+func (x *exporter) aside(name string) *asideFile {
+	f := &asideFile{name: name, spill: x.spill(), crc: crc32.NewIEEE()}
+	f.csize.w = f.spill
+	if n := len(x.deflate); n > 0 {
+		f.zw = x.deflate[n-1]
+		x.deflate = x.deflate[:n-1]
+		f.zw.Reset(&f.csize)
+	} else {
+		f.zw, _ = flate.NewWriter(&f.csize, flate.BestSpeed) // only fails for a bad level
+	}
+	return f
+}
+
+func (f *asideFile) Write(p []byte) (int, error) {
+	f.crc.Write(p)
+	f.size += int64(len(p))
+	return f.zw.Write(p)
+}
+
+// fail names the entry in err.
+func (f *asideFile) fail(err error) error { return fmt.Errorf("%s: %w", f.name, err) }
+
+// put finishes an entry written aside and copies it into the zip, unless an
+// error happened before.
+func (x *exporter) put(f *asideFile) {
+	err := f.zw.Close()
+	x.deflate = append(x.deflate, f.zw)
+	if x.err != nil {
+		return
+	}
+	var r io.Reader
+	if err == nil {
+		r, err = f.spill.Reader()
+	}
+	if err == nil {
+		fh := &zip.FileHeader{Name: f.name, Method: zip.Deflate, CRC32: f.crc.Sum32(),
+			CompressedSize64: uint64(f.csize.n), UncompressedSize64: uint64(f.size)}
+		setModified(fh, x.now)
+		var w io.Writer
+		if w, err = x.zw.CreateRaw(fh); err == nil {
+			_, err = io.Copy(w, r)
+		}
+	}
+	if err != nil {
+		x.err = f.fail(err)
+	}
+	x.files++
+}
+
+// setModified sets fh's modification time as zip.Writer.CreateHeader does
+// (CreateRaw does not): MS-DOS date and time, and the extended timestamp.
+func setModified(fh *zip.FileHeader, t time.Time) {
+	fh.Modified = t
+	fh.ModifiedDate = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	fh.ModifiedTime = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	var b [9]byte
+	binary.LittleEndian.PutUint16(b[0:], 0x5455) // extended timestamp
+	binary.LittleEndian.PutUint16(b[2:], 5)
+	b[4] = 1 // modification time present
+	binary.LittleEndian.PutUint32(b[5:], uint32(t.Unix()))
+	fh.Extra = append(fh.Extra, b[:]...)
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
 // done records n more documents processed and reports progress about every
-// half per cent.
+// third of a per mille.
 func (x *exporter) done(n int) {
 	x.doneN += n
 	x.report(false)

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/raqim/raqim/internal/brat"
 	"github.com/raqim/raqim/internal/conll"
@@ -308,7 +309,7 @@ func TestDeterministicAndProgress(t *testing.T) {
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Error("two exports of one corpus differ")
 	}
-	if len(calls) < 50 || calls[0] != [2]int{0, 1800} || calls[len(calls)-1] != [2]int{1800, 1800} {
+	if len(calls) < 50 || calls[0] != [2]int{0, 600} || calls[len(calls)-1] != [2]int{600, 600} {
 		t.Errorf("%d progress calls, first %v last %v", len(calls), calls[0], calls[len(calls)-1])
 	}
 	for i := 1; i < len(calls); i++ {
@@ -476,4 +477,96 @@ func BenchmarkExportDataset(b *testing.B) {
 	b.ReportMetric(float64(spans), "spans")
 	b.ReportMetric(float64(size)/(1<<20), "zipMiB")
 	b.ReportMetric(float64(chars)/(1<<20), "textMiB")
+}
+
+// countingSource is a Source over docs that records how it is read, and
+// fails from the failAt-th call to Read when failAt > 0.
+type countingSource struct {
+	docs    []corpus.Document
+	reads   map[string]int
+	largest int
+	calls   int
+	failAt  int
+}
+
+func (c *countingSource) List() ([]corpus.Summary, error) { return docSource(c.docs).List() }
+
+func (c *countingSource) Read(ids []string) ([]corpus.Document, error) {
+	c.calls++
+	if c.failAt > 0 && c.calls >= c.failAt {
+		return nil, errors.New("the store went away")
+	}
+	c.largest = max(c.largest, len(ids))
+	for _, id := range ids {
+		c.reads[id]++
+	}
+	return docSource(c.docs).Read(ids)
+}
+
+// recordingSpill is a Spill in memory that counts its bytes.
+type recordingSpill struct {
+	memSpill
+	all *int
+}
+
+func (r *recordingSpill) Write(p []byte) (int, error) { *r.all += len(p); return r.memSpill.Write(p) }
+
+// TestExportReadsInRuns checks that Export reads its source a run of
+// documents at a time, each document twice (once to check and split, once
+// to write) but for the few near-duplicate candidates read once more, that
+// it writes the zip Write writes from the documents in memory, that the
+// files compressed aside go through the Spill, and that an error of the
+// source stops the export and is returned.
+func TestExportReadsInRuns(t *testing.T) {
+	docs := testcorpus.Generate(12, 200, 6)
+	s := settings()
+	s.IncludeAll = true
+	want, files, _ := export(t, docs, s)
+	src := &countingSource{docs: docs, reads: map[string]int{}}
+	spilled := 0
+	s.Spill = func() Spill { return &recordingSpill{all: &spilled} }
+	var got bytes.Buffer
+	if _, err := Export(&got, src, s, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want) {
+		t.Error("the zip exported from a source differs from the one written from memory")
+	}
+	if src.largest > run {
+		t.Errorf("read %d documents at once, want at most %d", src.largest, run)
+	}
+	more := 0
+	for _, d := range docs {
+		switch n := src.reads[d.ID]; {
+		case n < 2:
+			t.Errorf("%s read %d times, want 2", d.ID, n)
+		case n > 2:
+			more++
+		}
+	}
+	if more > len(docs)/10 {
+		t.Errorf("%d of %d documents read more than twice", more, len(docs))
+	}
+	if spilled == 0 || spilled > len(want) {
+		t.Errorf("%d bytes went through the spill, the zip has %d", spilled, len(want))
+	}
+	zr, err := zip.NewReader(bytes.NewReader(want), int64(len(want)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if !f.Modified.Equal(s.Now.UTC().Truncate(time.Second)) {
+			t.Errorf("%s: modified %v, want %v", f.Name, f.Modified, s.Now)
+		}
+	}
+	if len(files["train.jsonl"]) == 0 || len(files["labelstudio.json"]) == 0 {
+		t.Error("the files written aside are empty")
+	}
+
+	for _, at := range []int{1, 3, 9} {
+		src := &countingSource{docs: docs, reads: map[string]int{}, failAt: at}
+		if _, err := Export(io.Discard, src, s, nil); err == nil || !strings.Contains(err.Error(), "the store went away") {
+			t.Errorf("source failing at read %d: error %v", at, err)
+		}
+	}
 }

@@ -1,10 +1,9 @@
 package split
 
 import (
+	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/raqim/raqim/internal/corpus"
 )
 
 // MinHash parameters: bands × rows hash values per document. With 16 bands
@@ -15,22 +14,20 @@ const (
 	rows  = 4
 )
 
-// nearDuplicates returns the groups of docs (input indices, each group
-// ascending, groups ordered by their first index) whose normalised word
-// sequences are equal or whose shingle Jaccard similarity reaches threshold,
-// closed under transitivity.
-func nearDuplicates(docs []corpus.Document, threshold float64, tick func()) [][]int {
-	if tick == nil {
-		tick = func() {}
-	}
-	n := len(docs)
+// textRun is the most texts nearDuplicates asks for at a time.
+const textRun = 32
+
+// nearDuplicates returns the groups of documents (indices into ps, each
+// group ascending, groups ordered by their first index) whose normalised
+// word sequences are equal or whose shingle Jaccard similarity reaches
+// threshold, closed under transitivity. texts returns the texts of
+// documents; it is asked, textRun documents at a time, only for the
+// candidate pairs MinHash finds.
+func nearDuplicates(ps []Profile, threshold float64, tick func(), texts func(is []int) ([]string, error)) ([][]int, error) {
+	n := len(ps)
 	uf := newUnionFind(n)
 	var (
-		words  []uint64
-		shs    []uint64
-		sigs   = make([][bands * rows]uint64, n)
 		exact  = make(map[uint64]int, n)
-		mults  = minhashMultipliers()
 		bucket = make(map[uint64]int32, n*bands)
 		cands  [][2]int32
 	)
@@ -40,45 +37,21 @@ func nearDuplicates(docs []corpus.Document, threshold float64, tick func()) [][]
 	for i := range perm {
 		perm[i] = i
 	}
-	slices.SortStableFunc(perm, func(a, b int) int { return strings.Compare(docs[a].ID, docs[b].ID) })
+	slices.SortStableFunc(perm, func(a, b int) int { return strings.Compare(ps[a].ID, ps[b].ID) })
 	for _, i := range perm {
-		tick()
-		words = wordHashes(docs[i].Text, words)
-		// identical normalised word sequences, or identical raw text
-		// when there are no words at all
-		var key uint64
-		if len(words) == 0 {
-			key = hashString(1, docs[i].Text)
-		} else {
-			key = fnvOffset
-			for _, w := range words {
-				key = mix(key ^ w)
-			}
-		}
-		if j, ok := exact[key]; ok {
+		p := &ps[i]
+		if j, ok := exact[p.key]; ok {
 			uf.union(i, j)
 		} else {
-			exact[key] = i
+			exact[p.key] = i
 		}
-		if len(words) == 0 || threshold > 1 {
+		if !p.words || threshold > 1 {
 			continue
-		}
-		shs = shingles(words, shs)
-		sig := &sigs[i]
-		for k := range sig {
-			sig[k] = ^uint64(0)
-		}
-		for _, h := range shs {
-			for k, m := range mults {
-				if v := h*m[0] + m[1]; v < sig[k] {
-					sig[k] = v
-				}
-			}
 		}
 		for b := 0; b < bands; b++ {
 			key := mix(uint64(b) + 1)
 			for r := 0; r < rows; r++ {
-				key = mix(key ^ sig[b*rows+r])
+				key = mix(key ^ p.sig[b*rows+r])
 			}
 			if j, ok := bucket[key]; ok {
 				cands = append(cands, [2]int32{j, int32(i)})
@@ -89,17 +62,6 @@ func nearDuplicates(docs []corpus.Document, threshold float64, tick func()) [][]
 	}
 	// Each document is compared with the first document (in ID order) of
 	// each band bucket it falls in; chains are closed by union-find.
-	sets := map[int][]uint64{}
-	set := func(i int) []uint64 {
-		if s, ok := sets[i]; ok {
-			return s
-		}
-		s := shingles(wordHashes(docs[i].Text, nil), nil)
-		slices.Sort(s)
-		s = slices.Compact(s)
-		sets[i] = s
-		return s
-	}
 	slices.SortFunc(cands, func(a, b [2]int32) int {
 		if a[0] != b[0] {
 			return int(a[0] - b[0])
@@ -107,14 +69,59 @@ func nearDuplicates(docs []corpus.Document, threshold float64, tick func()) [][]
 		return int(a[1] - b[1])
 	})
 	cands = slices.Compact(cands)
-	for _, c := range cands {
-		tick()
-		i, j := int(c[0]), int(c[1])
-		if uf.find(i) == uf.find(j) {
-			continue
+	// The texts of the candidates are asked for a run at a time, in the
+	// order the pairs need them; a document's shingles are dropped after
+	// its last pair.
+	var need []int
+	last := map[int]int{} // document → its last pair
+	for c, pair := range cands {
+		for _, d := range pair {
+			if _, ok := last[int(d)]; !ok {
+				need = append(need, int(d))
+			}
+			last[int(d)] = c
 		}
-		if jaccard(set(i), set(j)) >= threshold {
-			uf.union(i, j)
+	}
+	sets := map[int][]uint64{}
+	fetch := func(d int) error {
+		for sets[d] == nil {
+			if len(need) == 0 {
+				return fmt.Errorf("split: no text for document %d", d)
+			}
+			run := need[:min(textRun, len(need))]
+			need = need[len(run):]
+			ts, err := texts(run)
+			if err != nil {
+				return err
+			}
+			if len(ts) != len(run) {
+				return fmt.Errorf("split: %d texts asked for, %d given", len(run), len(ts))
+			}
+			for k, t := range ts {
+				sets[run[k]] = shingleSet(t)
+			}
+		}
+		return nil
+	}
+	for c, pair := range cands {
+		tick()
+		i, j := int(pair[0]), int(pair[1])
+		if uf.find(i) != uf.find(j) {
+			if err := fetch(i); err != nil {
+				return nil, err
+			}
+			if err := fetch(j); err != nil {
+				return nil, err
+			}
+			if jaccard(sets[i], sets[j]) >= threshold {
+				uf.union(i, j)
+			}
+		}
+		for _, d := range pair {
+			if last[int(d)] == c {
+				sets[int(d)] = nil
+				delete(sets, int(d))
+			}
 		}
 	}
 	byRoot := map[int][]int{}
@@ -131,7 +138,7 @@ func nearDuplicates(docs []corpus.Document, threshold float64, tick func()) [][]
 		out = append(out, byRoot[r])
 	}
 	slices.SortFunc(out, func(a, b []int) int { return a[0] - b[0] })
-	return out
+	return out, nil
 }
 
 // jaccard returns |a∩b| / |a∪b| of two sorted sets.

@@ -177,24 +177,52 @@ func weights(r [3]float64) ([3]int64, error) {
 // word-shingle Jaccard similarity of at least the threshold, found through
 // MinHash and checked exactly), then placed whole.
 func Assign(docs []corpus.Document, o Options) (Result, error) {
+	ps := make([]Profile, len(docs))
+	var p Profiler
+	for i := range docs {
+		if o.Tick != nil {
+			o.Tick()
+		}
+		ps[i] = p.Profile(&docs[i])
+	}
+	return AssignProfiles(ps, o, func(is []int) ([]string, error) {
+		ts := make([]string, len(is))
+		for k, i := range is {
+			ts[k] = docs[i].Text
+		}
+		return ts, nil
+	})
+}
+
+// AssignProfiles splits the documents of ps as Assign splits them. texts
+// returns the texts of the documents of ps at the indices is, in that
+// order; it is asked only for the documents MinHash finds similar, a few
+// dozen at a time, and its first error is returned.
+func AssignProfiles(ps []Profile, o Options, texts func(is []int) ([]string, error)) (Result, error) {
 	if o.Threshold == 0 {
 		o.Threshold = DefaultThreshold
 	}
-	targets, err := Targets(len(docs), o.Ratios)
+	if o.Tick == nil {
+		o.Tick = func() {}
+	}
+	targets, err := Targets(len(ps), o.Ratios)
 	if err != nil {
 		return Result{}, err
 	}
-	res := Result{Of: make([]Split, len(docs)), Targets: targets}
-	if len(docs) == 0 {
+	res := Result{Of: make([]Split, len(ps)), Targets: targets}
+	if len(ps) == 0 {
 		return res, nil
 	}
-	groups := nearDuplicates(docs, o.Threshold, o.Tick)
+	groups, err := nearDuplicates(ps, o.Threshold, o.Tick, texts)
+	if err != nil {
+		return Result{}, err
+	}
 	for _, g := range groups {
 		if len(g) > 1 {
 			res.Groups = append(res.Groups, g)
 		}
 	}
-	place(docs, groups, o.Seed, targets, &res)
+	place(ps, groups, o.Seed, targets, &res)
 	return res, nil
 }
 
@@ -212,14 +240,14 @@ type group struct {
 // the groups that fit the split's target, preferring the group that brings
 // the most labels the split lacks; then the rest in seeded order, each to
 // the split furthest below its target.
-func place(docs []corpus.Document, idx [][]int, seed uint64, targets [3]int, res *Result) {
+func place(ps []Profile, idx [][]int, seed uint64, targets [3]int, res *Result) {
 	labelIndex := map[corpus.Label]int{}
 	var labels []corpus.Label
-	for _, d := range docs {
-		for _, s := range d.Spans {
-			if _, ok := labelIndex[s.Label]; !ok {
-				labelIndex[s.Label] = -1
-				labels = append(labels, s.Label)
+	for _, p := range ps {
+		for _, l := range p.Labels {
+			if _, ok := labelIndex[l]; !ok {
+				labelIndex[l] = -1
+				labels = append(labels, l)
 			}
 		}
 	}
@@ -233,12 +261,12 @@ func place(docs []corpus.Document, idx [][]int, seed uint64, targets [3]int, res
 		g := &group{docs: members}
 		seen := make([]bool, len(labels))
 		for j, di := range members {
-			id := docs[di].ID
+			id := ps[di].ID
 			if j == 0 || id < g.id {
 				g.id = id
 			}
-			for _, s := range docs[di].Spans {
-				li := labelIndex[s.Label]
+			for _, l := range ps[di].Labels {
+				li := labelIndex[l]
 				if !seen[li] {
 					seen[li] = true
 					g.labels = append(g.labels, li)

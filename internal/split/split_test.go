@@ -1,6 +1,7 @@
 package split
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -251,9 +252,70 @@ func TestJaccardThreshold(t *testing.T) {
 	}
 	for _, tc := range tests {
 		docs := []corpus.Document{{ID: "a", Text: tc.a}, {ID: "b", Text: tc.b}}
-		groups := nearDuplicates(docs, DefaultThreshold, nil)
-		if same := len(groups) == 1; same != tc.same {
+		res, err := Assign(docs, DefaultOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if same := len(res.Groups) == 1; same != tc.same {
 			t.Errorf("%.20q ~ %.20q: grouped %v, want %v", tc.a, tc.b, same, tc.same)
 		}
+	}
+}
+
+// TestAssignProfiles checks that a corpus split from its profiles is split as
+// Assign splits it whole, that only the texts of candidate pairs are asked
+// for, and that an error reading one stops the split.
+func TestAssignProfiles(t *testing.T) {
+	docs := genCorpus(7, 300)
+	r := rand.New(rand.NewPCG(3, 3))
+	for i := 0; i < 20; i++ { // near-duplicates: a few words changed
+		d := docs[r.IntN(len(docs))]
+		ws := strings.Fields(d.Text)
+		ws[r.IntN(len(ws))] = "تعديل"
+		d.ID = fmt.Sprintf("dup-%02d", i)
+		d.Text = strings.Join(ws, " ")
+		docs = append(docs, d)
+	}
+	want, err := Assign(docs, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want.Groups) == 0 {
+		t.Fatal("the corpus has no near-duplicate group to find")
+	}
+	ps := make([]Profile, len(docs))
+	var p Profiler
+	for i := range docs {
+		ps[i] = p.Profile(&docs[i])
+	}
+	asked := map[int]int{}
+	got, err := AssignProfiles(ps, DefaultOptions(), func(is []int) ([]string, error) {
+		if len(is) > textRun {
+			t.Errorf("%d texts asked for at once", len(is))
+		}
+		var ts []string
+		for _, i := range is {
+			asked[i]++
+			ts = append(ts, docs[i].Text)
+		}
+		return ts, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got.Of, want.Of) || got.Counts != want.Counts || fmt.Sprint(got.Groups) != fmt.Sprint(want.Groups) {
+		t.Errorf("from profiles: groups %v counts %v; whole: groups %v counts %v", got.Groups, got.Counts, want.Groups, want.Counts)
+	}
+	if len(asked) == 0 || len(asked) > len(docs)/4 {
+		t.Errorf("%d of %d texts asked for; want the candidates' only", len(asked), len(docs))
+	}
+	for i, n := range asked {
+		if n > 1 {
+			t.Errorf("the text of %s asked for %d times", docs[i].ID, n)
+		}
+	}
+	boom := errors.New("the store is gone")
+	if _, err := AssignProfiles(ps, DefaultOptions(), func([]int) ([]string, error) { return nil, boom }); !errors.Is(err, boom) {
+		t.Errorf("a text that cannot be read: error %v, want %v", err, boom)
 	}
 }

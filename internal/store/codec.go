@@ -3,7 +3,9 @@ package store
 import (
 	"encoding/json"
 	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/raqim/raqim/internal/corpus"
 )
@@ -93,4 +95,144 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// DecodeSpan decodes a span's JSON object as encoding/json decodes it into
+// a corpus.Span. Objects as AppendSpan writes them (no escapes, no attrs)
+// are read without reflection, the others by encoding/json: reading a
+// long document's spans from the browser is dominated by this decoding.
+// The span's strings may share memory with s.
+func DecodeSpan(s string) (corpus.Span, error) {
+	if sp, ok := decodeSpanFast(s); ok {
+		return sp, nil
+	}
+	var sp corpus.Span
+	err := json.Unmarshal([]byte(s), &sp)
+	return sp, err
+}
+
+// A SpanDecoder decodes spans as DecodeSpan does, but gives each span its
+// own copy of its label and annotator, one copy shared by all the spans it
+// decodes: a label kept (a count per label, say) never keeps alive the
+// larger string its span was decoded from. The zero value is ready.
+type SpanDecoder struct {
+	names []string
+}
+
+// Decode decodes one span; see DecodeSpan.
+func (d *SpanDecoder) Decode(s string) (corpus.Span, error) {
+	sp, err := DecodeSpan(s)
+	sp.Label = corpus.Label(d.name(string(sp.Label)))
+	sp.Annotator = d.name(sp.Annotator)
+	return sp, err
+}
+
+// name returns the decoder's copy of s.
+func (d *SpanDecoder) name(s string) string {
+	if s == "" {
+		return ""
+	}
+	for _, n := range d.names {
+		if n == s {
+			return n
+		}
+	}
+	s = strings.Clone(s)
+	if len(d.names) < 32 {
+		d.names = append(d.names, s)
+	}
+	return s
+}
+
+// decodeSpanFast decodes s when it is an object of the span's own keys with
+// plain values; ok is false for anything else, left to encoding/json.
+func decodeSpanFast(s string) (sp corpus.Span, ok bool) {
+	if len(s) < 2 || s[0] != '{' || s[len(s)-1] != '}' {
+		return sp, false
+	}
+	i := 1
+	// str reads a string without escapes or control characters at i.
+	str := func() (string, bool) {
+		if i >= len(s) || s[i] != '"' {
+			return "", false
+		}
+		j := i + 1
+		for ; j < len(s) && s[j] != '"'; j++ {
+			if s[j] == '\\' || s[j] < 0x20 {
+				return "", false
+			}
+		}
+		if j >= len(s) {
+			return "", false
+		}
+		v := s[i+1 : j]
+		i = j + 1
+		return v, utf8.ValidString(v)
+	}
+	num := func() (int, bool) {
+		j := i
+		if j < len(s) && s[j] == '-' {
+			j++
+		}
+		k := j
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j == k || (s[k] == '0' && j-k > 1) {
+			return 0, false
+		}
+		n, err := strconv.Atoi(s[i:j])
+		i = j
+		return n, err == nil
+	}
+	for i < len(s)-1 {
+		key, ok := str()
+		if !ok || i >= len(s) || s[i] != ':' {
+			return sp, false
+		}
+		i++
+		switch key {
+		case "id", "label", "annotator", "created", "modified":
+			start := i
+			v, ok := str()
+			if !ok {
+				return sp, false
+			}
+			switch key {
+			case "id":
+				sp.ID = v
+			case "label":
+				sp.Label = corpus.Label(v)
+			case "annotator":
+				sp.Annotator = v
+			case "created":
+				ok = sp.Created.UnmarshalJSON([]byte(s[start:i])) == nil
+			case "modified":
+				ok = sp.Modified.UnmarshalJSON([]byte(s[start:i])) == nil
+			}
+			if !ok {
+				return sp, false
+			}
+		case "start", "end":
+			n, ok := num()
+			if !ok {
+				return sp, false
+			}
+			if key == "start" {
+				sp.Start = n
+			} else {
+				sp.End = n
+			}
+		default:
+			return sp, false
+		}
+		switch {
+		case i == len(s)-1:
+		case s[i] == ',' && i+1 < len(s)-1:
+			i++
+		default:
+			return sp, false
+		}
+	}
+	return sp, true
 }

@@ -3,8 +3,10 @@ package store
 import (
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/raqim/raqim/internal/corpus"
 )
@@ -47,5 +49,124 @@ func BenchmarkMarshalSpan(b *testing.B) {
 	sp := corpus.Span{ID: "7475b9ee-56d4-4a58-b1ff-5bd895ddbeb5", Start: 1200, End: 1212, Label: corpus.Actor, Annotator: "annotator", Created: time.Now()}
 	for b.Loop() {
 		json.Marshal(sp)
+	}
+}
+
+// TestDecodeSpanDecodesLikeEncodingJSON checks DecodeSpan against
+// encoding/json: on what AppendSpan writes, and on objects it does not
+// write (escapes, attrs, other keys, spacing, bad values), value for value
+// and failure for failure.
+func TestDecodeSpanDecodesLikeEncodingJSON(t *testing.T) {
+	when := time.Date(2025, 10, 7, 6, 30, 0, 123456789, time.FixedZone("x", 3600))
+	inputs := []string{
+		`{}`,
+		`{"start":0,"end":3,"label":"PLACE"}`,
+		`{"id":"7475b9ee","start":1200,"end":1212,"label":"ACTOR","annotator":"سارة 😀","created":"2025-10-07T06:30:00.123456789+01:00"}`,
+		`{"id":"a\"b","start":1,"end":2,"label":"DATE"}`,
+		`{"id":"x","start":1,"end":2,"label":"DATE","attrs":{"iso_date":"2025-10-07"}}`,
+		`{"ID":"x","start":1,"end":2,"label":"DATE"}`,
+		`{"id":"x", "start":1,"end":2,"label":"DATE"}`,
+		`{"id":"x","start":1,"end":2,"label":"DATE","extra":true}`,
+		`{"id":"x","start":-4,"end":2e1,"label":"DATE"}`,
+		`{"id":"x","start":01,"end":2,"label":"DATE"}`,
+		`{"id":"x","start":1.5,"end":2,"label":"DATE"}`,
+		`{"id":"x","start":99999999999999999999,"end":2,"label":"DATE"}`,
+		`{"id":"x","start":1,"end":2,"label":"DATE",}`,
+		`{"id":"x","start":1,"end":2,"label":null}`,
+		`{"id":"x","start":1,"end":2,"label":"DATE","created":"yesterday"}`,
+		`{"id":"x","start":1,"end":2,"label":"DATE","created":"2025-10-07T06:30:00Z","modified":"2025-10-07T06:30:00.5-02:00"}`,
+		`{"id":"x","start":1,"end":2,"label":"DATE","id":"y"}`,
+		"{\"id\":\"tab\there\",\"start\":1,\"end\":2,\"label\":\"DATE\"}",
+		"{\"id\":\"bad\xffbyte\",\"start\":1,\"end\":2,\"label\":\"DATE\"}",
+		`{"id":"x","start":1,"end":2,"label":"DATE"`,
+		`{"id":"x"start":1}`,
+		`{"id":"x",:1}`,
+		`{"start":-,"end":2}`,
+		`[]`,
+		``,
+	}
+	for _, sp := range []corpus.Span{
+		{ID: "a", Start: 5, End: 12, Label: "ACTOR", Annotator: "سارة", Created: when, Modified: when.Add(time.Hour)},
+		{ID: "a\"b\\c\nd\te\u2028", Start: 5, End: 12, Label: "ACTOR"},
+		{ID: "x", Start: 1, End: 2, Label: corpus.Date, Attrs: map[string]string{"iso_date": "2025-10-07"}},
+	} {
+		inputs = append(inputs, string(AppendSpan(nil, sp)))
+	}
+	for _, in := range inputs {
+		got, gotErr := DecodeSpan(in)
+		var want corpus.Span
+		wantErr := json.Unmarshal([]byte(in), &want)
+		if (gotErr != nil) != (wantErr != nil) {
+			t.Errorf("DecodeSpan(%s): error %v, encoding/json's %v", in, gotErr, wantErr)
+			continue
+		}
+		if wantErr == nil && !reflect.DeepEqual(got, want) {
+			t.Errorf("DecodeSpan(%s)\n got %+v\nwant %+v", in, got, want)
+		}
+	}
+}
+
+// TestSpanDecoderSharesNames checks that a SpanDecoder decodes as
+// DecodeSpan and gives the spans one copy of each label and annotator, not
+// a part of the string decoded.
+func TestSpanDecoderSharesNames(t *testing.T) {
+	lines := strings.Repeat(`{"id":"x","start":1,"end":2,"label":"DATE","annotator":"سارة"}`+"\n", 3)
+	var d SpanDecoder
+	var got []corpus.Span
+	for _, l := range strings.Split(strings.TrimSuffix(lines, "\n"), "\n") {
+		sp, err := d.Decode(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := DecodeSpan(l)
+		if !reflect.DeepEqual(sp, want) {
+			t.Fatalf("Decode(%s) = %+v, DecodeSpan gives %+v", l, sp, want)
+		}
+		got = append(got, sp)
+	}
+	inside := func(s string) bool {
+		p, b := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(lines)))
+		return p >= b && p < b+uintptr(len(lines))
+	}
+	for i, sp := range got {
+		if inside(string(sp.Label)) || inside(sp.Annotator) {
+			t.Errorf("span %d: its label or annotator is part of the decoded string", i)
+		}
+		if unsafe.StringData(string(sp.Label)) != unsafe.StringData(string(got[0].Label)) || unsafe.StringData(sp.Annotator) != unsafe.StringData(got[0].Annotator) {
+			t.Errorf("span %d: its label or annotator is a copy of its own", i)
+		}
+	}
+}
+
+func FuzzDecodeSpan(f *testing.F) {
+	f.Add(`{"id":"7475b9ee","start":1200,"end":1212,"label":"ACTOR","annotator":"a","created":"2025-10-07T06:30:00Z"}`)
+	f.Add(`{"start":0,"end":3,"label":"PLACE"}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		got, gotErr := DecodeSpan(in)
+		var want corpus.Span
+		wantErr := json.Unmarshal([]byte(in), &want)
+		if (gotErr != nil) != (wantErr != nil) {
+			t.Fatalf("DecodeSpan(%q): error %v, encoding/json's %v", in, gotErr, wantErr)
+		}
+		if wantErr == nil && !reflect.DeepEqual(got, want) {
+			t.Fatalf("DecodeSpan(%q)\n got %+v\nwant %+v", in, got, want)
+		}
+	})
+}
+
+func BenchmarkDecodeSpan(b *testing.B) {
+	sp := corpus.Span{ID: "7475b9ee-56d4-4a58-b1ff-5bd895ddbeb5", Start: 1200, End: 1212, Label: corpus.Actor, Annotator: "annotator", Created: time.Now()}
+	s := string(AppendSpan(nil, sp))
+	for b.Loop() {
+		DecodeSpan(s)
+	}
+}
+
+func BenchmarkUnmarshalSpan(b *testing.B) {
+	sp := corpus.Span{ID: "7475b9ee-56d4-4a58-b1ff-5bd895ddbeb5", Start: 1200, End: 1212, Label: corpus.Actor, Annotator: "annotator", Created: time.Now()}
+	s := []byte(string(AppendSpan(nil, sp)))
+	for b.Loop() {
+		var out corpus.Span
+		json.Unmarshal(s, &out)
 	}
 }

@@ -191,6 +191,21 @@ func (m *Memory) Documents() ([]corpus.Document, error) {
 	return out, nil
 }
 
+// Read returns copies of the documents of ids with their spans, in that order.
+func (m *Memory) Read(ids []string) ([]corpus.Document, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make([]corpus.Document, 0, len(ids))
+	for _, id := range ids {
+		e, ok := m.docs[id]
+		if !ok {
+			return nil, fmt.Errorf("document %s: %w", id, ErrNotFound)
+		}
+		out = append(out, copyDoc(e.doc))
+	}
+	return out, nil
+}
+
 func copyDoc(d corpus.Document) corpus.Document {
 	if d.Meta != nil {
 		meta := make(map[string]json.RawMessage, len(d.Meta))

@@ -30,6 +30,9 @@ type Store interface {
 	Delete(ids ...string) error
 	// Documents returns every document with its spans, in List order.
 	Documents() ([]corpus.Document, error)
+	// Read returns the documents of ids with their spans, in the order of
+	// ids; an ID not stored makes it fail with ErrNotFound.
+	Read(ids []string) ([]corpus.Document, error)
 }
 
 // Edit is what one user action changes in a stored document.

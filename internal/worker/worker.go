@@ -17,10 +17,18 @@ import (
 	"github.com/raqim/raqim/internal/store"
 )
 
-// Do performs req against st, writes the file it makes (an export's) to out,
-// and returns its reply, whose File is set when a file was written. files
-// are the files of an Import, in the order of req.Files. progress, when not
-// nil, is told how far a long piece of work is, in words for the user.
+// Spiller is implemented by an export's writer that also provides the
+// places where a dataset export keeps the files it writes aside; without
+// it they are kept in memory.
+type Spiller interface {
+	Spill() dataset.Spill
+}
+
+// Do performs req against st, writes the file it makes (an export's) to out
+// (which may be a Spiller), and returns its reply, whose File is set when a
+// file was written. files are the files of an Import, in the order of
+// req.Files. progress, when not nil, is told how far a long piece of work
+// is, in words for the user.
 func Do(st store.Store, req job.Request, files []importer.Input, out io.Writer, progress func(job.Progress)) job.Reply {
 	if progress == nil {
 		progress = func(job.Progress) {}
@@ -88,23 +96,32 @@ func inMemory(req job.Request, files []importer.Input, schema *corpus.Schema, ou
 	return r
 }
 
+// exportJSONL writes the corpus as span JSONL, reading it a run of
+// documents at a time.
 func exportJSONL(st store.Store, schema *corpus.Schema, out io.Writer, progress func(job.Progress)) job.Reply {
-	progress(job.Progress{Text: "Exporting… reading the corpus"})
-	docs, err := st.Documents()
+	sums, err := st.List()
 	if err != nil {
 		return job.Reply{Error: "Export stopped: " + err.Error()}
 	}
 	p := percent(progress, "Exporting…")
 	const run = 50
-	for i := 0; i < len(docs); i += run {
-		if err := jsonl.Encode(out, docs[i:min(i+run, len(docs))], jsonl.EncodeOptions{Schema: schema}); err != nil {
+	for i := 0; i < len(sums); i += run {
+		ids := make([]string, 0, run)
+		for _, s := range sums[i:min(i+run, len(sums))] {
+			ids = append(ids, s.ID)
+		}
+		docs, err := st.Read(ids)
+		if err == nil {
+			err = jsonl.Encode(out, docs, jsonl.EncodeOptions{Schema: schema})
+		}
+		if err != nil {
 			return job.Reply{Error: "Export stopped: " + err.Error()}
 		}
-		p(i, len(docs))
+		p(i+len(ids), len(sums))
 	}
 	return job.Reply{
 		File: "raqim-corpus.jsonl", Type: "application/jsonl",
-		Messages: []job.Message{{Kind: "info", Text: fmt.Sprintf("Exported %d document(s).", len(docs))}},
+		Messages: []job.Message{{Kind: "info", Text: fmt.Sprintf("Exported %s.", job.Plural(len(sums), "document"))}},
 	}
 }
 
@@ -118,12 +135,11 @@ func exportDataset(st store.Store, schema *corpus.Schema, d job.Dataset, out io.
 	if d.Version != "" {
 		set.Version = d.Version
 	}
-	progress(job.Progress{Text: "Exporting dataset… reading the corpus"})
-	docs, err := st.Documents()
-	if err != nil {
-		return job.Reply{Error: "Dataset export stopped: " + err.Error()}
+	if sp, ok := out.(Spiller); ok {
+		set.Spill = sp.Spill
 	}
-	stats, err := dataset.Write(out, docs, set, percent(progress, "Exporting dataset…"))
+	progress(job.Progress{Text: "Exporting dataset…"})
+	stats, err := dataset.Export(out, st, set, percent(progress, "Exporting dataset…"))
 	if err != nil {
 		return job.Reply{Error: "Dataset export stopped: " + err.Error()}
 	}

@@ -2,6 +2,8 @@ package worker_test
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -11,6 +13,7 @@ import (
 	"github.com/raqim/raqim/internal/importer"
 	"github.com/raqim/raqim/internal/job"
 	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/sample"
 	"github.com/raqim/raqim/internal/store"
 	"github.com/raqim/raqim/internal/worker"
 )
@@ -48,7 +51,11 @@ func TestImportThenExport(t *testing.T) {
 	sameSpans(t, "JSONL export", got, want)
 
 	out.Reset()
-	r = worker.Do(st, job.Request{Op: job.ExportDataset, Dataset: job.Dataset{Seed: 1, Ratios: [3]float64{1, 0, 0}, Name: "تجربة run"}}, nil, &out, progress)
+	sw := &spillingWriter{Buffer: &out}
+	r = worker.Do(st, job.Request{Op: job.ExportDataset, Dataset: job.Dataset{Seed: 1, Ratios: [3]float64{1, 0, 0}, Name: "تجربة run"}}, nil, sw, progress)
+	if sw.spills == 0 {
+		t.Error("the dataset export kept no file aside in the writer's spills")
+	}
 	if r.Error != "" || r.File != "تجربة_run-dataset.zip" || r.Type != "application/zip" {
 		t.Fatalf("dataset export: %+v", r)
 	}
@@ -64,6 +71,18 @@ func TestImportThenExport(t *testing.T) {
 		t.Errorf("last progress %q, want 100%%", told[len(told)-1])
 	}
 }
+
+// spillingWriter is an export's writer that provides spills, and counts them.
+type spillingWriter struct {
+	*bytes.Buffer
+	spills int
+}
+
+type bufferSpill struct{ bytes.Buffer }
+
+func (b *bufferSpill) Reader() (io.Reader, error) { return &b.Buffer, nil }
+
+func (w *spillingWriter) Spill() dataset.Spill { w.spills++; return new(bufferSpill) }
 
 func sameSpans(t *testing.T, what string, got, want []corpus.Document) {
 	t.Helper()
@@ -117,5 +136,50 @@ func TestInMemory(t *testing.T) {
 	sameSpans(t, "export of the corpus handed over", got, want)
 	if r := worker.Do(nil, job.Request{Op: job.ExportJSONL, Memory: true}, nil, &out, nil); r.Error == "" {
 		t.Error("an export without the corpus handed over succeeded")
+	}
+}
+
+// BenchmarkExportDataset exports, from a store in memory, a corpus of
+// 500 documents made of the sample articles: "distinct" holds each article
+// under its own first line (no two near-duplicates but the articles
+// themselves), "copies" holds one article 500 times, each under its own
+// first line (every document a near-duplicate of the others, as the
+// browser benchmark's corpus).
+func BenchmarkExportDataset(b *testing.B) {
+	arts := sample.Documents()
+	for _, shape := range []string{"distinct", "copies"} {
+		b.Run(shape, func(b *testing.B) {
+			st := store.NewMemory()
+			var docs []corpus.Document
+			for i := range 500 {
+				a := arts[i%len(arts)]
+				if shape == "copies" {
+					a = arts[0]
+				}
+				prefix := fmt.Sprintf("وثيقة %d\n", i+1)
+				shift := len([]rune(prefix))
+				d := corpus.Document{ID: fmt.Sprintf("doc-%04d", i), Text: prefix + a.Text, Status: corpus.StatusDone}
+				for _, sp := range a.Spans {
+					sp.ID, sp.Start, sp.End = "", sp.Start+shift, sp.End+shift
+					d.Spans = append(d.Spans, sp)
+				}
+				for j := range d.Spans {
+					d.Spans[j].ID = fmt.Sprintf("s%d", j)
+				}
+				docs = append(docs, d)
+			}
+			if err := st.Add(docs); err != nil {
+				b.Fatal(err)
+			}
+			req := job.Request{Op: job.ExportDataset, Dataset: job.DefaultDataset()}
+			var out bytes.Buffer
+			for b.Loop() {
+				out.Reset()
+				if r := worker.Do(st, req, nil, &out, nil); r.Error != "" {
+					b.Fatal(r.Error)
+				}
+			}
+			b.ReportMetric(float64(out.Len())/(1<<20), "zip-MB")
+		})
 	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/app/browser"
+	"github.com/raqim/raqim/internal/dataset"
 	"github.com/raqim/raqim/internal/importer"
 	"github.com/raqim/raqim/internal/job"
 	"github.com/raqim/raqim/internal/store"
@@ -23,7 +24,7 @@ import (
 )
 
 func main() {
-	debug.SetGCPercent(50) // the worker's heap counts in the page's process
+	debug.SetGCPercent(25) // the worker's heap counts in the page's process
 	self := app.Window()
 	self.Set("onmessage", app.FuncOf(func(this app.Value, args []app.Value) any {
 		m := args[0].Get("data")
@@ -90,19 +91,30 @@ func handle(body string, files app.Value) {
 	reply(r, file)
 }
 
-// blobWriter collects what is written in pieces of about 1 MiB held by the
-// browser, so that a large export is never whole in the Go heap (nor twice).
+// blobWriter collects what is written in Blobs of 256 KiB, so that a
+// large export is never whole in the Go heap, nor in the worker's: the
+// browser keeps a Blob's bytes outside the page's process.
 type blobWriter struct {
 	buf   []byte
 	parts []any
 }
 
+// part is the size of a blobWriter's pieces.
+const part = 256 << 10
+
 func (w *blobWriter) Write(p []byte) (int, error) {
-	w.buf = append(w.buf, p...)
-	if len(w.buf) >= 1<<20 {
-		w.flush()
+	n := len(p)
+	for len(p) > 0 {
+		if w.buf == nil {
+			w.buf = make([]byte, 0, part)
+		}
+		k := copy(w.buf[len(w.buf):cap(w.buf)], p)
+		w.buf, p = w.buf[:len(w.buf)+k], p[k:]
+		if len(w.buf) == cap(w.buf) {
+			w.flush()
+		}
 	}
-	return len(p), nil
+	return n, nil
 }
 
 func (w *blobWriter) flush() {
@@ -111,8 +123,20 @@ func (w *blobWriter) flush() {
 	}
 	u8 := app.Window().Get("Uint8Array").New(len(w.buf))
 	app.CopyBytesToJS(u8, w.buf)
-	w.parts = append(w.parts, u8)
+	w.parts = append(w.parts, app.Window().Get("Blob").New([]any{u8}))
 	w.buf = w.buf[:0]
+}
+
+// Spill makes the place where an export keeps a file it writes aside (see
+// dataset.Spill): Blobs too.
+func (w *blobWriter) Spill() dataset.Spill { return &blobSpill{} }
+
+type blobSpill struct{ blobWriter }
+
+func (s *blobSpill) Reader() (io.Reader, error) {
+	b := s.blob("")
+	s.parts, s.buf = nil, nil
+	return browser.BlobReader(b), nil
 }
 
 // blob returns what was written as a Blob of the given media type.

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -196,6 +197,23 @@ func wantStored(t *testing.T, s store.Store, docs []corpus.Document, logs []hist
 	for i, d := range docs {
 		wantDoc(t, fmt.Sprintf("Documents()[%d]", i), all[i], d)
 	}
+	// Read, in reverse order, and with a missing ID.
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[len(docs)-1-i] = d.ID
+	}
+	read, err := s.Read(ids)
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	if len(read) != len(ids) {
+		t.Fatalf("Read(%d IDs) returned %d documents", len(ids), len(read))
+	}
+	for i, id := range ids {
+		wantDoc(t, fmt.Sprintf("Read(...)[%d]", i), read[i], docs[slices.IndexFunc(docs, func(d corpus.Document) bool { return d.ID == id })])
+	}
+	_, err = s.Read(append(ids, "missing"))
+	wantNotFound(t, "Read(..., missing)", err)
 }
 
 func wantNotFound(t *testing.T, what string, err error) {
