@@ -13,6 +13,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/app/browser"
+	"github.com/raqim/raqim/app/webapi"
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/editor"
 	"github.com/raqim/raqim/internal/history"
@@ -127,7 +128,7 @@ func (s *Shell) OnDismount() {
 // start runs on a goroutine: it opens storage, lists the corpus and opens a document.
 func (s *Shell) start(ctx app.Context, openURL string) {
 	var st store.Store
-	db, err := browser.OpenIDB()
+	db, err := webapi.OpenIDB()
 	durable := err == nil
 	if err != nil {
 		st = store.NewMemory()
@@ -160,7 +161,7 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 		}
 	})
 	if durable {
-		if ok, err := browser.Persist(); err != nil || !ok {
+		if ok, err := webapi.Persist(); err != nil || !ok {
 			ctx.Dispatch(func(ctx app.Context) { s.evictable = true })
 		}
 	}

@@ -78,8 +78,11 @@ func CheckLabel(l corpus.Label) error {
 // Tagger tokenises documents and tags their tokens, reusing its buffers.
 type Tagger struct {
 	Scheme Scheme
-	tags   []Tag
-	owner  []int // per token of the sentence: the span index, or -1
+	// Memo, when set, tokenises, so that taggers of one document in
+	// several schemes (or writers) tokenise it once.
+	Memo  *tokenize.Memo
+	tags  []Tag
+	owner []int // per token of the sentence: the span index, or -1
 }
 
 // Each calls f with each sentence of d (see tokenize.Sentences) and the tags
@@ -89,7 +92,7 @@ func (t *Tagger) Each(d *corpus.Document, f func(s tokenize.Sentence, tags []Tag
 	var st DocStats
 	spans := d.Spans
 	si := 0
-	tokenize.EachSentence(d.Text, spans, func(s tokenize.Sentence) {
+	t.eachSentence(d.Text, spans, func(s tokenize.Sentence) {
 		st.Sentences++
 		st.Tokens += len(s)
 		t.owner = t.owner[:0]
@@ -135,7 +138,7 @@ func (t *Tagger) Each(d *corpus.Document, f func(s tokenize.Sentence, tags []Tag
 		// find the spans no token fell in
 		tagged := make(map[int]bool, len(spans))
 		si := 0
-		tokenize.EachSentence(d.Text, spans, func(s tokenize.Sentence) {
+		t.eachSentence(d.Text, spans, func(s tokenize.Sentence) {
 			for _, tok := range s {
 				for si < len(spans) && spans[si].End <= tok.Start {
 					si++
@@ -152,6 +155,14 @@ func (t *Tagger) Each(d *corpus.Document, f func(s tokenize.Sentence, tags []Tag
 		}
 	}
 	return st
+}
+
+func (t *Tagger) eachSentence(text string, spans []corpus.Span, f func(tokenize.Sentence)) {
+	if t.Memo != nil {
+		t.Memo.EachSentence(text, spans, f)
+	} else {
+		tokenize.EachSentence(text, spans, f)
+	}
 }
 
 // Writer writes documents as CoNLL, one at a time.
@@ -193,6 +204,10 @@ func (w *Writer) Write(d *corpus.Document) (DocStats, error) {
 
 // Flush writes buffered data to the underlying writer.
 func (w *Writer) Flush() error { return w.w.Flush() }
+
+// Share makes w tokenise through m, which writers of the same documents in
+// other formats may share (see tokenize.Memo).
+func (w *Writer) Share(m *tokenize.Memo) { w.tagger.Memo = m }
 
 // Encode writes docs in scheme to w, refusing them before writing anything
 // if one fails its checks.

@@ -28,6 +28,7 @@ import (
 	"github.com/raqim/raqim/internal/jsonl"
 	"github.com/raqim/raqim/internal/labelstudio"
 	"github.com/raqim/raqim/internal/split"
+	"github.com/raqim/raqim/internal/tokenize"
 )
 
 // Settings are the export settings of a dataset zip.
@@ -123,6 +124,14 @@ type Source interface {
 	Read(ids []string) ([]corpus.Document, error)
 }
 
+// TextSource is a Source that can also read texts alone, which Export
+// then does where it needs no more of a document.
+type TextSource interface {
+	Source
+	// Texts returns the texts of the documents of ids, in that order.
+	Texts(ids []string) ([]string, error)
+}
+
 // run is the number of documents Export asks its Source for at a time.
 const run = 32
 
@@ -212,6 +221,9 @@ func Export(w io.Writer, src Source, s Settings, progress func(done, total int))
 		for k, i := range is {
 			want[k] = ids[i]
 		}
+		if ts, ok := src.(TextSource); ok {
+			return ts.Texts(want)
+		}
 		docs, err := src.Read(want)
 		if err != nil {
 			return nil, err
@@ -276,6 +288,10 @@ func Export(w io.Writer, src Source, s Settings, progress func(done, total int))
 		jf, cf, bf, hfile := x.aside(name+".jsonl"), x.aside(name+".conll"), x.aside(name+".bioes.conll"), x.aside("hf/"+name+".jsonl")
 		jopts := jsonl.EncodeOptions{Schema: s.Schema, Units: s.Units, Annotations: s.Annotations}
 		cw, bw, hw := conll.NewWriter(cf, conll.IOB2), conll.NewWriter(bf, conll.BIOES), hf.NewWriter(hfile, hfLabels)
+		var memo tokenize.Memo // each document tokenised once for the three
+		cw.Share(&memo)
+		bw.Share(&memo)
+		hw.Share(&memo)
 		extra := map[string]string{"split": name}
 		err := readRuns(src, part, s.Schema, func(d *corpus.Document) error {
 			if err := jsonl.Encode(jf, []corpus.Document{*d}, jopts); err != nil {

@@ -107,6 +107,10 @@ func (w *Writer) Write(d *corpus.Document) (conll.DocStats, error) {
 // Flush writes buffered data to the underlying writer.
 func (w *Writer) Flush() error { return w.w.Flush() }
 
+// Share makes w tokenise through m, which writers of the same documents in
+// other formats may share (see tokenize.Memo).
+func (w *Writer) Share(m *tokenize.Memo) { w.tagger.Memo = m }
+
 // appendString appends s as a JSON string, escaping as encoding/json does
 // without HTML escaping.
 func appendString(b []byte, s string) []byte {

@@ -381,6 +381,32 @@ func mix(z uint64) uint64 {
 // Arabic digits become ASCII and letters are lower-cased. It returns 0 for a
 // code point that separates words.
 func normRune(r rune) rune {
+	// the code points of most texts, without a table lookup
+	switch {
+	case r < 0x80:
+		switch {
+		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+			return r
+		case 'A' <= r && r <= 'Z':
+			return r + 'a' - 'A'
+		}
+		return 0
+	case r >= 'ء' && r <= 'ي' && r != 'ـ': // the Arabic letters
+		switch r {
+		case 'أ', 'إ', 'آ':
+			return 'ا'
+		case 'ى':
+			return 'ي'
+		case 'ة':
+			return 'ه'
+		}
+		return r
+	}
+	return normRuneTables(r)
+}
+
+// normRuneTables is normRune for any code point, through the unicode tables.
+func normRuneTables(r rune) rune {
 	switch {
 	case r == 'ـ' || unicode.IsMark(r) || unicode.Is(unicode.Cf, r):
 		return -1

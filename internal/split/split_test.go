@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/raqim/raqim/internal/corpus"
 )
@@ -317,5 +318,15 @@ func TestAssignProfiles(t *testing.T) {
 	boom := errors.New("the store is gone")
 	if _, err := AssignProfiles(ps, DefaultOptions(), func([]int) ([]string, error) { return nil, boom }); !errors.Is(err, boom) {
 		t.Errorf("a text that cannot be read: error %v, want %v", err, boom)
+	}
+}
+
+// TestNormRuneFastPath checks normRune's shortcuts against the unicode
+// tables, code point by code point.
+func TestNormRuneFastPath(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := normRune(r), normRuneTables(r); got != want {
+			t.Fatalf("normRune(%U) = %U, the tables give %U", r, got, want)
+		}
 	}
 }

@@ -206,6 +206,21 @@ func (m *Memory) Read(ids []string) ([]corpus.Document, error) {
 	return out, nil
 }
 
+// Texts returns the texts of the documents of ids, in that order.
+func (m *Memory) Texts(ids []string) ([]string, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		e, ok := m.docs[id]
+		if !ok {
+			return nil, fmt.Errorf("document %s: %w", id, ErrNotFound)
+		}
+		out = append(out, e.doc.Text)
+	}
+	return out, nil
+}
+
 func copyDoc(d corpus.Document) corpus.Document {
 	if d.Meta != nil {
 		meta := make(map[string]json.RawMessage, len(d.Meta))

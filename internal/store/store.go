@@ -33,6 +33,9 @@ type Store interface {
 	// Read returns the documents of ids with their spans, in the order of
 	// ids; an ID not stored makes it fail with ErrNotFound.
 	Read(ids []string) ([]corpus.Document, error)
+	// Texts returns the texts of the documents of ids, in that order, as
+	// Read would but without the rest of the documents.
+	Texts(ids []string) ([]string, error)
 }
 
 // Edit is what one user action changes in a stored document.

@@ -320,3 +320,48 @@ func joinsNumber(text string, b, i int, cuts []int, ci int) bool {
 	r, _ := utf8.DecodeRuneInString(text[b:])
 	return isDigit(r) && (ci >= len(cuts) || cuts[ci] != i)
 }
+
+// Memo remembers the sentences of the text and spans it last tokenised, so
+// that writers of one document in several formats tokenise it once. The
+// zero value is ready; a Memo is not safe for concurrent use.
+type Memo struct {
+	text  string
+	cuts  [][2]int // the spans' start and end
+	toks  []Token
+	sents []int // end of each sentence in toks
+}
+
+// EachSentence calls f as EachSentence(text, spans, f) would, from memory
+// when text and the spans' bounds are those of the last call. f must not
+// modify the sentence.
+func (m *Memo) EachSentence(text string, spans []corpus.Span, f func(Sentence)) {
+	if !m.holds(text, spans) {
+		m.text = text
+		m.cuts = m.cuts[:0]
+		for _, s := range spans {
+			m.cuts = append(m.cuts, [2]int{s.Start, s.End})
+		}
+		m.toks, m.sents = m.toks[:0], m.sents[:0]
+		EachSentence(text, spans, func(s Sentence) {
+			m.toks = append(m.toks, s...)
+			m.sents = append(m.sents, len(m.toks))
+		})
+	}
+	from := 0
+	for _, end := range m.sents {
+		f(m.toks[from:end:end])
+		from = end
+	}
+}
+
+func (m *Memo) holds(text string, spans []corpus.Span) bool {
+	if m.sents == nil || text != m.text || len(spans) != len(m.cuts) {
+		return false
+	}
+	for i, s := range spans {
+		if m.cuts[i] != [2]int{s.Start, s.End} {
+			return false
+		}
+	}
+	return true
+}

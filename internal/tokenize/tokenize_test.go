@@ -6,6 +6,7 @@ import (
 	"os"
 	"reflect"
 	"strings"
+	"slices"
 	"testing"
 	"unicode/utf8"
 
@@ -111,6 +112,32 @@ func TestSentences(t *testing.T) {
 				t.Fatalf("Sentences(%q) = %q, want %q", tc.text, sentenceTexts(got), tc.want)
 			}
 		})
+	}
+	// A Memo gives the same sentences, called again with the same text and
+	// spans (from memory) or with others (tokenised anew).
+	var m Memo
+	for _, rep := range []int{0, 1} {
+		for _, tc := range tests {
+			var spans []corpus.Span
+			for _, s := range tc.spans {
+				spans = append(spans, corpus.Span{Start: s[0], End: s[1], Label: corpus.Place})
+			}
+			for range 2 {
+				var got []Sentence
+				m.EachSentence(tc.text, spans, func(s Sentence) { got = append(got, slices.Clone(s)) })
+				if want := Sentences(tc.text, spans); !reflect.DeepEqual(got, want) {
+					t.Errorf("pass %d, %s: Memo.EachSentence = %q, want %q", rep, tc.name, sentenceTexts(got), sentenceTexts(want))
+				}
+			}
+		}
+		// the same text with other spans
+		var got []Sentence
+		text := "U.S. Army attacked. Then"
+		m.EachSentence(text, nil, func(s Sentence) {})
+		m.EachSentence(text, []corpus.Span{{Start: 0, End: 9}}, func(s Sentence) { got = append(got, slices.Clone(s)) })
+		if want := Sentences(text, []corpus.Span{{Start: 0, End: 9}}); !reflect.DeepEqual(got, want) {
+			t.Errorf("other spans: Memo.EachSentence = %q, want %q", sentenceTexts(got), sentenceTexts(want))
+		}
 	}
 }
 

@@ -13,9 +13,9 @@ import (
 	"io"
 	"runtime/debug"
 	"strings"
+	"syscall/js"
 
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
-	"github.com/raqim/raqim/app/browser"
+	"github.com/raqim/raqim/app/webapi"
 	"github.com/raqim/raqim/internal/dataset"
 	"github.com/raqim/raqim/internal/importer"
 	"github.com/raqim/raqim/internal/job"
@@ -25,8 +25,8 @@ import (
 
 func main() {
 	debug.SetGCPercent(25) // the worker's heap counts in the page's process
-	self := app.Window()
-	self.Set("onmessage", app.FuncOf(func(this app.Value, args []app.Value) any {
+	self := js.Global()
+	self.Set("onmessage", js.FuncOf(func(this js.Value, args []js.Value) any {
 		m := args[0].Get("data")
 		go handle(m.Get("request").String(), m.Get("files"))
 		return nil
@@ -35,7 +35,7 @@ func main() {
 	select {}
 }
 
-func handle(body string, files app.Value) {
+func handle(body string, files js.Value) {
 	defer func() {
 		if r := recover(); r != nil {
 			post(map[string]any{"type": "fatal", "error": fmt.Sprint(r)})
@@ -43,7 +43,7 @@ func handle(body string, files app.Value) {
 	}()
 	var req job.Request
 	if err := json.Unmarshal([]byte(body), &req); err != nil {
-		reply(job.Reply{Error: "the request is damaged: " + err.Error()}, nil)
+		reply(job.Reply{Error: "the request is damaged: " + err.Error()}, js.Undefined())
 		return
 	}
 	progress := func(p job.Progress) {
@@ -66,15 +66,14 @@ func handle(body string, files app.Value) {
 	}
 	var st store.Store // the browser's, unless the page has none
 	if !req.Memory {
-		db, err := browser.OpenIDB()
+		db, err := webapi.OpenIDB()
 		if err != nil {
-			reply(job.Reply{Error: err.Error()}, nil)
+			reply(job.Reply{Error: err.Error()}, js.Undefined())
 			return
 		}
-		db.SpanBatch = 1 << 20 // no page to draw here: every span at once
 		st = db
 	}
-	out := &blobWriter{}
+	out := &output{}
 	r := worker.Do(st, req, inputs, out, progress)
 	r.Messages = append(failed, r.Messages...)
 	for _, h := range r.Held {
@@ -84,66 +83,22 @@ func handle(body string, files app.Value) {
 			}
 		}
 	}
-	var file app.Value
+	var file js.Value
 	if r.File != "" && r.Error == "" {
-		file = out.blob(r.Type)
+		file = out.Blob(r.Type)
 	}
 	reply(r, file)
 }
 
-// blobWriter collects what is written in Blobs of 256 KiB, so that a
-// large export is never whole in the Go heap, nor in the worker's: the
-// browser keeps a Blob's bytes outside the page's process.
-type blobWriter struct {
-	buf   []byte
-	parts []any
-}
+// output is where an export is written: Blobs, and Blobs for the files a
+// dataset export writes aside (see worker.Spiller).
+type output struct{ webapi.BlobWriter }
 
-// part is the size of a blobWriter's pieces.
-const part = 256 << 10
+func (o *output) Spill() dataset.Spill { return &blobSpill{} }
 
-func (w *blobWriter) Write(p []byte) (int, error) {
-	n := len(p)
-	for len(p) > 0 {
-		if w.buf == nil {
-			w.buf = make([]byte, 0, part)
-		}
-		k := copy(w.buf[len(w.buf):cap(w.buf)], p)
-		w.buf, p = w.buf[:len(w.buf)+k], p[k:]
-		if len(w.buf) == cap(w.buf) {
-			w.flush()
-		}
-	}
-	return n, nil
-}
+type blobSpill struct{ webapi.BlobWriter }
 
-func (w *blobWriter) flush() {
-	if len(w.buf) == 0 {
-		return
-	}
-	u8 := app.Window().Get("Uint8Array").New(len(w.buf))
-	app.CopyBytesToJS(u8, w.buf)
-	w.parts = append(w.parts, app.Window().Get("Blob").New([]any{u8}))
-	w.buf = w.buf[:0]
-}
-
-// Spill makes the place where an export keeps a file it writes aside (see
-// dataset.Spill): Blobs too.
-func (w *blobWriter) Spill() dataset.Spill { return &blobSpill{} }
-
-type blobSpill struct{ blobWriter }
-
-func (s *blobSpill) Reader() (io.Reader, error) {
-	b := s.blob("")
-	s.parts, s.buf = nil, nil
-	return browser.BlobReader(b), nil
-}
-
-// blob returns what was written as a Blob of the given media type.
-func (w *blobWriter) blob(mime string) app.Value {
-	w.flush()
-	return app.Window().Get("Blob").New(w.parts, map[string]any{"type": mime})
-}
+func (s *blobSpill) Reader() (io.Reader, error) { return webapi.BlobReader(s.Blob("")), nil }
 
 // streamed is the size from which a span JSONL file is imported a run at a
 // time, never whole in memory.
@@ -151,15 +106,15 @@ const streamed = 4 << 20
 
 // input prepares the import of a file held by the browser: a large span
 // JSONL file is read a slice at a time, as the import goes; others whole.
-func input(name string, blob app.Value) (importer.Input, error) {
+func input(name string, blob js.Value) (importer.Input, error) {
 	size := blob.Get("size").Int()
-	if size > browser.MaxFileSize {
-		return importer.Input{}, fmt.Errorf("%s: the file is %d MB; raqim reads files up to %d MB (split it)", name, size>>20, browser.MaxFileSize>>20)
+	if size > webapi.MaxFileSize {
+		return importer.Input{}, fmt.Errorf("%s: the file is %d MB; raqim reads files up to %d MB (split it)", name, size>>20, webapi.MaxFileSize>>20)
 	}
 	if strings.HasSuffix(strings.ToLower(name), ".jsonl") && size > streamed {
-		return importer.Input{Name: name, Open: func() (io.Reader, error) { return browser.BlobReader(blob), nil }}, nil
+		return importer.Input{Name: name, Open: func() (io.Reader, error) { return webapi.BlobReader(blob), nil }}, nil
 	}
-	data, err := browser.ReadBlob(blob)
+	data, err := webapi.ReadBlob(blob)
 	if err != nil {
 		return importer.Input{}, fmt.Errorf("%s: could not be read: %v", name, err)
 	}
@@ -167,13 +122,13 @@ func input(name string, blob app.Value) (importer.Input, error) {
 }
 
 // reply posts the reply, with its file (a Blob) when there is one.
-func reply(r job.Reply, file app.Value) {
+func reply(r job.Reply, file js.Value) {
 	b, _ := json.Marshal(r)
 	m := map[string]any{"type": "done", "reply": string(b)}
-	if file != nil {
+	if !file.IsUndefined() {
 		m["file"] = file
 	}
 	post(m)
 }
 
-func post(m map[string]any) { app.Window().Call("postMessage", m) }
+func post(m map[string]any) { js.Global().Call("postMessage", m) }

@@ -214,6 +214,20 @@ func wantStored(t *testing.T, s store.Store, docs []corpus.Document, logs []hist
 	}
 	_, err = s.Read(append(ids, "missing"))
 	wantNotFound(t, "Read(..., missing)", err)
+	texts, err := s.Texts(ids)
+	if err != nil {
+		t.Fatalf("Texts: %v", err)
+	}
+	for i := range ids {
+		if texts[i] != read[i].Text {
+			t.Errorf("Texts(...)[%d] = %.20q, Read gives %.20q", i, texts[i], read[i].Text)
+		}
+	}
+	if len(texts) != len(ids) {
+		t.Errorf("Texts(%d IDs) returned %d texts", len(ids), len(texts))
+	}
+	_, err = s.Texts(append(ids, "missing"))
+	wantNotFound(t, "Texts(..., missing)", err)
 }
 
 func wantNotFound(t *testing.T, what string, err error) {

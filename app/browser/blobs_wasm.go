@@ -1,0 +1,57 @@
+//go:build wasm
+
+package browser
+
+import (
+	"fmt"
+	"syscall/js"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raqim/raqim/app/webapi"
+)
+
+// WhenIdle blocks until the browser has a moment with nothing to do, or
+// until max has passed.
+func WhenIdle(max time.Duration) {
+	w := js.Global()
+	if !w.Get("requestIdleCallback").Truthy() {
+		AfterPaint()
+		return
+	}
+	webapi.Called(func(fn js.Func) { w.Call("requestIdleCallback", fn, map[string]any{"timeout": max.Milliseconds()}) })
+}
+
+// ReadBlob reads a Blob, File or Response as bytes (see webapi.ReadBlob).
+// It blocks.
+func ReadBlob(blob app.Value) ([]byte, error) { return webapi.ReadBlob(jsValue(blob)) }
+
+// jsValue returns v as a syscall/js value, for package webapi: go-app
+// hands its values to JS functions as such, so one made in Go receives it.
+func jsValue(v app.Value) js.Value {
+	var out js.Value
+	f := js.FuncOf(func(this js.Value, args []js.Value) any {
+		out = args[0]
+		return nil
+	})
+	defer f.Release()
+	app.ValueOf(f).Invoke(v) // a call from Go runs f on this goroutine, at once
+	return out
+}
+
+// FetchBlob fetches a same-origin URL as a Blob, which the browser holds
+// (outside the Go heap). It blocks.
+func FetchBlob(url string) (app.Value, error) {
+	resp, err := webapi.Await(js.Global().Call("fetch", url))
+	if err != nil {
+		return nil, fmt.Errorf("fetching %s: %v", url, err)
+	}
+	if !resp.Get("ok").Bool() {
+		return nil, fmt.Errorf("fetching %s: %d %s", url, resp.Get("status").Int(), resp.Get("statusText").String())
+	}
+	blob, err := webapi.Await(resp.Call("blob"))
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %v", url, err)
+	}
+	return app.ValueOf(blob), nil
+}
