@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -27,6 +28,16 @@ func TestExportDataset(t *testing.T) {
 	ctx, downloads, _ := startApp(t)
 	run(t, ctx, "import gold", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{filepath.Join(shared, "corpus", "gold.jsonl")}, chromedp.ByQuery))
 	waitJS(t, ctx, "the gold documents", js(`[...document.querySelectorAll('[data-testid=doc]')].filter(e => e.textContent.includes(%q)).length === 1`, gold[2].ID))
+	// A near-duplicate of the first gold document (a word added): the export
+	// reads the texts of such candidates again from storage, and must keep
+	// the two in one split.
+	again, _ := json.Marshal(map[string]any{"id": "again", "title": "again", "text": gold[0].Text + " مكرر"})
+	againPath := filepath.Join(t.TempDir(), "again.jsonl")
+	if err := os.WriteFile(againPath, append(again, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run(t, ctx, "import the near-duplicate", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{againPath}, chromedp.ByQuery))
+	waitJS(t, ctx, "the near-duplicate", `[...document.querySelectorAll('[data-testid=doc]')].some(e => e.textContent.includes('again'))`)
 
 	// Settings: include every document (the gold is not marked done).
 	run(t, ctx, "settings", chromedp.Click(`[data-testid=dataset-settings-toggle]`, chromedp.ByQuery))
@@ -77,6 +88,7 @@ func TestExportDataset(t *testing.T) {
 		t.Fatal(err)
 	}
 	seen := 0
+	splitOf := map[string]string{}
 	for _, sp := range splits {
 		docs, err := jsonl.Decode(sp+".jsonl", bytes.NewReader(files[sp+".jsonl"]), jsonl.DecodeOptions{Schema: corpus.Default})
 		if err != nil {
@@ -85,6 +97,10 @@ func TestExportDataset(t *testing.T) {
 		// What the gold says this split holds: each span as its tokens, with its label.
 		var want []string
 		for _, d := range docs {
+			splitOf[d.ID] = sp
+			if d.ID == "again" {
+				continue
+			}
 			g, ok := byID[d.ID]
 			if !ok { // the built-in sample corpus, not annotated
 				if !strings.HasPrefix(d.ID, "sample-") || len(d.Spans) > 0 {
@@ -129,6 +145,12 @@ func TestExportDataset(t *testing.T) {
 	}
 	if seen != len(gold) {
 		t.Errorf("the splits hold %d documents, the gold %d", seen, len(gold))
+	}
+	if splitOf["again"] == "" || splitOf["again"] != splitOf[gold[0].ID] {
+		t.Errorf("the near-duplicate is in split %q, its original %s in %q: want one split", splitOf["again"], gold[0].ID, splitOf[gold[0].ID])
+	}
+	if strings.Contains(string(files["README.md"]), ": 0 group(s) here") {
+		t.Error("the dataset card counts no near-duplicate group")
 	}
 	if !strings.Contains(string(files["README.md"]), "dataset_info") {
 		t.Error("the dataset card has no dataset_info block")

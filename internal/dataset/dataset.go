@@ -140,25 +140,38 @@ func Write(w io.Writer, docs []corpus.Document, s Settings, progress func(done, 
 	return Export(w, docSource(docs), s, progress)
 }
 
-// docSource is a Source over documents held in memory.
-type docSource []corpus.Document
+// memSource is a Source over documents held in memory.
+type memSource struct {
+	docs []corpus.Document
+	byID map[string]int
+}
 
-func (ds docSource) List() ([]corpus.Summary, error) {
-	sums := make([]corpus.Summary, len(ds))
-	for i, d := range ds {
+func docSource(docs []corpus.Document) *memSource { return &memSource{docs: docs} }
+
+func (m *memSource) List() ([]corpus.Summary, error) {
+	sums := make([]corpus.Summary, len(m.docs))
+	for i, d := range m.docs {
 		sums[i] = corpus.Summary{ID: d.ID, Title: d.Title, Status: d.Status}
 	}
 	return sums, nil
 }
 
-func (ds docSource) Read(ids []string) ([]corpus.Document, error) {
+func (m *memSource) Read(ids []string) ([]corpus.Document, error) {
+	if m.byID == nil {
+		m.byID = make(map[string]int, len(m.docs))
+		for i, d := range m.docs {
+			if _, dup := m.byID[d.ID]; !dup {
+				m.byID[d.ID] = i
+			}
+		}
+	}
 	out := make([]corpus.Document, len(ids))
 	for i, id := range ids {
-		j := slices.IndexFunc(ds, func(d corpus.Document) bool { return d.ID == id })
-		if j < 0 {
+		j, ok := m.byID[id]
+		if !ok {
 			return nil, fmt.Errorf("document %q: not found", id)
 		}
-		out[i] = ds[j]
+		out[i] = m.docs[j]
 	}
 	return out, nil
 }
