@@ -490,7 +490,7 @@ type exporter struct {
 	total    int
 	reported int
 	spill    func() Spill
-	deflate  []*flate.Writer // idle deflaters of entries written aside
+	deflate  *flate.Writer // the deflater of the entries written aside
 }
 
 // file writes one zip entry with body, unless an error happened before.
@@ -521,34 +521,66 @@ type memSpill struct{ bytes.Buffer }
 
 func (m *memSpill) Reader() (io.Reader, error) { return &m.Buffer, nil }
 
-// asideFile is a zip entry compressed into a Spill, to be put in the zip later.
+// asideFile is a zip entry compressed into a Spill, to be put in the zip
+// later. Its bytes are compressed asideChunk at a time by the exporter's one
+// deflater for all such files, each chunk a flushed run of deflate blocks
+// of its own (a deflate stream may be so concatenated): one deflater holds
+// about 1 MiB, and five files are written aside at once.
 type asideFile struct {
+	x     *exporter
 	name  string
 	spill Spill
-	zw    *flate.Writer
+	buf   []byte
 	crc   hash.Hash32
 	size  int64 // uncompressed
 	csize countingWriter
+	err   error
 }
+
+// asideChunk is how much of a file written aside is compressed at a time:
+// eight times deflate's window, so that little is lost at the seams.
+const asideChunk = 256 << 10
 
 // aside starts an entry written aside.
 func (x *exporter) aside(name string) *asideFile {
-	f := &asideFile{name: name, spill: x.spill(), crc: crc32.NewIEEE()}
+	f := &asideFile{x: x, name: name, spill: x.spill(), crc: crc32.NewIEEE()}
 	f.csize.w = f.spill
-	if n := len(x.deflate); n > 0 {
-		f.zw = x.deflate[n-1]
-		x.deflate = x.deflate[:n-1]
-		f.zw.Reset(&f.csize)
-	} else {
-		f.zw, _ = flate.NewWriter(&f.csize, flate.BestSpeed) // only fails for a bad level
-	}
 	return f
 }
 
 func (f *asideFile) Write(p []byte) (int, error) {
+	if f.err != nil {
+		return 0, f.err
+	}
 	f.crc.Write(p)
 	f.size += int64(len(p))
-	return f.zw.Write(p)
+	f.buf = append(f.buf, p...)
+	if len(f.buf) >= asideChunk {
+		f.err = f.compress(false)
+	}
+	return len(p), f.err
+}
+
+// compress compresses what is buffered onto the spill, ending the stream
+// when last.
+func (f *asideFile) compress(last bool) error {
+	x := f.x
+	if x.deflate == nil {
+		var err error
+		if x.deflate, err = flate.NewWriter(&f.csize, flate.BestSpeed); err != nil {
+			return err
+		}
+	} else {
+		x.deflate.Reset(&f.csize)
+	}
+	if _, err := x.deflate.Write(f.buf); err != nil {
+		return err
+	}
+	f.buf = f.buf[:0]
+	if last {
+		return x.deflate.Close()
+	}
+	return x.deflate.Flush()
 }
 
 // fail names the entry in err.
@@ -557,11 +589,14 @@ func (f *asideFile) fail(err error) error { return fmt.Errorf("%s: %w", f.name, 
 // put finishes an entry written aside and copies it into the zip, unless an
 // error happened before.
 func (x *exporter) put(f *asideFile) {
-	err := f.zw.Close()
-	x.deflate = append(x.deflate, f.zw)
 	if x.err != nil {
 		return
 	}
+	err := f.err
+	if err == nil {
+		err = f.compress(true)
+	}
+	f.buf = nil
 	var r io.Reader
 	if err == nil {
 		r, err = f.spill.Reader()

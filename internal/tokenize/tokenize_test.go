@@ -5,8 +5,8 @@ import (
 	"encoding/json"
 	"os"
 	"reflect"
-	"strings"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
