@@ -12,6 +12,7 @@ import (
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // goldDoc is one line of the shared gold JSONL.
@@ -70,7 +71,7 @@ func TestAnnotateReloadExportOffline(t *testing.T) {
 	// A second file: a JSONL line with spans.
 	dir := t.TempDir()
 	second := filepath.Join(dir, "batch.jsonl")
-	line, _ := json.Marshal(map[string]any{"id": "batch-1", "text": "قُتل 😀 جنديان في 🇲🇱 كاي", "spans": []map[string]any{{"start": 20, "end": 23, "label": "PLACE"}}, "meta": map[string]any{"title": "batch-1"}})
+	line, _ := json.Marshal(map[string]any{"id": "batch-1", "text": "قُتل 😀 جنديان في 🇲🇱 كاي", "spans": []map[string]any{{"start": 7, "end": 13, "label": "CASUALTY"}, {"start": 20, "end": 23, "label": "PLACE"}}, "meta": map[string]any{"title": "batch-1"}})
 	os.WriteFile(second, append(line, '\n'), 0o644)
 
 	srv := serveDir(t, dist, "/", "")
@@ -83,11 +84,26 @@ func TestAnnotateReloadExportOffline(t *testing.T) {
 	run(t, ctx, "import", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{txt, second}, chromedp.ByQuery))
 	waitJS(t, ctx, "two more documents", js(`document.querySelectorAll('[data-testid=doc]').length === %d`, before+2))
 
-	// The JSONL's span is there, on the right letters after two emoji.
+	// The JSONL's spans are there, on the right letters after two emoji.
 	openDoc(t, ctx, "batch-1")
-	if got := renderedSpans(t, ctx); len(got) != 1 || got[0] != (domSpan{20, 23, "PLACE", "كاي"}) {
-		t.Fatalf("imported span rendered as %+v", got)
+	if got := renderedSpans(t, ctx); !equalSpans(got, []domSpan{{7, 13, "CASUALTY", "جنديان"}, {20, 23, "PLACE", "كاي"}}) {
+		t.Fatalf("imported spans rendered as %+v", got)
 	}
+	// Imported spans are stored together until the first edit splits
+	// them: relabel one, delete the other, label a new one.
+	run(t, ctx, "click the place", chromedp.Click(`[data-testid=document] [data-start="20"][data-label=PLACE]`, chromedp.ByQuery))
+	waitJS(t, ctx, "the place selected", `!!document.querySelector('mark.selected[data-start="20"]')`)
+	press(t, ctx, "1")
+	waitJS(t, ctx, "relabelled", `!!document.querySelector('[data-testid=document] [data-start="20"][data-label=ACTOR]')`)
+	run(t, ctx, "click the casualty", chromedp.Click(`[data-testid=document] [data-start="7"][data-label=CASUALTY]`, chromedp.ByQuery))
+	waitJS(t, ctx, "the casualty selected", `!!document.querySelector('mark.selected[data-start="7"]')`)
+	press(t, ctx, kb.Delete)
+	waitJS(t, ctx, "removed", `document.querySelector('[data-testid=document]').dataset.spanCount === '1'`)
+	selectCP(t, ctx, 14, 16)
+	press(t, ctx, "2")
+	waitJS(t, ctx, "a new span", `document.querySelector('[data-testid=document]').dataset.spanCount === '2'`)
+	batchWant := []domSpan{{14, 16, "PLACE", "في"}, {20, 23, "ACTOR", "كاي"}}
+	waitSaved(t, ctx)
 
 	openDoc(t, ctx, emojiDoc.ID)
 	text := emojiDoc.Text
@@ -145,6 +161,12 @@ func TestAnnotateReloadExportOffline(t *testing.T) {
 	if got := renderedSpans(t, ctx); !equalSpans(got, want) {
 		t.Fatalf("after reload\n got %+v\nwant %+v", got, want)
 	}
+	openDoc(t, ctx, "batch-1")
+	if got := renderedSpans(t, ctx); !equalSpans(got, batchWant) {
+		t.Fatalf("batch-1 after reload\n got %+v\nwant %+v", got, batchWant)
+	}
+	openDoc(t, ctx, emojiDoc.ID)
+	waitJS(t, ctx, "the document again", `document.querySelector('[data-testid=document]')?.dataset.spanCount === '3'`)
 	// Undo history survives the reload.
 	press(t, ctx, "z", input.ModifierCtrl)
 	waitJS(t, ctx, "undo after reload", `document.querySelector('[data-testid=document]').dataset.spanCount === '2'`)

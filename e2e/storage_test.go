@@ -3,11 +3,14 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // beforeScripts runs JS in every page before the app's own scripts.
@@ -95,4 +98,54 @@ func TestFailedSaveIsShownAndUndone(t *testing.T) {
 	waitSaved(t, ctx)
 	run(t, ctx, "reload", chromedp.Reload())
 	waitJS(t, ctx, "the saved span", `document.querySelector('[data-testid=document]')?.dataset.spanCount === '1'`)
+}
+
+// TestFirstEditSplitsImportedSpans edits a document imported with more
+// spans than the store splits at once (they are stored as one record until
+// the first edit splits it): a removed span stays removed and a relabelled
+// one keeps its new label after a reload, and the others are all there.
+func TestFirstEditSplitsImportedSpans(t *testing.T) {
+	const words = 1000
+	text := strings.Repeat("كاي ", words)
+	var spans []map[string]any
+	for i := range words {
+		spans = append(spans, map[string]any{"start": 4 * i, "end": 4*i + 3, "label": "PLACE"})
+	}
+	line, _ := json.Marshal(map[string]any{"id": "many", "text": text, "spans": spans, "meta": map[string]any{"title": "many"}})
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "many.jsonl"), append(line, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := serveMounts(t, dist, "/", "", map[string]string{"/data/": dir})
+	ctx, _ := newBrowser(t)
+	run(t, ctx, "open the file", chromedp.Navigate(srv.URL+"?open=%2Fdata%2Fmany.jsonl"))
+	waitJS(t, ctx, "its spans", js(`document.querySelector('[data-testid=document]')?.dataset.spanCount === '%d'`, words))
+	waitSaved(t, ctx)
+
+	run(t, ctx, "click the first span", chromedp.Click(`[data-testid=document] [data-label][data-start="0"]`, chromedp.ByQuery))
+	waitJS(t, ctx, "it selected", `!!document.querySelector('mark.selected[data-start="0"]')`)
+	press(t, ctx, kb.Delete)
+	waitJS(t, ctx, "it removed", js(`document.querySelector('[data-testid=document]').dataset.spanCount === '%d'`, words-1))
+	run(t, ctx, "click the third span", chromedp.Click(`[data-testid=document] [data-label][data-start="8"]`, chromedp.ByQuery))
+	waitJS(t, ctx, "it selected", `!!document.querySelector('mark.selected[data-start="8"]')`)
+	press(t, ctx, "1")
+	waitJS(t, ctx, "it relabelled", `!!document.querySelector('[data-testid=document] [data-start="8"][data-label=ACTOR]')`)
+	waitSaved(t, ctx)
+
+	run(t, ctx, "reload", chromedp.Reload())
+	waitJS(t, ctx, "the document after a reload", js(`document.querySelector('[data-testid=document]')?.dataset.spanCount === '%d'`, words-1))
+	var got struct {
+		First, Second, Third string
+		Places               int
+	}
+	eval(t, ctx, `(() => {
+		const at = (i) => document.querySelector('[data-testid=document] [data-label][data-start="' + i + '"]')?.dataset.label || '';
+		return {first: at(0), second: at(4), third: at(8), places: document.querySelectorAll('[data-testid=document] [data-label=PLACE]').length};
+	})()`, &got)
+	if got.First != "" || got.Second != "PLACE" || got.Third != "ACTOR" {
+		t.Errorf("after a reload: first span %q (want none), second %q (want PLACE), third %q (want ACTOR)", got.First, got.Second, got.Third)
+	}
+	if got.Places == 0 {
+		t.Errorf("no PLACE span drawn after a reload")
+	}
 }

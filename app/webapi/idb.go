@@ -24,7 +24,7 @@ const (
 	dbVersion  = 1
 	storeDocs  = "docs"  // id → docRecord JSON
 	storeTexts = "texts" // id → text
-	storeSpans = "spans" // [id, span id] → span JSON
+	storeSpans = "spans" // [id, span id] → span JSON; [id, bulkKey] → span JSON lines
 	storeLogs  = "logs"  // id → history.Log JSON
 )
 
@@ -43,10 +43,18 @@ type IDB struct {
 	db js.Value
 }
 
-// spanBatch is how many span records Add issues before it waits for them
-// to be written: the page draws between batches, and the requests in
-// flight stay few (a worker issuing 5,000 at once was measured using 15 MB
-// more while importing, and no faster).
+// bulkKey is the second part of the key of the one record that holds all
+// the spans a document was stored with by Add, a span's JSON per line.
+// Each IndexedDB request leaves the browser garbage that it collects late:
+// 100,000 span records written by an import grew the tab by over 200 MB
+// (Chromium 148). The first edit of such a document splits the record into
+// one record per span, so that an edit still writes only what it changes.
+// Span IDs are never empty, so the key is no span's.
+const bulkKey = ""
+
+// spanBatch is how many span records the first edit of a document writes,
+// splitting its bulk record, before it waits for them to be written: the
+// page draws between batches.
 const spanBatch = 400
 
 var _ store.Store = (*IDB)(nil)
@@ -279,18 +287,22 @@ func (r docReads) decode() (corpus.Document, history.Log, error) {
 	}
 	// One string for all the spans, a span's JSON per line (JSON strings
 	// escape line breaks): one crossing into Go, not one per span.
+	// A bulk record's lines join the others.
 	res := r.spans.Get("result")
-	n := res.Length()
-	doc.Spans = make([]corpus.Span, n)
-	lines := res.Call("join", "\n").String()
+	var lines string
+	if res.Length() > 0 {
+		lines = res.Call("join", "\n").String()
+	}
+	doc.Spans = make([]corpus.Span, 0, strings.Count(lines, "\n")+1)
 	var dec store.SpanDecoder
-	for i := 0; i < n; i++ {
+	for lines != "" {
 		line, rest, _ := strings.Cut(lines, "\n")
 		lines = rest
-		var err error
-		if doc.Spans[i], err = dec.Decode(line); err != nil {
+		sp, err := dec.Decode(line)
+		if err != nil {
 			return doc, log, fmt.Errorf("document %s: stored span is damaged: %v", r.id, err)
 		}
+		doc.Spans = append(doc.Spans, sp)
 	}
 	corpus.SortSpans(doc.Spans)
 	if !r.withLog {
@@ -340,11 +352,7 @@ func (d *IDB) Add(docs []corpus.Document) error {
 func (d *IDB) add(t *tx, docs []corpus.Document) {
 	seq := time.Now().UnixNano()
 	ds, ts, ss := t.store(storeDocs), t.store(storeTexts), t.store(storeSpans)
-	type keyed struct {
-		doc  string
-		span corpus.Span
-	}
-	var spans []keyed
+	var buf []byte
 	for i, doc := range docs {
 		rec := docRecord{Summary: corpus.Summarize(doc), Meta: doc.Meta, Created: doc.Created, Seq: seq + int64(i)}
 		req := ds.Call("add", encode(rec), doc.ID)
@@ -358,30 +366,17 @@ func (d *IDB) add(t *tx, docs []corpus.Document) {
 		t.funcs = append(t.funcs, fail)
 		req.Set("onerror", fail)
 		ts.Call("put", doc.Text, doc.ID)
-		for _, sp := range doc.Spans {
-			spans = append(spans, keyed{doc.ID, sp})
+		if len(doc.Spans) > 0 {
+			buf = buf[:0]
+			for i, sp := range doc.Spans {
+				if i > 0 {
+					buf = append(buf, '\n')
+				}
+				buf = store.AppendSpan(buf, sp)
+			}
+			ss.Call("put", string(buf), []any{doc.ID, bulkKey})
 		}
 	}
-	// Spans go in batches, each issued when the last request of the one
-	// before succeeds: the transaction stays open (a request is always
-	// pending) and the page gets a turn between batches.
-	batch := spanBatch
-	var next func(from int)
-	next = func(from int) {
-		t.guard(func() {
-			to := min(from+batch, len(spans))
-			var buf []byte
-			var last js.Value
-			for _, k := range spans[from:to] {
-				buf = store.AppendSpan(buf[:0], k.span)
-				last = ss.Call("put", string(buf), []any{k.doc, k.span.ID})
-			}
-			if to < len(spans) {
-				t.onSuccess(last, func(js.Value) { next(to) })
-			}
-		})
-	}
-	next(0)
 }
 
 // Apply stores one edit of a stored document.
@@ -392,6 +387,12 @@ func (d *IDB) Apply(id string, e store.Edit) error {
 }
 
 func (d *IDB) apply(t *tx, id string, e store.Edit) {
+	for _, sp := range e.Put {
+		if sp.ID == "" {
+			t.abort(fmt.Errorf("document %s: a span to store has no ID", id))
+			return
+		}
+	}
 	ds, ss := t.store(storeDocs), t.store(storeSpans)
 	get := ds.Call("get", id)
 	t.onSuccess(get, func(res js.Value) {
@@ -407,17 +408,54 @@ func (d *IDB) apply(t *tx, id string, e store.Edit) {
 		rec.Summary = e.Summary
 		ds.Call("put", encode(rec), id)
 	})
-	for _, sid := range e.Delete {
-		ss.Call("delete", []any{id, sid})
-	}
-	for _, sp := range e.Put {
-		if sp.ID == "" {
-			t.abort(fmt.Errorf("document %s: a span to store has no ID", id))
-			return
-		}
-		ss.Call("put", string(store.AppendSpan(nil, sp)), []any{id, sp.ID})
-	}
 	t.store(storeLogs).Call("put", encode(e.Log), id)
+	// The edit's own span writes come after the bulk record, if any, is
+	// split, for they may replace or delete spans it holds.
+	write := func() {
+		for _, sid := range e.Delete {
+			ss.Call("delete", []any{id, sid})
+		}
+		for _, sp := range e.Put {
+			ss.Call("put", string(store.AppendSpan(nil, sp)), []any{id, sp.ID})
+		}
+	}
+	bulk := ss.Call("get", []any{id, bulkKey})
+	t.onSuccess(bulk, func(res js.Value) {
+		t.guard(func() {
+			if res.IsUndefined() {
+				write()
+				return
+			}
+			lines := strings.Split(res.String(), "\n")
+			spanIDs := make([]string, len(lines))
+			var dec store.SpanDecoder
+			for i, line := range lines {
+				sp, err := dec.Decode(line)
+				if err != nil {
+					t.abort(fmt.Errorf("document %s: stored span is damaged: %v", id, err))
+					return
+				}
+				spanIDs[i] = sp.ID
+			}
+			ss.Call("delete", []any{id, bulkKey})
+			var next func(from int)
+			next = func(from int) {
+				t.guard(func() {
+					to := min(from+spanBatch, len(lines))
+					var last js.Value
+					for i := from; i < to; i++ {
+						last = ss.Call("put", lines[i], []any{id, spanIDs[i]})
+					}
+					if to < len(lines) {
+						t.onSuccess(last, func(js.Value) { next(to) })
+						return
+					}
+					write()
+				})
+			}
+			next(0)
+		})
+	})
 }
 
 // Delete removes documents with their spans and history.
