@@ -15,7 +15,9 @@ var ErrNotFound = errors.New("document not found")
 
 // Store persists documents, their spans and their undo history. Each method
 // is atomic: when it returns an error, the store is as it was before the call.
-// Writes cost in proportion to what changed, not to the document's size.
+// Writes cost in proportion to what changed, not to the document's size;
+// an implementation may spend on a document's first edit, once, what it
+// saved when the document was added (the IndexedDB store does).
 type Store interface {
 	// List returns the summaries of all documents in the order they were added.
 	List() ([]corpus.Summary, error)
