@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/raqim/raqim/internal/worker"
 )
 
 // TestImportFormatsAndMapping imports, in one selection, a brat pair and a
@@ -64,7 +65,9 @@ func TestImportFormatsAndMapping(t *testing.T) {
 // TestOpenLargeFile opens, with ?open=, a span JSONL file too large for the
 // page to read itself, and a plain text file: the background worker imports
 // both, the first document of the large one opens while the rest is stored,
-// and every document is there after a reload.
+// and every document is there after a reload. The file holds more
+// documents than one worker stores (worker.Shift): the import goes on in a
+// second worker, and says once how many it imported.
 func TestOpenLargeFile(t *testing.T) {
 	dir := t.TempDir()
 	para := strings.Repeat("أعلنت القوات المسلحة أن قافلة تعرضت لكمين قرب بلدة 😀 في ولاية كاي. ", 40)
@@ -74,6 +77,9 @@ func TestOpenLargeFile(t *testing.T) {
 	for b.Len() <= 4<<20 {
 		n++
 		fmt.Fprintf(&b, `{"id": "big-%d", "text": %q, "meta": {"title": "big-%d"}, "spans": [{"start": %d, "end": %d, "label": "PLACE"}]}`+"\n", n, fmt.Sprint(n, " ", para), n, kai+len(fmt.Sprint(n, " ")), kai+len(fmt.Sprint(n, " "))+3)
+	}
+	if n <= worker.Shift {
+		t.Fatalf("%d documents: no more than one worker stores", n)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "big.jsonl"), []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
@@ -93,6 +99,11 @@ func TestOpenLargeFile(t *testing.T) {
 		t.Errorf("the span covers %q, want كاي", span)
 	}
 	waitJS(t, ctx, "the import's message", js(`[...document.querySelectorAll('[data-testid=message]')].some(m => m.textContent.includes('big.jsonl: imported %d documents'))`, n))
+	var said int
+	eval(t, ctx, `[...document.querySelectorAll('[data-testid=message]')].filter(m => m.textContent.includes('big.jsonl: imported')).length`, &said)
+	if said != 1 {
+		t.Errorf("the import's message shown %d times, want once", said)
+	}
 	waitJS(t, ctx, "every document listed", js(`(document.querySelector('[data-testid=doc-list] h2')?.textContent || '').includes('(%d)')`, n))
 
 	run(t, ctx, "open the text file", chromedp.Navigate(srv.URL+"?open=%2Fdata%2Fnote.txt"))

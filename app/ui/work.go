@@ -63,17 +63,33 @@ func (s *Shell) offloaded(ctx app.Context, req job.Request, files []app.Value, s
 	var r job.Reply
 	var file app.Value
 	opened := ""
-	if err == nil {
-		r, file, err = browser.Run(script, req, files, func(p job.Progress) {
-			ctx.Dispatch(func(ctx app.Context) {
-				s.busy = p.Text
-				if p.First != "" && opened == "" && s.ed == nil {
-					opened = p.First
-					s.open(ctx, p.First)
-					s.relist(ctx) // what is stored so far; the rest when done
-				}
-			})
+	progress := func(p job.Progress) {
+		ctx.Dispatch(func(ctx app.Context) {
+			s.busy = p.Text
+			if p.First != "" && opened == "" && s.ed == nil {
+				opened = p.First
+				s.open(ctx, p.First)
+				s.relist(ctx) // what is stored so far; the rest when done
+			}
 		})
+	}
+	// A large import goes on in a new worker after each shift (see
+	// job.Resume), with the same files.
+	for err == nil {
+		var part job.Reply
+		part, file, err = browser.Run(script, req, files, progress)
+		r.Merge(part)
+		if err != nil || part.Resume == nil {
+			break
+		}
+		req.Resume = part.Resume
+	}
+	if err != nil && req.Resume != nil && len(req.Resume.Stored) > 0 {
+		// A worker failed after earlier ones stored part of a file: the
+		// import is all or nothing, so that part goes.
+		if derr := st.Delete(req.Resume.Stored...); derr != nil {
+			err = fmt.Errorf("%v; and %d documents stored before it could not be removed: %v", err, len(req.Resume.Stored), derr)
+		}
 	}
 	if err == nil && req.Memory && importing && file != nil {
 		err = s.keepInMemory(file)

@@ -14,9 +14,9 @@ type Input struct {
 	Name string
 	Data []byte
 	// Open, when set instead of Data, reads a large span JSONL file from
-	// its start, each time it is called: Run checks it whole, then stores
-	// it in runs, never holding all of it.
-	Open func() (io.Reader, error)
+	// a byte offset, each time it is called: Run checks it whole, then
+	// stores it in runs, never holding all of it.
+	Open func(offset int64) (io.Reader, error)
 }
 
 // Unit is what is imported as a whole, all or nothing: one file, or a brat

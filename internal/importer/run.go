@@ -15,11 +15,35 @@ import (
 // for labels outside opts.Schema is held, for the user to map; any other
 // failure is reported and the next unit goes on.
 func Run(st store.Store, known *store.Known, units []Unit, opts Options, progress func(job.Progress)) job.Reply {
+	return RunFrom(st, known, units, opts, nil, 0, progress)
+}
+
+// RunFrom is Run going on from where an earlier call stopped (from, when
+// not nil). When shift > 0 it stops itself in a large span JSONL file read
+// through Open: once the file is checked, and once it has stored shift of
+// its documents; its reply then says where, in Resume, and reports nothing
+// yet of that file.
+func RunFrom(st store.Store, known *store.Known, units []Unit, opts Options, from *job.Resume, shift int, progress func(job.Progress)) job.Reply {
 	var r job.Reply
-	for _, u := range units {
+	for i, u := range units {
+		if from != nil && i < from.Unit {
+			continue // done by an earlier call
+		}
 		if len(u.Files) == 1 && u.Files[0].Open != nil {
-			r.Merge(stream(st, known, u, opts, progress))
+			var at *job.Resume
+			if from != nil && i == from.Unit {
+				at = from
+			}
+			r.Merge(stream(st, known, u, opts, at, shift, progress))
+			if r.Resume != nil {
+				r.Resume.Unit = i
+				return r
+			}
 			continue
+		}
+		if from != nil && i == from.Unit {
+			r.Error = fmt.Sprintf("%s: an import can only go on in a large span JSONL file", u.Name)
+			return r
 		}
 		res, err := Import(u, opts)
 		if refused(&r, u, err) {
@@ -72,40 +96,67 @@ const streamRun = 100
 // stream imports a unit of one large span JSONL file read through Open: it
 // checks the whole file, then stores it in runs; should a run fail, the
 // runs stored before it are removed, so that the file is imported all or
-// nothing as any other.
-func stream(st store.Store, known *store.Known, u Unit, opts Options, progress func(job.Progress)) job.Reply {
+// nothing as any other. It goes on from where an earlier call stopped when
+// from is not nil (the file checked), and when shift > 0 stops once the
+// file is checked and after shift documents stored, replying where in
+// Resume.
+func stream(st store.Store, known *store.Known, u Unit, opts Options, from *job.Resume, shift int, progress func(job.Progress)) job.Reply {
 	var r job.Reply
 	f := u.Files[0]
-	if progress != nil {
-		progress(job.Progress{Text: "Importing " + u.Name + "… checking it"})
+	var at jsonl.Position
+	var all []string
+	skipped, first := 0, ""
+	if from != nil {
+		at = jsonl.Position{Offset: from.Offset, Line: from.Line}
+		all, skipped, first = from.Stored, from.Skipped, from.First
+	} else {
+		if progress != nil {
+			progress(job.Progress{Text: "Importing " + u.Name + "… checking it"})
+		}
+		rd, err := f.Open(0)
+		if err == nil {
+			err = jsonl.Check(f.Name, rd, opts)
+		}
+		if refused(&r, u, err) {
+			return r
+		}
+		if shift > 0 {
+			// Storing starts afresh too: what reading the whole file left
+			// behind goes with this worker.
+			r.Resume = &job.Resume{}
+			return r
+		}
 	}
-	rd, err := f.Open()
-	if err == nil {
-		err = jsonl.Check(f.Name, rd, opts)
-	}
-	if refused(&r, u, err) {
-		return r
-	}
-	if rd, err = f.Open(); err != nil {
+	rd, err := f.Open(at.Offset)
+	if err != nil {
 		refused(&r, u, err)
 		return r
 	}
-	var all []string
-	skipped, first := 0, ""
-	err = jsonl.DecodeEach(f.Name, rd, opts, streamRun, func(docs []corpus.Document) error {
-		added, sk, fst, err := known.Add(st, docs)
+	stop := errors.New("shift done")
+	added := 0 // by this call
+	err = jsonl.DecodeFrom(f.Name, rd, at, opts, streamRun, func(docs []corpus.Document, end jsonl.Position) error {
+		add, sk, fst, err := known.Add(st, docs)
 		if err != nil {
 			return err
 		}
-		all, skipped = append(all, added...), skipped+sk
+		all, skipped, added = append(all, add...), skipped+sk, added+len(add)
 		if first == "" {
 			first = fst
 		}
 		if progress != nil {
 			progress(job.Progress{Text: fmt.Sprintf("Importing %s… %d documents stored", u.Name, len(all)), First: first})
 		}
+		if shift > 0 && added >= shift {
+			r.Resume = &job.Resume{Offset: end.Offset, Line: end.Line, Stored: all, Skipped: skipped, First: first}
+			return stop
+		}
 		return nil
 	})
+	if err == stop {
+		r.First = first
+		return r
+	}
+	r.Resume = nil
 	if err != nil && len(all) > 0 {
 		if derr := st.Delete(all...); derr != nil {
 			err = fmt.Errorf("%v; and %d documents stored before it could not be removed: %v", err, len(all), derr)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -81,7 +82,7 @@ func TestRunStreamed(t *testing.T) {
 	}
 	good := b.String()
 	input := func(name, data string) Input {
-		return Input{Name: name, Open: func() (io.Reader, error) { return strings.NewReader(data), nil }}
+		return Input{Name: name, Open: func(off int64) (io.Reader, error) { return strings.NewReader(data[off:]), nil }}
 	}
 	opts := Options{Schema: corpus.Default}
 
@@ -129,5 +130,82 @@ func TestRunStreamed(t *testing.T) {
 				t.Errorf("messages %+v, want an error with %q", r.Messages, tt.error)
 			}
 		})
+	}
+}
+
+// TestRunFromRelays imports a selection whose large span JSONL file is
+// checked, then stored a shift at a time, each call going on from where the
+// one before stopped, as the page does with one worker per shift: the documents are
+// all stored once, the messages said once, and a failure in a later shift
+// removes what the earlier ones stored.
+func TestRunFromRelays(t *testing.T) {
+	big := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, `{"id": "d%d", "text": "هجوم رقم %d في كاي", "spans": [{"start": 0, "end": 4, "label": "ACTOR"}]}`+"\n", i, i)
+		}
+		return b.String()
+	}
+	opts := Options{Schema: corpus.Default}
+	relay := func(st store.Store, bigData string) (job.Reply, int) {
+		files := []Input{
+			{Name: "small.jsonl", Data: []byte(`{"id": "s", "text": "نص قصير"}` + "\n")},
+			{Name: "big.jsonl", Open: func(off int64) (io.Reader, error) { return strings.NewReader(bigData[off:]), nil }},
+			{Name: "after.txt", Data: []byte("نص بعده")},
+		}
+		var total job.Reply
+		var from *job.Resume
+		calls := 0
+		for ; calls < 100; calls++ {
+			sums, err := st.List()
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := RunFrom(st, store.NewKnown(sums), Group(files), opts, from, streamRun, nil)
+			total.Merge(r)
+			if r.Resume == nil {
+				break
+			}
+			if r.Resume.Unit != 1 {
+				t.Fatalf("resume at unit %d, want 1 (big.jsonl)", r.Resume.Unit)
+			}
+			from = r.Resume
+		}
+		return total, calls + 1
+	}
+	texts := func(r job.Reply) []string {
+		var out []string
+		for _, m := range r.Messages {
+			out = append(out, m.Text)
+		}
+		return out
+	}
+
+	for _, n := range []int{2*streamRun + 5, 2 * streamRun} {
+		m := store.NewMemory()
+		r, calls := relay(m, big(n))
+		sums, _ := m.List()
+		if len(sums) != n+2 || r.Stored != n+2 || r.First != "s" {
+			t.Errorf("%d documents: %d stored, reply %+v", n, len(sums), r)
+		}
+		if calls != 4 { // one checks the file, three store it
+			t.Errorf("%d documents: %d calls, want 4", n, calls)
+		}
+		want := []string{"small.jsonl: imported 1 document.", fmt.Sprintf("big.jsonl: imported %d documents.", n), "after.txt: imported 1 document."}
+		if got := texts(r); !slices.Equal(got, want) {
+			t.Errorf("%d documents: messages %q, want %q", n, got, want)
+		}
+	}
+
+	// The third shift fails (and so does every Add after it, after.txt's
+	// too): the two shifts before it are removed as well.
+	st := &flaky{Memory: store.NewMemory(), n: 4} // small.jsonl's Add is the first
+	r, _ := relay(st, big(3*streamRun))
+	sums, _ := st.List()
+	if len(sums) != 1 || sums[0].ID != "s" || r.Stored != 1 {
+		t.Errorf("after a failed third shift: %d stored (%+v), reply %+v", len(sums), sums, r)
+	}
+	if got := texts(r); len(got) != 3 || !strings.Contains(got[1], "big.jsonl: nothing of this file was imported: quota exceeded") {
+		t.Errorf("messages %q", got)
 	}
 }

@@ -41,6 +41,26 @@ type Request struct {
 	// documents it read as a span JSONL file instead of storing them, and an
 	// export reads the corpus from the span JSONL file handed over with it.
 	Memory bool `json:"memory,omitempty"`
+	// Resume, for an Import, says where an earlier worker stopped.
+	Resume *Resume `json:"resume,omitempty"`
+}
+
+// Resume is where an import goes on in a new worker. A worker that has
+// stored a shift of a large file's documents stops and says where it got
+// to, and the page starts a new worker there: what the browser keeps of the
+// records a worker wrote, which it frees late, goes with the worker.
+type Resume struct {
+	// Unit is the unit going on, by its place among the units of the files
+	// handed over (importer.Group); those before it are done.
+	Unit int `json:"unit"`
+	// Offset and Line are the bytes and lines of its file already stored.
+	Offset int64 `json:"offset"`
+	Line   int   `json:"line"`
+	// Stored are the IDs of the unit's documents stored so far: should a
+	// later run fail, they are removed, so that the unit is all or nothing.
+	Stored  []string `json:"stored"`
+	Skipped int      `json:"skipped"` // documents skipped as already present
+	First   string   `json:"first,omitempty"`
 }
 
 // Dataset holds the user's dataset export settings.
@@ -98,13 +118,17 @@ type Reply struct {
 	File string `json:"file,omitempty"`
 	// Type is the export's media type.
 	Type string `json:"type,omitempty"`
+	// Resume is set when an import is not done: the page goes on with a
+	// request whose Resume it is, in a new worker.
+	Resume *Resume `json:"resume,omitempty"`
 }
 
 // Extensions are the file extensions an Import reads, with their dots (a
 // brat .ann goes with its .txt).
 var Extensions = []string{".ann", ".bio", ".bioes", ".conll", ".iob", ".iob2", ".json", ".jsonl", ".txt", ".zip"}
 
-// Merge appends what o says to r (First stays r's when set).
+// Merge appends what o says to r (First stays r's when set); o's file, if
+// any, and its Resume replace r's.
 func (r *Reply) Merge(o Reply) {
 	if r.Error == "" {
 		r.Error = o.Error
@@ -115,6 +139,10 @@ func (r *Reply) Merge(o Reply) {
 		r.First = o.First
 	}
 	r.Stored += o.Stored
+	if o.File != "" {
+		r.File, r.Type = o.File, o.Type
+	}
+	r.Resume = o.Resume
 }
 
 // Progress is how far the work is.

@@ -27,3 +27,19 @@ func TestExtensionsMatchImporter(t *testing.T) {
 		t.Errorf("job.Extensions = %q, importer reads %q", job.Extensions, want)
 	}
 }
+
+// TestMerge checks how the replies of a piece of work done in parts (an
+// import going on in new workers) add up.
+func TestMerge(t *testing.T) {
+	var r job.Reply
+	r.Merge(job.Reply{Messages: []job.Message{{Kind: "info", Text: "a"}}, First: "d1", Stored: 2, Resume: &job.Resume{Offset: 10}})
+	r.Merge(job.Reply{Messages: []job.Message{{Kind: "info", Text: "b"}}, First: "d9", Stored: 3})
+	if r.First != "d1" || r.Stored != 5 || len(r.Messages) != 2 || r.Resume != nil || r.Error != "" {
+		t.Errorf("merged imports: %+v", r)
+	}
+	r.Merge(job.Reply{Error: "first", File: "x.zip", Type: "application/zip"})
+	r.Merge(job.Reply{Error: "second"})
+	if r.Error != "first" || r.File != "x.zip" || r.Type != "application/zip" {
+		t.Errorf("merged with an export and errors: %+v", r)
+	}
+}

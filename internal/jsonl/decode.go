@@ -39,8 +39,15 @@ func Decode(name string, r io.Reader, opts DecodeOptions) ([]corpus.Document, er
 // Check reads r as Decode does and returns the error Decode would, keeping
 // no document: a file can be checked whole before any of it is stored.
 func Check(name string, r io.Reader, opts DecodeOptions) error {
-	_, err := decodeEach(name, r, opts, MaxFileSize, func(*corpus.Document) error { return nil })
+	_, err := decodeEach(name, r, Position{}, opts, MaxFileSize, func(*corpus.Document, Position) error { return nil })
 	return err
+}
+
+// Position is a place in a JSONL file at the start of a line: the bytes and
+// the lines before it.
+type Position struct {
+	Offset int64
+	Line   int
 }
 
 // DecodeEach reads r as Decode does and hands the documents to fn in runs of
@@ -48,17 +55,28 @@ func Check(name string, r io.Reader, opts DecodeOptions) error {
 // error, fn's included, and returns it; runs handed over before it stay
 // handed over, so check the file with Check first.
 func DecodeEach(name string, r io.Reader, opts DecodeOptions, n int, fn func([]corpus.Document) error) error {
+	return DecodeFrom(name, r, Position{}, opts, n, func(docs []corpus.Document, _ Position) error { return fn(docs) })
+}
+
+// DecodeFrom is DecodeEach for the rest of a file from a position (which r
+// starts at), with each run handed over with the position after its last
+// document, where a later DecodeFrom may go on. Lines are numbered in the
+// whole file; documents are checked against the rest only (Check the whole
+// file first), and the rest may hold none.
+func DecodeFrom(name string, r io.Reader, from Position, opts DecodeOptions, n int, fn func(docs []corpus.Document, end Position) error) error {
 	run := make([]corpus.Document, 0, n)
-	_, err := decodeEach(name, r, opts, MaxFileSize, func(d *corpus.Document) error {
+	var last Position
+	_, err := decodeEach(name, r, from, opts, MaxFileSize, func(d *corpus.Document, end Position) error {
+		last = end
 		if run = append(run, *d); len(run) < n {
 			return nil
 		}
-		err := fn(run)
+		err := fn(run, end)
 		run = make([]corpus.Document, 0, n)
 		return err
 	})
 	if err == nil && len(run) > 0 {
-		err = fn(run)
+		err = fn(run, last)
 	}
 	return err
 }
@@ -82,7 +100,7 @@ func errorf(format string, args ...any) error {
 
 func decode(name string, r io.Reader, opts DecodeOptions, limit int64) ([]corpus.Document, error) {
 	var docs []corpus.Document
-	if _, err := decodeEach(name, r, opts, limit, func(d *corpus.Document) error {
+	if _, err := decodeEach(name, r, Position{}, opts, limit, func(d *corpus.Document, _ Position) error {
 		docs = append(docs, *d)
 		return nil
 	}); err != nil {
@@ -91,9 +109,10 @@ func decode(name string, r io.Reader, opts DecodeOptions, limit int64) ([]corpus
 	return docs, nil
 }
 
-// decodeEach decodes r line by line, handing each document to keep (whose
-// error stops it, returned as is), and returns how many there were.
-func decodeEach(name string, r io.Reader, opts DecodeOptions, limit int64, keep func(*corpus.Document) error) (int, error) {
+// decodeEach decodes r, the file from position from, line by line, handing
+// each document to keep with the position after its line (keep's error
+// stops it, returned as is), and returns how many there were.
+func decodeEach(name string, r io.Reader, from Position, opts DecodeOptions, limit int64, keep func(*corpus.Document, Position) error) (int, error) {
 	now := time.Now
 	if opts.Now != nil {
 		now = opts.Now
@@ -107,10 +126,10 @@ func decodeEach(name string, r io.Reader, opts DecodeOptions, limit int64, keep 
 	br := bufio.NewReaderSize(r, 64<<10)
 	var (
 		count int
-		total int64
+		total = from.Offset
 		line  []byte
 	)
-	for n := 1; ; n++ {
+	for n := from.Line + 1; ; n++ {
 		line = line[:0]
 		var err error
 		for {
@@ -140,7 +159,7 @@ func decodeEach(name string, r io.Reader, opts DecodeOptions, limit int64, keep 
 			// Documents are kept only while no label is unknown: such a file
 			// is refused, and is read to its end only to list them all.
 			if len(d.unknown.Labels) == 0 {
-				if err := keep(doc); err != nil {
+				if err := keep(doc, Position{Offset: total, Line: n}); err != nil {
 					return 0, err
 				}
 			}
@@ -153,7 +172,7 @@ func decodeEach(name string, r io.Reader, opts DecodeOptions, limit int64, keep 
 		u := d.unknown
 		return fail(u.firstLine(), &u)
 	}
-	if count == 0 {
+	if count == 0 && from == (Position{}) {
 		return fail(0, errors.New("no documents: the file is empty or has only blank lines"))
 	}
 	return count, nil

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -563,5 +564,74 @@ func TestDecodeEachAndCheck(t *testing.T) {
 	stop := errors.New("quota exceeded")
 	if err := DecodeEach("in.jsonl", strings.NewReader(good), opts, 2, func([]corpus.Document) error { return stop }); err != stop {
 		t.Errorf("DecodeEach returned %v, want fn's error", err)
+	}
+}
+
+// TestDecodeFrom checks that a file read in runs can be read on from the
+// position after any run, yielding the documents after it, numbering lines
+// in the whole file, and that the rest may hold no document.
+func TestDecodeFrom(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("\ufeff")
+	for i := range 7 {
+		fmt.Fprintf(&b, `{"id": "d%d", "text": "قتل 😀 جنديان في كاي", "spans": [{"start": 16, "end": 19, "label": "PLACE"}]}`+"\n", i)
+		if i == 2 {
+			b.WriteString("\n") // a blank line after the third document
+		}
+	}
+	good := b.String()
+	opts := DecodeOptions{Schema: corpus.Default, Now: func() time.Time { return time.Unix(0, 0) }}
+	ids := func(docs []corpus.Document) []string {
+		var out []string
+		for _, d := range docs {
+			out = append(out, d.ID)
+		}
+		return out
+	}
+	var ends []Position
+	var all []string
+	err := DecodeEach("in.jsonl", strings.NewReader(good), opts, 2, func(docs []corpus.Document) error {
+		all = append(all, ids(docs)...)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = DecodeFrom("in.jsonl", strings.NewReader(good), Position{}, opts, 2, func(docs []corpus.Document, end Position) error {
+		ends = append(ends, end)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Runs end after d1 (line 2), d3 (line 5: a blank line 4), d5, d6 (the end).
+	wantLines := []int{2, 5, 7, 8}
+	if len(ends) != len(wantLines) {
+		t.Fatalf("ends %+v", ends)
+	}
+	for i, end := range ends {
+		if end.Line != wantLines[i] {
+			t.Errorf("run %d ends at line %d, want %d", i, end.Line, wantLines[i])
+		}
+		if end.Offset > int64(len(good)) || (end.Offset < int64(len(good)) && good[end.Offset-1] != '\n') {
+			t.Errorf("run %d ends at byte %d, not at the start of a line", i, end.Offset)
+		}
+		var rest []string
+		err := DecodeFrom("in.jsonl", strings.NewReader(good[end.Offset:]), end, opts, 2, func(docs []corpus.Document, _ Position) error {
+			rest = append(rest, ids(docs)...)
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("from %+v: %v", end, err)
+		}
+		if want := all[min(2*(i+1), len(all)):]; !slices.Equal(rest, want) {
+			t.Errorf("from %+v: documents %v, want %v", end, rest, want)
+		}
+	}
+	// Lines are numbered in the whole file.
+	bad := good + "{oops\n"
+	err = DecodeFrom("in.jsonl", strings.NewReader(bad[ends[1].Offset:]), ends[1], opts, 2, func([]corpus.Document, Position) error { return nil })
+	if err == nil || !strings.HasPrefix(err.Error(), "in.jsonl:9:") {
+		t.Errorf("a bad line 9 read from line %d: %v", ends[1].Line, err)
 	}
 }

@@ -112,7 +112,9 @@ func input(name string, blob js.Value) (importer.Input, error) {
 		return importer.Input{}, fmt.Errorf("%s: the file is %d MB; raqim reads files up to %d MB (split it)", name, size>>20, webapi.MaxFileSize>>20)
 	}
 	if strings.HasSuffix(strings.ToLower(name), ".jsonl") && size > streamed {
-		return importer.Input{Name: name, Open: func() (io.Reader, error) { return webapi.BlobReader(blob), nil }}, nil
+		return importer.Input{Name: name, Open: func(off int64) (io.Reader, error) {
+			return webapi.BlobReader(blob.Call("slice", off)), nil
+		}}, nil
 	}
 	data, err := webapi.ReadBlob(blob)
 	if err != nil {
