@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"runtime"
 	"strings"
 	"time"
 
@@ -84,7 +85,8 @@ type Shell struct {
 	guide     bool
 	dragging  bool
 
-	keys app.Func
+	keys   app.Func
+	warmed bool // warmEdits ran
 }
 
 // OnMount opens storage, restores the session and installs the keyboard handler.
@@ -230,6 +232,17 @@ func (s *Shell) show(ctx app.Context, doc corpus.Document, log history.Log) {
 	s.painted = make(painted) // forget the last document's chunks
 	s.selected, s.listSel, s.flash = "", "", ""
 	ctx.LocalStorage().Set(prefOpen, doc.ID)
+	if !s.warmed {
+		s.warmed = true
+		schema := s.schema
+		ctx.Async(func() {
+			browser.WhenIdle(2 * time.Second)
+			warmEdits(schema)
+			// Opening a long document leaves garbage: collected now, while
+			// the page is idle, not in the key handler of an edit soon after.
+			runtime.GC()
+		})
+	}
 }
 
 // commit shows an edit at once and queues it for storage; the save state
