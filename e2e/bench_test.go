@@ -760,6 +760,42 @@ func BenchmarkBrowserCorpus(b *testing.B) {
 		b.Fatalf("%d list entries", n)
 	}
 
+	// scroll the document list from top to bottom, 200 px a frame (a fast
+	// fling): the gaps between frames, and long tasks meanwhile
+	evalFor(b, ctx, 60*time.Second, "an idle page", `__peerbench.waitIdle(300, 20000)`, nil)
+	var sc struct {
+		Frames, Over, LongTasks, Items int
+		P50, P95, Max, Longest, Px     float64
+		Last                           string
+	}
+	evalFor(b, ctx, 120*time.Second, "the list scrolled", `(async () => {
+		const el = document.querySelector('.docs');
+		const lt = [];
+		const po = new PerformanceObserver((l) => { for (const e of l.getEntries()) lt.push(e.duration); });
+		po.observe({type: 'longtask'});
+		const frame = () => new Promise((r) => requestAnimationFrame(r));
+		let last = await frame();
+		const gaps = [];
+		for (let y = 200; gaps.length < 5000; y += 200) {
+			el.scrollTop = y;
+			const t = await frame();
+			gaps.push(t - last);
+			last = t;
+			if (y >= el.scrollHeight - el.clientHeight) break;
+		}
+		for (let i = 0; i < 10; i++) await frame(); // the last chunks drawn
+		po.disconnect();
+		const sorted = [...gaps].sort((a, b) => a - b), q = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+		return {frames: gaps.length, over: gaps.filter((g) => g > 25).length, longTasks: lt.length, longest: Math.max(0, ...lt),
+			items: document.querySelectorAll('li[data-testid=doc]').length, p50: q(0.5), p95: q(0.95), max: sorted[sorted.length - 1], px: el.scrollTop,
+			last: [...document.querySelectorAll('li[data-testid=doc]')].pop()?.textContent || ''};
+	})()`, &sc)
+	if want := fmt.Sprint(corpusDocs); !strings.Contains(sc.Last, want) {
+		b.Fatalf("after scrolling to the bottom, the last list entry drawn is %q, not document %s's", sc.Last, want)
+	}
+	b.ReportMetric(sc.Max, "scroll-max-frame-ms")
+	b.ReportMetric(float64(sc.Over), "scroll-frames-over-25ms")
+
 	// export every document
 	run(b, ctx, "settings", chromedp.Click(`[data-testid=dataset-settings-toggle]`, chromedp.ByQuery))
 	waitJS(b, ctx, "the settings", `!!document.querySelector('[data-testid=dataset-settings]')`)
@@ -879,6 +915,8 @@ func BenchmarkBrowserCorpus(b *testing.B) {
 	line("the page's renderer RSS", rsp.mb())
 	line("the page's renderer PSS", psp.mb())
 	line("DOM nodes after a forced GC", fmt.Sprintf("%7.0f %6.0f %6.0f", nsp.med, nsp.min, nsp.max))
+	out.add("document list scrolled top to bottom, 200 px a frame (%.0f px, %d frames): frame gaps median %.1f ms, 95th percentile %.1f, longest %.1f; %d over 25 ms; %d long tasks (longest %.0f ms); %d entries drawn at the end",
+		sc.Px, sc.Frames, sc.P50, sc.P95, sc.Max, sc.Over, sc.LongTasks, sc.Longest, sc.Items)
 	out.add("export dataset (all %d documents): click → zip ready %.0f ms (wall, click → file on disk: %v), %d files, %.1f MB zip",
 		corpusDocs, exportMs, fileWall.Round(time.Millisecond), len(zr.File), float64(len(zdata))/(1<<20))
 	out.add("  longest main-thread task %.0f ms (%d long tasks, %.0f ms in all)", ex.Longest, ex.Count, ex.Total)

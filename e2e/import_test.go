@@ -110,6 +110,23 @@ func TestOpenLargeFile(t *testing.T) {
 	waitJS(t, ctx, "the text file", js(`(document.querySelector('[data-testid=doc-list] h2')?.textContent || '').includes('(%d)')`, n+1))
 	run(t, ctx, "reload", chromedp.Navigate(srv.URL))
 	waitJS(t, ctx, "every document after a reload", js(`(document.querySelector('[data-testid=doc-list] h2')?.textContent || '').includes('(%d)')`, n+1))
+
+	// The list is drawn near the view only: scrolled to its end, its last
+	// entries are drawn and its first ones are not; back at the top, they are.
+	drawn := func(title string) string {
+		return js(`[...document.querySelectorAll('[data-testid=doc] .doc-title')].some(e => e.textContent === %q)`, title)
+	}
+	waitJS(t, ctx, "the first entry", drawn("big-1"))
+	eval(t, ctx, `(() => { const el = document.querySelector('.docs'); el.scrollTop = el.scrollHeight; return true; })()`, nil)
+	waitJS(t, ctx, "the last entry drawn", drawn("note"))
+	waitJS(t, ctx, "the first entries no longer drawn", `!`+drawn("big-1"))
+	var entries int
+	eval(t, ctx, `document.querySelectorAll('[data-testid=doc]').length`, &entries)
+	if entries >= n/2 {
+		t.Errorf("%d of %d list entries drawn at the end of the list", entries, n+1)
+	}
+	eval(t, ctx, `(() => { document.querySelector('.docs').scrollTop = 0; return true; })()`, nil)
+	waitJS(t, ctx, "the first entry again", drawn("big-1"))
 }
 
 // TestWorkerMissing serves the bundle without worker.wasm: an import then
