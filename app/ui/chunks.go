@@ -79,22 +79,11 @@ func containsID(spans []corpus.Span, id string) bool {
 }
 
 // update refits the blocks an edit touched: those holding a span it put or
-// deleted (before is the span list before the edit). It returns the
-// code-point ranges the edit changed. The side list's groups are refitted
-// later, by refitGroups.
-func (l *layout) update(e store.Edit, before, after []corpus.Span) []corpus.Span {
-	var changed []corpus.Span
-	for _, sp := range e.Put {
-		changed = append(changed, sp)
-		if old, ok := findSpan(before, sp.ID); ok {
-			changed = append(changed, old)
-		}
-	}
-	for _, id := range e.Delete {
-		if old, ok := findSpan(before, id); ok {
-			changed = append(changed, old)
-		}
-	}
+// removed (removed holds the spans it took away or replaced, as they were).
+// It returns the code-point ranges the edit changed. The side list's groups
+// are refitted later, by refitGroups.
+func (l *layout) update(e store.Edit, removed, after []corpus.Span) []corpus.Span {
+	changed := append(slices.Clone(e.Put), removed...)
 	blocks := l.blocksOf(changed)
 	if len(blocks) == 0 {
 		return nil
@@ -135,15 +124,6 @@ func (l *layout) refitGroups(blocks []int, spans []corpus.Span) {
 	}
 }
 
-func findSpan(spans []corpus.Span, id string) (corpus.Span, bool) {
-	for _, s := range spans {
-		if s.ID == id {
-			return s, true
-		}
-	}
-	return corpus.Span{}, false
-}
-
 // show marks block i (and its side-list group) as drawn.
 func (l *layout) show(i int, list bool) {
 	if i < 0 || i >= len(l.blocks) {
@@ -159,13 +139,18 @@ func (l *layout) show(i int, list bool) {
 	}
 }
 
-// blockOf returns the block holding a span, or -1.
-func (l *layout) blockOf(spans []corpus.Span, id string) int {
-	if id == "" {
-		return -1
+// span returns the open document's span with the given ID.
+func (s *Shell) span(id string) (corpus.Span, bool) {
+	if s.ed == nil || id == "" {
+		return corpus.Span{}, false
 	}
-	if sp, ok := findSpan(spans, id); ok {
-		return view.BlockAt(l.blocks, sp.Start)
+	return s.ed.Span(id)
+}
+
+// blockOf returns the block holding the open document's span id, or -1.
+func (s *Shell) blockOf(id string) int {
+	if sp, ok := s.span(id); ok {
+		return view.BlockAt(s.lay.blocks, sp.Start)
 	}
 	return -1
 }
@@ -250,7 +235,7 @@ func (s *Shell) docChunks() []app.UI {
 
 // blockComponents renders the open document as blocks.
 func (s *Shell) blockComponents() []app.UI {
-	sel, flash := s.lay.blockOf(s.doc.Spans, s.selected), s.lay.blockOf(s.doc.Spans, s.flash)
+	sel, flash := s.blockOf(s.selected), s.blockOf(s.flash)
 	out := make([]app.UI, len(s.lay.blocks))
 	for i, b := range s.lay.blocks {
 		c := &Block{Key: lazyKey(kindBlock, s.lay.gen, i), Block: b, Spans: s.lay.blockSpans[i], Shown: s.lay.shown[i], Vis: s.docVis, Painted: s.painted}
@@ -267,7 +252,7 @@ func (s *Shell) blockComponents() []app.UI {
 
 // spanGroups renders the side list of spans as groups, one per block.
 func (s *Shell) spanGroups() []app.UI {
-	sel := s.lay.blockOf(s.doc.Spans, s.listSel)
+	sel := s.blockOf(s.listSel)
 	out := make([]app.UI, 0, len(s.lay.blocks))
 	for i, b := range s.lay.blocks {
 		g := &SpanGroup{Key: lazyKey(kindGroup, s.lay.gen, i), Block: b, Spans: s.lay.groupSpans[i], Shown: s.lay.listShown[i], Vis: s.listVis, Painted: s.painted}
@@ -285,10 +270,10 @@ func (s *Shell) spanGroups() []app.UI {
 // selected before and now), and records each block's new content so that
 // go-app's own update of the block, after the paint, finds it drawn already.
 func (s *Shell) paintNow(changed []corpus.Span, prevSelected string) {
-	if sp, ok := findSpan(s.doc.Spans, s.selected); ok {
+	if sp, ok := s.span(s.selected); ok {
 		changed = append(changed, sp)
 	}
-	if sp, ok := findSpan(s.doc.Spans, prevSelected); ok {
+	if sp, ok := s.span(prevSelected); ok {
 		changed = append(changed, sp)
 	}
 	for _, i := range s.lay.blocksOf(changed) {
@@ -302,10 +287,10 @@ func (s *Shell) paintNow(changed []corpus.Span, prevSelected string) {
 		}
 		b, spans := s.lay.blocks[i], s.lay.blockSpans[i]
 		sel, flash := s.selected, s.flash
-		if s.lay.blockOf(s.doc.Spans, sel) != i {
+		if s.blockOf(sel) != i {
 			sel = ""
 		}
-		if s.lay.blockOf(s.doc.Spans, flash) != i {
+		if s.blockOf(flash) != i {
 			flash = ""
 		}
 		for _, p := range b.Paras {

@@ -94,7 +94,7 @@ func (s *Shell) extendSelection(ctx app.Context, forward, word bool) bool {
 	anchor, ok1 := browser.Anchor()
 	focus, ok2 := browser.Caret()
 	if !ok1 || !ok2 {
-		sp, ok := findSpan(s.doc.Spans, s.selected)
+		sp, ok := s.span(s.selected)
 		if !ok {
 			return false
 		}

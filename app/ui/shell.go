@@ -252,9 +252,8 @@ func (s *Shell) show(ctx app.Context, doc corpus.Document, log history.Log) {
 // first; the side list, the document list and storage follow after the
 // browser has painted them.
 func (s *Shell) commit(ctx app.Context, e store.Edit) {
-	before := s.doc.Spans
 	s.doc = s.ed.Doc()
-	changed := s.lay.update(e, before, s.doc.Spans)
+	changed := s.lay.update(e, s.ed.Last().Removed, s.doc.Spans)
 	touched := s.lay.blocksOf(changed)
 	s.paintNow(changed, s.drawnSel)
 	s.drawnSel = s.selected

@@ -7,6 +7,7 @@ import (
 	"github.com/raqim/raqim/internal/editor"
 	"github.com/raqim/raqim/internal/history"
 	"github.com/raqim/raqim/internal/store"
+	"github.com/raqim/raqim/internal/view"
 )
 
 // warmText is the scratch document warmEdits edits: two paragraphs, the
@@ -32,13 +33,12 @@ func warmEdits(schema *corpus.Schema) (made int) {
 			return
 		}
 		made++
-		before := doc.Spans
 		doc = ed.Doc()
-		changed := lay.update(e, before, doc.Spans)
+		changed := lay.update(e, ed.Last().Removed, doc.Spans)
 		for _, i := range lay.blocksOf(changed) {
 			b := lay.blocks[i]
 			sel := ""
-			if lay.blockOf(doc.Spans, sp.ID) == i {
+			if cur, ok := ed.Span(sp.ID); ok && view.BlockAt(lay.blocks, cur.Start) == i {
 				sel = sp.ID
 			}
 			for _, p := range b.Paras {

@@ -114,6 +114,16 @@ func New(doc corpus.Document, log history.Log, schema *corpus.Schema, annotator 
 // Doc returns the document as it stands; its Spans slice is never changed afterwards.
 func (e *Editor) Doc() corpus.Document { return e.doc }
 
+// Last returns the change the last edit applied (none before the first
+// edit, nor after a Revert): its Removed are the spans it took away or
+// replaced, as they were.
+func (e *Editor) Last() history.Change {
+	if e.prev == nil {
+		return history.Change{}
+	}
+	return e.prev.change
+}
+
 // Log returns the document's undo log as it stands.
 func (e *Editor) Log() history.Log { return e.log }
 

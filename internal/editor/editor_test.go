@@ -870,3 +870,43 @@ func BenchmarkSpanAt(b *testing.B) {
 		i++
 	}
 }
+
+// TestLast checks that Last gives the change of the last edit, whose
+// Removed are the spans as they were before it.
+func TestLast(t *testing.T) {
+	army := imported(t, "army", "الجيش المالي", corpus.Actor)
+	e := newEditor(t, army)
+	if c := e.Last(); len(c.Added)+len(c.Removed) != 0 {
+		t.Errorf("before any edit: %+v", c)
+	}
+	s, en := pos(t, "كاي")
+	_, kai, err := e.Label(s, en, corpus.Place)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := e.Last(); len(c.Removed) != 0 || len(c.Added) != 1 || !reflect.DeepEqual(c.Added[0], kai) {
+		t.Errorf("after a label: %+v", c)
+	}
+	if _, err := e.Relabel("army", corpus.Place); err != nil {
+		t.Fatal(err)
+	}
+	if c := e.Last(); len(c.Removed) != 1 || !reflect.DeepEqual(c.Removed[0], army) || c.Added[0].Label != corpus.Place {
+		t.Errorf("after a relabel: %+v", c)
+	}
+	if _, ok := e.Undo(); !ok {
+		t.Fatal("no undo")
+	}
+	if c := e.Last(); len(c.Removed) != 1 || c.Removed[0].Label != corpus.Place || !reflect.DeepEqual(c.Added[0], army) {
+		t.Errorf("after an undo of the relabel: %+v", c)
+	}
+	if _, err := e.Remove(kai.ID); err != nil {
+		t.Fatal(err)
+	}
+	if c := e.Last(); len(c.Removed) != 1 || !reflect.DeepEqual(c.Removed[0], kai) || len(c.Added) != 0 {
+		t.Errorf("after a remove: %+v", c)
+	}
+	e.Revert()
+	if c := e.Last(); len(c.Added)+len(c.Removed) != 0 {
+		t.Errorf("after a Revert: %+v", c)
+	}
+}
