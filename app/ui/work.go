@@ -74,15 +74,16 @@ func (s *Shell) offloaded(ctx app.Context, req job.Request, files []app.Value, s
 		})
 	}
 	// A large import goes on in a new worker after each shift (see
-	// job.Resume), with the same files.
+	// job.Resume), with the same files; a dataset export writes its zip in
+	// a new worker once the first has made its plan.
 	for err == nil {
 		var part job.Reply
 		part, file, err = browser.Run(script, req, files, progress)
 		r.Merge(part)
-		if err != nil || part.Resume == nil {
+		if err != nil || (part.Resume == nil && part.Plan == nil) {
 			break
 		}
-		req.Resume = part.Resume
+		req.Resume, req.Plan = part.Resume, part.Plan
 	}
 	if err != nil && req.Resume != nil && len(req.Resume.Stored) > 0 {
 		// A worker failed after earlier ones stored part of a file: the

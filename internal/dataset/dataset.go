@@ -179,11 +179,29 @@ func (m *memSource) Read(ids []string) ([]corpus.Document, error) {
 // Export writes the dataset zip of the documents of src to w (see
 // FORMATS.md), calling progress(done, total) as documents are processed
 // (progress may be nil). It reads the corpus twice, run documents at a
-// time: once to check every document and split the corpus, once to write
-// it. It refuses a corpus with no document to export, a document that
-// fails corpus.Validate against the schema, or two documents with one ID,
-// before writing anything; it returns the first error of w or src.
+// time: once to check every document and split the corpus (Prepare), once
+// to write it (WritePlan). It refuses a corpus with no document to export, a
+// document that fails corpus.Validate against the schema, or two documents
+// with one ID, before writing anything; it returns the first error of w or
+// src.
 func Export(w io.Writer, src Source, s Settings, progress func(done, total int)) (Stats, error) {
+	p, err := Prepare(src, s, progress)
+	if err != nil {
+		return p.Stats, err
+	}
+	return WritePlan(w, src, s, p, progress)
+}
+
+// Plan is what the first pass of an export finds: the documents of each
+// split, in order, and what was counted on the way. It travels as JSON, so
+// that the second pass may run elsewhere (a new worker).
+type Plan struct {
+	Splits [3][]string `json:"splits"`
+	Stats  Stats       `json:"stats"` // Documents, Left, Targets, Groups and Annotators so far
+}
+
+// normal returns s with its defaults filled in.
+func (s Settings) normal() Settings {
 	if s.Schema == nil {
 		s.Schema = corpus.Default
 	}
@@ -194,22 +212,30 @@ func Export(w io.Writer, src Source, s Settings, progress func(done, total int))
 		s.Spill = func() Spill { return new(memSpill) }
 	}
 	s.Now = s.Now.UTC().Truncate(time.Second)
+	return s
+}
+
+// Prepare checks the documents of src and splits them, the first pass of
+// Export, reporting progress as Export does over both passes.
+func Prepare(src Source, s Settings, progress func(done, total int)) (Plan, error) {
+	s = s.normal()
+	var p Plan
+	st := &p.Stats
 	if err := checkSchema(s.Schema); err != nil {
-		return Stats{}, err
+		return p, err
 	}
-	var st Stats
 	sums, err := src.List()
 	if err != nil {
-		return st, err
+		return p, err
 	}
-	ids, err := selectDocs(sums, s, &st)
+	ids, err := selectDocs(sums, s, st)
 	if err != nil {
-		return st, err
+		return p, err
 	}
 	x := &exporter{now: s.Now, progress: progress, total: 2 * len(ids), spill: s.Spill}
 	x.report(true)
 
-	// First pass: check each document and profile it for the split.
+	// Check each document and profile it for the split.
 	profiles := make([]split.Profile, 0, len(ids))
 	var profiler split.Profiler
 	st.Annotators = map[string]int{}
@@ -226,7 +252,7 @@ func Export(w io.Writer, src Source, s Settings, progress func(done, total int))
 		return nil
 	})
 	if err != nil {
-		return st, err
+		return p, err
 	}
 	tick := func() { x.report(true) }
 	res, err := split.AssignProfiles(profiles, split.Options{Seed: s.Seed, Ratios: s.Ratios, Tick: tick}, func(is []int) ([]string, error) {
@@ -248,15 +274,29 @@ func Export(w io.Writer, src Source, s Settings, progress func(done, total int))
 		return ts, nil
 	})
 	if err != nil {
-		return st, err
+		return p, err
 	}
-	profiles = nil
 	st.Targets, st.Groups = res.Targets, len(res.Groups)
-	var bySplit [3][]string
 	for i, id := range ids {
 		k := res.Of[i]
-		bySplit[k] = append(bySplit[k], id)
+		p.Splits[k] = append(p.Splits[k], id)
 	}
+	return p, nil
+}
+
+// WritePlan writes the dataset zip of a plan that Prepare made with the
+// same settings, the second pass of Export, reporting progress as Export
+// does over both passes.
+func WritePlan(w io.Writer, src Source, s Settings, p Plan, progress func(done, total int)) (Stats, error) {
+	s = s.normal()
+	st := p.Stats
+	if err := checkSchema(s.Schema); err != nil {
+		return st, err
+	}
+	bySplit := p.Splits
+	n := len(bySplit[0]) + len(bySplit[1]) + len(bySplit[2])
+	x := &exporter{now: s.Now, progress: progress, total: 2 * n, doneN: n, reported: n, spill: s.Spill}
+	x.report(true)
 
 	// Second pass: write. The files of one split that hold all its
 	// documents (and labelstudio.json, which holds the corpus) are

@@ -612,3 +612,64 @@ func TestExportReadsInRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestPrepareThenWritePlan checks that an export made in two parts, the
+// plan handed over as JSON in between (as from one worker to the next),
+// is the export made at once, stats and progress included.
+func TestPrepareThenWritePlan(t *testing.T) {
+	docs := testcorpus.Generate(12, 200, 6)
+	for i := range 3 { // near-duplicates
+		d := docs[i*5]
+		d.ID += "-again"
+		d.Text += " إضافي"
+		docs = append(docs, d)
+	}
+	s := settings()
+	s.IncludeAll = true
+	var calls [][2]int
+	record := func(done, total int) { calls = append(calls, [2]int{done, total}) }
+	var want bytes.Buffer
+	wantStats, err := Export(&want, docSource(docs), s, record)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantCalls := calls
+	calls = nil
+	p, err := Prepare(docSource(docs), s, record)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var q Plan
+	if err := json.Unmarshal(b, &q); err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	gotStats, err := WritePlan(&got, docSource(docs), s, q, record)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Error("the zip written from a plan differs from the one exported at once")
+	}
+	if !reflect.DeepEqual(gotStats, wantStats) {
+		t.Errorf("stats from a plan\n%+v\nwant\n%+v", gotStats, wantStats)
+	}
+	// Progress goes on where Prepare left it, and never back.
+	n := len(docs)
+	if len(calls) < len(wantCalls) || calls[0] != [2]int{0, 2 * n} || calls[len(calls)-1] != [2]int{2 * n, 2 * n} {
+		t.Errorf("%d progress calls (at once: %d), first %v last %v", len(calls), len(wantCalls), calls[0], calls[len(calls)-1])
+	}
+	for i := 1; i < len(calls); i++ {
+		if calls[i][0] < calls[i-1][0] {
+			t.Fatalf("progress goes back: %v then %v", calls[i-1], calls[i])
+		}
+	}
+	// The plan names every document once.
+	if len(q.Splits[0])+len(q.Splits[1])+len(q.Splits[2]) != n {
+		t.Errorf("the plan holds %d documents, want %d", len(q.Splits[0])+len(q.Splits[1])+len(q.Splits[2]), n)
+	}
+}

@@ -8,6 +8,7 @@
 package job
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/raqim/raqim/internal/corpus"
@@ -43,6 +44,9 @@ type Request struct {
 	Memory bool `json:"memory,omitempty"`
 	// Resume, for an Import, says where an earlier worker stopped.
 	Resume *Resume `json:"resume,omitempty"`
+	// Plan, for an ExportDataset, is the plan an earlier worker made
+	// (dataset.Plan, as JSON): this one writes the zip from it.
+	Plan json.RawMessage `json:"plan,omitempty"`
 }
 
 // Resume is where an import goes on in a new worker. A worker that has
@@ -121,6 +125,11 @@ type Reply struct {
 	// Resume is set when an import is not done: the page goes on with a
 	// request whose Resume it is, in a new worker.
 	Resume *Resume `json:"resume,omitempty"`
+	// Plan is set when a dataset export has made its plan (its first pass):
+	// the page goes on with a request whose Plan it is, in a new worker, so
+	// that what the browser keeps of the first pass's reads goes with the
+	// first.
+	Plan json.RawMessage `json:"plan,omitempty"`
 }
 
 // Extensions are the file extensions an Import reads, with their dots (a
@@ -128,7 +137,7 @@ type Reply struct {
 var Extensions = []string{".ann", ".bio", ".bioes", ".conll", ".iob", ".iob2", ".json", ".jsonl", ".txt", ".zip"}
 
 // Merge appends what o says to r (First stays r's when set); o's file, if
-// any, and its Resume replace r's.
+// any, its Resume and its Plan replace r's.
 func (r *Reply) Merge(o Reply) {
 	if r.Error == "" {
 		r.Error = o.Error
@@ -142,7 +151,7 @@ func (r *Reply) Merge(o Reply) {
 	if o.File != "" {
 		r.File, r.Type = o.File, o.Type
 	}
-	r.Resume = o.Resume
+	r.Resume, r.Plan = o.Resume, o.Plan
 }
 
 // Progress is how far the work is.

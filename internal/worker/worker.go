@@ -6,6 +6,7 @@ package worker
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 
@@ -29,7 +30,9 @@ type Spiller interface {
 // file was written. files are the files of an Import, in the order of
 // req.Files. progress, when not nil, is told how far a long piece of work
 // is, in words for the user. An import into st stops after Shift documents
-// of a large span JSONL file, its reply saying where to go on (Resume).
+// of a large span JSONL file, its reply saying where to go on (Resume); a
+// dataset export of st stops once it has made its plan, which its reply
+// carries (Plan), for a request with that plan to write the zip.
 func Do(st store.Store, req job.Request, files []importer.Input, out io.Writer, progress func(job.Progress)) job.Reply {
 	if progress == nil {
 		progress = func(job.Progress) {}
@@ -54,7 +57,9 @@ func Do(st store.Store, req job.Request, files []importer.Input, out io.Writer, 
 // import took 5.5 s against 5.1).
 const Shift = 500
 
-// do performs req against st, stopping an import after shift documents.
+// do performs req against st; when shift > 0, it stops an import after
+// shift documents and a dataset export once its plan is made, for the
+// page to go on in a new worker.
 func do(st store.Store, req job.Request, files []importer.Input, schema *corpus.Schema, out io.Writer, shift int, progress func(job.Progress)) job.Reply {
 	switch req.Op {
 	case job.Import:
@@ -67,7 +72,7 @@ func do(st store.Store, req job.Request, files []importer.Input, schema *corpus.
 	case job.ExportJSONL:
 		return exportJSONL(st, schema, out, progress)
 	case job.ExportDataset:
-		return exportDataset(st, schema, req.Dataset, out, progress)
+		return exportDataset(st, schema, req.Dataset, req.Plan, shift > 0, out, progress)
 	}
 	return job.Reply{Error: fmt.Sprintf("unknown work %q", req.Op)}
 }
@@ -141,7 +146,9 @@ func exportJSONL(st store.Store, schema *corpus.Schema, out io.Writer, progress 
 	}
 }
 
-func exportDataset(st store.Store, schema *corpus.Schema, d job.Dataset, out io.Writer, progress func(job.Progress)) job.Reply {
+// exportDataset writes the dataset zip; in parts (when parts), it makes
+// the plan and replies with it, and a request with a plan writes the zip.
+func exportDataset(st store.Store, schema *corpus.Schema, d job.Dataset, plan []byte, parts bool, out io.Writer, progress func(job.Progress)) job.Reply {
 	set := dataset.DefaultSettings()
 	set.IncludeAll, set.Seed, set.Ratios, set.Units = d.IncludeAll, d.Seed, d.Ratios, d.Units
 	set.Schema = schema
@@ -155,7 +162,25 @@ func exportDataset(st store.Store, schema *corpus.Schema, d job.Dataset, out io.
 		set.Spill = sp.Spill
 	}
 	progress(job.Progress{Text: "Exporting dataset…"})
-	stats, err := dataset.Export(out, st, set, percent(progress, "Exporting dataset…"))
+	tell := percent(progress, "Exporting dataset…")
+	var stats dataset.Stats
+	var err error
+	switch {
+	case len(plan) > 0:
+		var p dataset.Plan
+		if err = json.Unmarshal(plan, &p); err == nil {
+			stats, err = dataset.WritePlan(out, st, set, p, tell)
+		}
+	case parts:
+		var p dataset.Plan
+		if p, err = dataset.Prepare(st, set, tell); err == nil {
+			if plan, err = json.Marshal(p); err == nil {
+				return job.Reply{Plan: plan}
+			}
+		}
+	default:
+		stats, err = dataset.Export(out, st, set, tell)
+	}
 	if err != nil {
 		return job.Reply{Error: "Dataset export stopped: " + err.Error()}
 	}

@@ -50,9 +50,20 @@ func TestImportThenExport(t *testing.T) {
 	}
 	sameSpans(t, "JSONL export", got, want)
 
+	// A dataset export in two workers: the first makes the plan, the
+	// second writes the zip from it.
 	out.Reset()
 	sw := &spillingWriter{Buffer: &out}
-	r = worker.Do(st, job.Request{Op: job.ExportDataset, Dataset: job.Dataset{Seed: 1, Ratios: [3]float64{1, 0, 0}, Name: "تجربة run"}}, nil, sw, progress)
+	req := job.Request{Op: job.ExportDataset, Dataset: job.Dataset{Seed: 1, Ratios: [3]float64{1, 0, 0}, Name: "تجربة run"}}
+	r = worker.Do(st, req, nil, sw, progress)
+	if r.Error != "" || len(r.Plan) == 0 || r.File != "" || out.Len() != 0 || sw.spills != 0 {
+		t.Fatalf("dataset export, first part: %+v (%d bytes written)", r, out.Len())
+	}
+	if told[len(told)-1] != "Exporting dataset… 50%" {
+		t.Errorf("progress after the plan %q, want 50%%", told[len(told)-1])
+	}
+	req.Plan = r.Plan
+	r = worker.Do(st, req, nil, sw, progress)
 	if sw.spills == 0 {
 		t.Error("the dataset export kept no file aside in the writer's spills")
 	}
