@@ -4,7 +4,9 @@
 // The worker does what would hold the page's thread or memory for long:
 // reading files in every import format, building exports of the whole
 // corpus. It reads and writes the browser's store itself, so documents never
-// cross between the two; only requests, messages and finished files do.
+// cross between the two; only requests, messages, finished files and, for
+// work done by several workers in turn, where the next one goes on (Resume,
+// Plan) do.
 package job
 
 import (
