@@ -10,35 +10,6 @@ type Visibility struct {
 	fn  app.Func
 }
 
-// NewLeaving watches elements leaving root (nil: the viewport) grown by
-// margin, and reports each, by the value of its data-lazy attribute, every
-// time it does; elements stay watched. onLeft runs in a JS callback, as
-// NewVisibility's onVisible does.
-func NewLeaving(root app.Value, margin string, onLeft func(key string)) *Visibility {
-	v := &Visibility{}
-	v.fn = app.FuncOf(func(this app.Value, args []app.Value) any {
-		entries := args[0]
-		for i := 0; i < entries.Length(); i++ {
-			e := entries.Index(i)
-			if e.Get("isIntersecting").Bool() {
-				continue
-			}
-			onLeft(e.Get("target").Call("getAttribute", "data-lazy").String())
-		}
-		return nil
-	})
-	v.obs = newObserver(v.fn, root, margin)
-	return v
-}
-
-func newObserver(fn app.Func, root app.Value, margin string) app.Value {
-	opts := map[string]any{"rootMargin": margin}
-	if root != nil && root.Truthy() {
-		opts["root"] = root
-	}
-	return app.Window().Get("IntersectionObserver").New(fn, opts)
-}
-
 // NewVisibility watches elements entering root (nil: the viewport) grown
 // by margin (a CSS margin such as "800px 0px"); onVisible runs in a JS
 // callback, so it must only hand work on (ctx.Dispatch), never block.
@@ -57,7 +28,11 @@ func NewVisibility(root app.Value, margin string, onVisible func(key string)) *V
 		}
 		return nil
 	})
-	v.obs = newObserver(v.fn, root, margin)
+	opts := map[string]any{"rootMargin": margin}
+	if root != nil && root.Truthy() {
+		opts["root"] = root
+	}
+	v.obs = app.Window().Get("IntersectionObserver").New(v.fn, opts)
 	return v
 }
 

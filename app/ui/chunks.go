@@ -181,19 +181,28 @@ func (s *Shell) watchers(ctx app.Context) {
 	}))
 	s.docsVis = browser.NewVisibility(panel(".docs"), "600px 0px", report(func(gen, i int) {
 		if gen == s.docsGen && i < len(s.docsShown) && !s.docsShown[i] {
-			s.docsShown = append([]bool(nil), s.docsShown...)
-			s.docsShown[i] = true
+			s.docsShown = near(s.docsShown, i)
 		}
 	}))
-	// A chunk of the document list further than this from view goes back
-	// to a box: scrolled through, the 2,000-document list had 35,000
-	// elements, and the tab 30 MB more.
-	s.docsFar = browser.NewLeaving(panel(".docs"), "3000px 0px", report(func(gen, i int) {
-		if gen == s.docsGen && i < len(s.docsShown) && s.docsShown[i] {
-			s.docsShown = append([]bool(nil), s.docsShown...)
-			s.docsShown[i] = false
-		}
-	}))
+}
+
+// docsKept is how many chunks of the document list on each side of one that
+// comes into view stay drawn: the others go back to boxes, so that the
+// list's elements stay few however far it is scrolled (scrolled through,
+// the 2,000-document list had 35,000, and an export after it peaked 15 MB
+// higher). A chunk is docsAChunk*docItemSize = 2,400 px high, so those are
+// far from view.
+const docsKept = 4
+
+// near returns which chunks of the document list are drawn once chunk i
+// comes into view: i, and those drawn within docsKept of it.
+func near(shown []bool, i int) []bool {
+	out := make([]bool, len(shown))
+	for j, on := range shown {
+		out[j] = on && j >= i-docsKept && j <= i+docsKept
+	}
+	out[i] = true
+	return out
 }
 
 // setSummaries replaces the document list, drawing its first chunks.
@@ -222,7 +231,7 @@ func (s *Shell) docChunks() []app.UI {
 	out := make([]app.UI, len(s.docsShown))
 	for i := range out {
 		items := s.sums[i*docsAChunk : min((i+1)*docsAChunk, len(s.sums))]
-		c := &DocChunk{Key: lazyKey(kindDocs, s.docsGen, i), Items: items, Labels: s.schema.Labels, Shown: s.docsShown[i], Vis: s.docsVis, Far: s.docsFar, Painted: s.painted}
+		c := &DocChunk{Key: lazyKey(kindDocs, s.docsGen, i), Items: items, Labels: s.schema.Labels, Shown: s.docsShown[i], Vis: s.docsVis, Painted: s.painted}
 		for _, it := range items {
 			if it.ID == open {
 				c.Open = open

@@ -164,9 +164,7 @@ func (g *SpanGroup) Render() app.UI {
 	return el
 }
 
-// DocChunk lists a run of documents in the document list. A chunk drawn
-// is drawn again as a box once it is far from view (Far reports it), so
-// that the list's elements stay few however far it is scrolled.
+// DocChunk lists a run of documents in the document list.
 type DocChunk struct {
 	app.Compo
 	Key     string
@@ -175,7 +173,6 @@ type DocChunk struct {
 	Labels  []corpus.LabelDef
 	Shown   bool
 	Vis     *browser.Visibility
-	Far     *browser.Visibility
 	Painted painted
 }
 
@@ -191,9 +188,6 @@ func (c *DocChunk) fill(mounted bool) {
 		html = docItemsHTML(c.Items, c.Open, c.Labels)
 	}
 	chunk(c, c.Painted, c.Key, html, c.Vis, c.Shown, mounted)
-	if c.Shown {
-		c.Far.Observe(c.JSValue())
-	}
 }
 
 // Render draws the chunk's box.

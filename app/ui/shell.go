@@ -64,7 +64,6 @@ type Shell struct {
 	gen       int
 
 	docVis, listVis, docsVis *browser.Visibility
-	docsFar                  *browser.Visibility // document-list chunks far from view
 	painted                  painted
 
 	selected  string // selected span ID
@@ -122,7 +121,6 @@ func (s *Shell) OnDismount() {
 	s.docVis.Close()
 	s.listVis.Close()
 	s.docsVis.Close()
-	s.docsFar.Close()
 	if s.keys != nil {
 		app.Window().Get("document").Call("removeEventListener", "keydown", s.keys)
 		s.keys.Release()

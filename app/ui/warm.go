@@ -34,8 +34,8 @@ func warmEdits(schema *corpus.Schema) (made int) {
 		}
 		made++
 		doc = ed.Doc()
-		changed := lay.update(e, ed.Last().Removed, doc.Spans)
-		for _, i := range lay.blocksOf(changed) {
+		touched := lay.blocksOf(lay.update(e, ed.Last().Removed, doc.Spans))
+		for _, i := range touched {
 			b := lay.blocks[i]
 			sel := ""
 			if cur, ok := ed.Span(sp.ID); ok && view.BlockAt(lay.blocks, cur.Start) == i {
@@ -46,7 +46,7 @@ func warmEdits(schema *corpus.Schema) (made int) {
 			}
 			_ = blockInnerHTML(b, lay.blockSpans[i], sel, "")
 		}
-		lay.refitGroups(lay.blocksOf(changed), doc.Spans)
+		lay.refitGroups(touched, doc.Spans)
 	}
 	first, second := schema.Labels[0].Name, schema.Labels[1].Name
 	e, sp, err := ed.Label(0, 4, first) // هجوم

@@ -185,6 +185,7 @@ func (m *memSource) Read(ids []string) ([]corpus.Document, error) {
 // with one ID, before writing anything; it returns the first error of w or
 // src.
 func Export(w io.Writer, src Source, s Settings, progress func(done, total int)) (Stats, error) {
+	s = s.normal() // one Now for both passes
 	p, err := Prepare(src, s, progress)
 	if err != nil {
 		return p.Stats, err

@@ -537,13 +537,7 @@ func (r *recordingSpill) Write(p []byte) (int, error) { *r.all += len(p); return
 // files compressed aside go through the Spill, and that an error of the
 // source stops the export and is returned.
 func TestExportReadsInRuns(t *testing.T) {
-	docs := testcorpus.Generate(12, 200, 6)
-	for i := range 5 { // near-duplicates: a word added
-		d := docs[i*7]
-		d.ID += "-again"
-		d.Text += " إضافي"
-		docs = append(docs, d)
-	}
+	docs := nearDuplicates(testcorpus.Generate(12, 200, 6), 5, 7)
 	s := settings()
 	s.IncludeAll = true
 	want, files, _ := export(t, docs, s)
@@ -617,13 +611,7 @@ func TestExportReadsInRuns(t *testing.T) {
 // plan handed over as JSON in between (as from one worker to the next),
 // is the export made at once, stats and progress included.
 func TestPrepareThenWritePlan(t *testing.T) {
-	docs := testcorpus.Generate(12, 200, 6)
-	for i := range 3 { // near-duplicates
-		d := docs[i*5]
-		d.ID += "-again"
-		d.Text += " إضافي"
-		docs = append(docs, d)
-	}
+	docs := nearDuplicates(testcorpus.Generate(12, 200, 6), 3, 5)
 	s := settings()
 	s.IncludeAll = true
 	var calls [][2]int
@@ -672,4 +660,16 @@ func TestPrepareThenWritePlan(t *testing.T) {
 	if len(q.Splits[0])+len(q.Splits[1])+len(q.Splits[2]) != n {
 		t.Errorf("the plan holds %d documents, want %d", len(q.Splits[0])+len(q.Splits[1])+len(q.Splits[2]), n)
 	}
+}
+
+// nearDuplicates appends to docs n near-duplicates (a word added) of every
+// kth document.
+func nearDuplicates(docs []corpus.Document, n, k int) []corpus.Document {
+	for i := range n {
+		d := docs[i*k]
+		d.ID += "-again"
+		d.Text += " إضافي"
+		docs = append(docs, d)
+	}
+	return docs
 }

@@ -156,7 +156,6 @@ func stream(st store.Store, known *store.Known, u Unit, opts Options, from *job.
 		r.First = first
 		return r
 	}
-	r.Resume = nil
 	if err != nil && len(all) > 0 {
 		if derr := st.Delete(all...); derr != nil {
 			err = fmt.Errorf("%v; and %d documents stored before it could not be removed: %v", err, len(all), derr)
