@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/raqim/raqim/internal/worker"
@@ -119,7 +120,11 @@ func TestOpenLargeFile(t *testing.T) {
 	waitJS(t, ctx, "the first entry", drawn("big-1"))
 	eval(t, ctx, `(() => { const el = document.querySelector('.docs'); el.scrollTop = el.scrollHeight; return true; })()`, nil)
 	waitJS(t, ctx, "the last entry drawn", drawn("note"))
-	waitJS(t, ctx, "the first entries no longer drawn", `!`+drawn("big-1"))
+	if err := chromedp.Run(ctx, chromedp.Poll(`!`+drawn("big-1"), nil, chromedp.WithPollingTimeout(45*time.Second))); err != nil {
+		var state string
+		eval(t, ctx, listState, &state)
+		t.Fatalf("waiting for the first entries no longer drawn: %v\nthe list: %s", err, state)
+	}
 	var entries int
 	eval(t, ctx, `document.querySelectorAll('[data-testid=doc]').length`, &entries)
 	if entries >= n/2 {
@@ -167,3 +172,12 @@ func TestWorkerMissing(t *testing.T) {
 		t.Errorf("the save state still says %q", busy)
 	}
 }
+
+// listState describes the document list's scrolling and, for each chunk,
+// its key, top, height and entry count: what a failed wait on the list
+// reports.
+const listState = `(() => {
+	const el = document.querySelector('.docs');
+	const chunks = [...el.querySelectorAll('[data-lazy]')].map(c => c.dataset.lazy + '@' + c.offsetTop + '+' + c.offsetHeight + ':' + c.children.length);
+	return 'scrollTop ' + el.scrollTop + ' scrollHeight ' + el.scrollHeight + ' clientHeight ' + el.clientHeight + ' chunks ' + chunks.join(' ');
+})()`

@@ -213,6 +213,7 @@ func (s *Shell) setSummaries(sums []corpus.Summary) {
 		return
 	}
 	s.docsGen++
+	s.painted.forget(kindDocs)
 	shown := make([]bool, n)
 	for i := 0; i < n && i < 2; i++ {
 		shown[i] = true

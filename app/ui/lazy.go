@@ -60,25 +60,41 @@ func observe(c app.Composer, vis *browser.Visibility, shown bool) {
 // painted remembers the HTML last written into each chunk's element, by
 // key, so that a chunk is rewritten only when its content changes: writing
 // the same content again would replace the text nodes a user's selection
-// sits in.
+// sits in. A key it does not hold is always written, even as empty: go-app
+// reuses an element under a new key, with the old key's content in it.
+// The Shell keeps one map for its life: go-app compares a chunk's props
+// with reflect.DeepEqual, and a map swapped for an equal one would leave
+// a chunk writing into the old one.
 type painted map[string]string
 
+// content is where paint writes: an element (app.Value).
+type content interface{ Set(prop string, v any) }
+
 // paint writes html into el unless it holds it already.
-func (p painted) paint(key string, el app.Value, html string) {
-	if p[key] == html {
+func (p painted) paint(key string, el content, html string) {
+	if old, ok := p[key]; ok && old == html {
 		return
 	}
 	el.Set("innerHTML", html)
 	p[key] = html
 }
 
+// forget drops the records of the chunks of a kind.
+func (p painted) forget(kind byte) {
+	for k := range p {
+		if k[0] == kind {
+			delete(p, k)
+		}
+	}
+}
+
 // chunk is what Block, SpanGroup and DocChunk share: an element go-app
 // creates with its box attributes, and content written by the chunk itself.
-// A newly mounted element is always written.
+// A newly mounted element is empty.
 func chunk(c app.Composer, p painted, key, html string, vis *browser.Visibility, shown, mounted bool) {
 	if el := c.JSValue(); el != nil && el.Truthy() {
 		if mounted {
-			delete(p, key)
+			p[key] = ""
 		}
 		p.paint(key, el, html)
 	}

@@ -229,7 +229,8 @@ func (s *Shell) show(ctx app.Context, doc corpus.Document, log history.Log) {
 	s.runes = []rune(doc.Text)
 	s.gen++
 	s.lay = newLayout(s.gen, doc.Text, s.doc.Spans)
-	s.painted = make(painted) // forget the last document's chunks
+	s.painted.forget(kindBlock) // the last document's chunks
+	s.painted.forget(kindGroup)
 	s.selected, s.listSel, s.flash = "", "", ""
 	ctx.LocalStorage().Set(prefOpen, doc.ID)
 	if !s.warmed {
