@@ -430,6 +430,103 @@ func BenchmarkBrowserDocument(b *testing.B) {
 	}
 }
 
+// addsAPage is how many spans BenchmarkBrowserAdds adds in each page.
+const addsAPage = 24
+
+// BenchmarkBrowserAdds adds addsAPage spans one after the other in one page
+// per case, each by a selection and a real "1" key, and splits each add's
+// time: the key's handler (keydown → the span in the DOM and the count
+// set), the wait for the browser's next frame (→ its requestAnimationFrame
+// callback), the frame's own work (→ the first task after it) and the
+// whole. One add per fresh page (BenchmarkBrowserDocument, the peer
+// benchmark) mostly measures where the keydown falls between two frames,
+// which spreads a case's five reps over 5–16 ms; many adds in one page
+// show what the document's size costs.
+func BenchmarkBrowserAdds(b *testing.B) {
+	var out report
+	defer out.flush(b)
+	out.add("BenchmarkBrowserAdds: %d adds in one page per case, ms: median min max", addsAPage)
+	out.add("%-10s | %-22s | %-22s | %-22s | %-22s", "case", "handler", "wait for the frame", "frame work", "keydown → after the frame")
+	for _, cs := range []struct{ size, n int }{{3000, 50}, {30000, 1000}, {150000, 5000}} {
+		name := fmt.Sprintf("%dk-%d", cs.size/1000, cs.n)
+		c := makeCase(b, cs.size, cs.n)
+		file := "case-" + name
+		srv := serveMounts(b, dist, "/", "", map[string]string{"/data/": writeCase(b, c, file)})
+		ctx, _ := newBrowser(b)
+		run(b, ctx, "open", chromedp.Navigate(srv.URL+"?open=%2Fdata%2F"+file+".jsonl"))
+		waitJS(b, ctx, "the spans", js(`document.querySelector('[data-testid=document]')?.dataset.spanCount === '%d'`, cs.n))
+		benchWaitSaved(b, ctx, 120*time.Second)
+		time.Sleep(2 * time.Second) // past the warm-up the app runs at idle
+		free := freeWords(c, 1200, addsAPage)
+		if len(free) < addsAPage {
+			b.Fatalf("%s: %d free words in the first block, want %d", name, len(free), addsAPage)
+		}
+		var handler, wait, frame, total []float64
+		for k, w := range free {
+			selectCP(b, ctx, w[0], w[1])
+			time.Sleep(150 * time.Millisecond)
+			eval(b, ctx, `(() => {
+				window.__add = {};
+				addEventListener('keydown', () => { __add.t0 = performance.now(); }, {capture: true, once: true});
+				const el = document.querySelector('[data-testid=document]');
+				const mo = new MutationObserver(() => {
+					mo.disconnect();
+					__add.dom = performance.now();
+					requestAnimationFrame(() => { __add.raf = performance.now(); setTimeout(() => { __add.after = performance.now(); }, 0); });
+				});
+				mo.observe(el, {attributes: true, attributeFilter: ['data-span-count']});
+				return true;
+			})()`, nil)
+			run(b, ctx, "press 1", chromedp.KeyEvent("1"))
+			var m struct{ T0, Dom, Raf, After float64 }
+			evalFor(b, ctx, 30*time.Second, "the add's frame", `(async () => {
+				for (let i = 0; !window.__add.after; i++) {
+					if (i > 2000) throw new Error('no frame after the add');
+					await new Promise((r) => setTimeout(r, 5));
+				}
+				return window.__add;
+			})()`, &m)
+			var count string
+			eval(b, ctx, `document.querySelector('[data-testid=document]').dataset.spanCount`, &count)
+			if count != fmt.Sprint(cs.n+k+1) {
+				b.Fatalf("%s: after add %d the count is %s, want %d", name, k+1, count, cs.n+k+1)
+			}
+			handler = append(handler, m.Dom-m.T0)
+			wait = append(wait, m.Raf-m.Dom)
+			frame = append(frame, m.After-m.Raf)
+			total = append(total, m.After-m.T0)
+			time.Sleep(300 * time.Millisecond)
+		}
+		out.add("%-10s | %-22s | %-22s | %-22s | %-22s", name, spreadOf(handler).ms1(), spreadOf(wait).ms1(), spreadOf(frame).ms1(), spreadOf(total).ms1())
+		b.ReportMetric(spreadOf(handler).med, name+"-handler-ms")
+		b.ReportMetric(spreadOf(total).med, name+"-total-ms")
+	}
+	for range b.N {
+	}
+}
+
+// freeWords returns up to n words of c starting before limit that touch
+// no span of c, in order: where adds may go.
+func freeWords(c benchCase, limit, n int) [][2]int {
+	taken := map[int]bool{}
+	for _, s := range c.Spans {
+		for i := s["start"].(int); i < s["end"].(int); i++ {
+			taken[i] = true
+		}
+	}
+	var free [][2]int
+	for _, w := range wordsOf([]rune(c.Text)) {
+		ok := w.e-w.s >= 3 && w.s < limit && len(free) < n
+		for i := w.s - 1; ok && i <= w.e; i++ {
+			ok = !taken[i]
+		}
+		if ok {
+			free = append(free, [2]int{w.s, w.e})
+		}
+	}
+	return free
+}
+
 // docRow is a case's repetitions.
 type docRow struct {
 	name string
