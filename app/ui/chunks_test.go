@@ -80,11 +80,12 @@ func TestPaint(t *testing.T) {
 	}
 }
 
-// TestForget checks that forget drops the records of one kind of chunk only.
+// TestForget checks that forget drops the records of the kinds of chunk
+// given only.
 func TestForget(t *testing.T) {
 	p := painted{"b1:0": "x", "g1:0": "y", "d3:0": "z"}
-	p.forget(kindBlock)
-	if _, ok := p["b1:0"]; ok || p["g1:0"] != "y" || p["d3:0"] != "z" {
-		t.Errorf("after forget(kindBlock): %v", p)
+	p.forget(kindBlock, kindGroup)
+	if _, ok := p["b1:0"]; ok || len(p) != 1 || p["d3:0"] != "z" {
+		t.Errorf("after forget(kindBlock, kindGroup): %v", p)
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -79,10 +80,10 @@ func (p painted) paint(key string, el content, html string) {
 	p[key] = html
 }
 
-// forget drops the records of the chunks of a kind.
-func (p painted) forget(kind byte) {
+// forget drops the records of the chunks of the given kinds.
+func (p painted) forget(kinds ...byte) {
 	for k := range p {
-		if k[0] == kind {
+		if slices.Contains(kinds, k[0]) {
 			delete(p, k)
 		}
 	}

@@ -229,8 +229,7 @@ func (s *Shell) show(ctx app.Context, doc corpus.Document, log history.Log) {
 	s.runes = []rune(doc.Text)
 	s.gen++
 	s.lay = newLayout(s.gen, doc.Text, s.doc.Spans)
-	s.painted.forget(kindBlock) // the last document's chunks
-	s.painted.forget(kindGroup)
+	s.painted.forget(kindBlock, kindGroup) // the last document's chunks
 	s.selected, s.listSel, s.flash = "", "", ""
 	ctx.LocalStorage().Set(prefOpen, doc.ID)
 	if !s.warmed {
