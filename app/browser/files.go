@@ -83,3 +83,21 @@ func NewFile(name, mime string, data []byte) app.Value {
 	app.CopyBytesToJS(u8, data)
 	return w.Get("File").New([]any{u8}, name, map[string]any{"type": mime})
 }
+
+// SameSite resolves a URL given to the page as the browser resolves it
+// (against the page's own URL) and returns it when it is of the page's
+// origin: a string that Go's parser reads as a path may name another host
+// for the browser ("/\host/x", "https:host/x").
+func SameSite(raw string) (href string, ok bool) {
+	defer func() {
+		if recover() != nil { // not a URL: new URL throws
+			href, ok = "", false
+		}
+	}()
+	w := app.Window()
+	u := w.Get("URL").New(raw, w.Get("location").Get("href"))
+	if u.Get("origin").String() != w.Get("location").Get("origin").String() {
+		return "", false
+	}
+	return u.Get("href").String(), true
+}

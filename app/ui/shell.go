@@ -338,15 +338,16 @@ const inPage = 4 << 20
 // importURL imports a same-origin file given in the page URL and opens its
 // first document.
 func (s *Shell) importURL(ctx app.Context, raw string) {
-	u, err := url.Parse(raw)
-	if err != nil || (u.Host != "" && u.Host != app.Window().URL().Host) {
+	href, ok := browser.SameSite(raw)
+	u, err := url.Parse(href)
+	if !ok || err != nil {
 		s.fail("?open=%s: only a file on this site can be opened", raw)
 		return
 	}
 	name := u.Path[strings.LastIndex(u.Path, "/")+1:]
 	s.loading = "Loading " + name + "…"
 	s.do(func() {
-		blob, err := browser.FetchBlob(raw)
+		blob, err := browser.FetchBlob(href)
 		if err == nil && (!strings.HasSuffix(strings.ToLower(name), ".jsonl") || blob.Get("size").Int() > inPage) {
 			file := app.Window().Get("File").New([]any{blob}, name)
 			ctx.Dispatch(func(ctx app.Context) { s.importURLInWorker(ctx, file) })
