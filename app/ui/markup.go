@@ -27,7 +27,9 @@ func (m *markup) attr(name, value string) {
 
 func (m *markup) intAttr(name string, v int) { m.attr(name, strconv.Itoa(v)) }
 
-func (m *markup) text(s string) { m.WriteString(html.EscapeString(s)) }
+// text writes document or user text, escaped, with the characters the page
+// cannot hold as they are made visible (view.Shown).
+func (m *markup) text(s string) { m.WriteString(html.EscapeString(view.Shown(s))) }
 
 // blockInnerHTML is the content of a shown block's element.
 func blockInnerHTML(b view.Block, spans []corpus.Span, selected, flash string) string {

@@ -6,6 +6,7 @@ package view
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/raqim/raqim/internal/corpus"
@@ -169,4 +170,33 @@ func Text(text string, base, start, end int) string {
 		pos++
 	}
 	return text[b:e]
+}
+
+// Shown returns text as the page writes it: each C0 control character but
+// tab, line feed and carriage return, and DEL, becomes its visible picture
+// (U+2400–U+241F, U+2421), one code point for one, so that the page holds
+// as many code points as the stored text. The HTML parser drops U+0000,
+// which would shift every later offset; the others are invisible.
+func Shown(text string) string {
+	i := strings.IndexFunc(text, hidden)
+	if i < 0 {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text) + 16)
+	b.WriteString(text[:i])
+	for _, r := range text[i:] {
+		switch {
+		case r == 0x7f:
+			r = 0x2421
+		case hidden(r):
+			r += 0x2400
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func hidden(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f
 }

@@ -108,3 +108,22 @@ func TestText(t *testing.T) {
 		t.Errorf("Text = %q", got)
 	}
 }
+
+func TestShown(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", ""},
+		{"كاي", "كاي"},
+		{"\x00\x00كاي", "\u2400\u2400كاي"},
+		{"a\tb\nc\r\nd", "a\tb\nc\r\nd"},
+		{"\x01\x1f\x7f", "\u2401\u241f\u2421"},
+		{"\u0085\u009f😀", "\u0085\u009f😀"}, // C1 controls are kept by the HTML parser
+	} {
+		got := Shown(c.in)
+		if got != c.want {
+			t.Errorf("Shown(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if n, m := len([]rune(got)), len([]rune(c.in)); n != m {
+			t.Errorf("Shown(%q) has %d code points, want %d", c.in, n, m)
+		}
+	}
+}
