@@ -18,8 +18,12 @@ import (
 	"github.com/raqim/raqim/internal/labelstudio"
 )
 
-// MaxUnzipped is the most Read decompresses from one zip: 1 GiB.
-const MaxUnzipped = 1 << 30
+// Limits of Read: the most it decompresses from one zip (1 GiB; each file
+// in it is held to jsonl.MaxFileSize too), and the most files a zip may hold.
+const (
+	MaxUnzipped = 1 << 30
+	MaxEntries  = 20000
+)
 
 // entry is a file of the zip, its name relative to the zip's common folder.
 type entry struct {
@@ -35,6 +39,11 @@ type entry struct {
 // *corpus.FileError values naming the zip and the file inside it; unknown
 // labels of all files come as one *jsonl.UnknownLabelsError.
 func Read(name string, data []byte, opts jsonl.DecodeOptions) ([]corpus.Document, []string, error) {
+	return read(name, data, opts, jsonl.MaxFileSize, MaxUnzipped)
+}
+
+// read is Read with the limits of a file in the zip and of the whole zip.
+func read(name string, data []byte, opts jsonl.DecodeOptions, fileLimit, budget int64) ([]corpus.Document, []string, error) {
 	fail := func(format string, args ...any) ([]corpus.Document, []string, error) {
 		return nil, nil, &corpus.FileError{File: name, Err: fmt.Errorf(format, args...)}
 	}
@@ -42,11 +51,14 @@ func Read(name string, data []byte, opts jsonl.DecodeOptions) ([]corpus.Document
 	if err != nil {
 		return fail("not a readable zip: %v", err)
 	}
+	if len(zr.File) > MaxEntries {
+		return fail("the zip holds %d files, more than the %d raqim imports from one zip", len(zr.File), MaxEntries)
+	}
 	entries := listEntries(zr)
 	if len(entries) == 0 {
 		return fail("the zip holds no files")
 	}
-	r := &reader{zip: name, opts: opts, budget: MaxUnzipped, ids: map[string]string{}}
+	r := &reader{zip: name, opts: opts, fileLimit: fileLimit, budget: budget, ids: map[string]string{}}
 	byName := map[string]*entry{}
 	for i := range entries {
 		byName[entries[i].name] = &entries[i]
@@ -155,9 +167,10 @@ func listEntries(zr *zip.Reader) []entry {
 
 // reader gathers the documents, notes and errors of the files of one zip.
 type reader struct {
-	zip     string
-	opts    jsonl.DecodeOptions
-	budget  int64
+	zip       string
+	opts      jsonl.DecodeOptions
+	fileLimit int64 // the most a file of the zip may unpack to
+	budget    int64 // what the zip's files may still unpack to
 	docs    []corpus.Document
 	notes   []string
 	ids     map[string]string // document ID → file
@@ -168,25 +181,53 @@ type reader struct {
 // fileName names a file inside the zip in errors and notes.
 func (r *reader) fileName(e *entry) string { return r.zip + "/" + e.f.Name }
 
-// open reads a file of the zip within the decompression budget.
+// open reads a file of the zip: each is held to the limit of a file
+// (jsonl.MaxFileSize), all of them together to MaxUnzipped, by the size
+// the zip declares (so that a bomb is refused without being expanded) and
+// by the bytes that come out.
 func (r *reader) open(e *entry) ([]byte, error) {
-	if int64(e.f.UncompressedSize64) > r.budget {
-		return nil, &corpus.FileError{File: r.fileName(e), Err: fmt.Errorf("the zip unpacks to more than the import limit of %d MiB", MaxUnzipped>>20)}
+	limit := min(r.fileLimit, r.budget)
+	tooBig := func(declared uint64) error {
+		var err error
+		switch {
+		case declared > uint64(r.fileLimit):
+			err = fmt.Errorf("the file unpacks to %s, more than the import limit of %s for a file", mib(declared), mib(uint64(r.fileLimit)))
+		case declared > 0:
+			err = fmt.Errorf("the zip's files unpack to more than the import limit of %s", mib(uint64(MaxUnzipped)))
+		default:
+			err = fmt.Errorf("the file unpacks to more than the import limit of %s for a file", mib(uint64(limit)))
+		}
+		return &corpus.FileError{File: r.fileName(e), Err: err}
+	}
+	if int64(e.f.UncompressedSize64) > limit {
+		return nil, tooBig(e.f.UncompressedSize64)
 	}
 	rc, err := e.f.Open()
 	if err != nil {
 		return nil, &corpus.FileError{File: r.fileName(e), Err: err}
 	}
 	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, r.budget+1))
-	if err == nil && int64(len(data)) > r.budget {
-		err = fmt.Errorf("the zip unpacks to more than the import limit of %d MiB", MaxUnzipped>>20)
+	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) {
+		// archive/zip stops a file at the size its header declares.
+		err = errors.New("the file is damaged, or unpacks to more than its zip declares")
 	}
 	if err != nil {
 		return nil, &corpus.FileError{File: r.fileName(e), Err: err}
 	}
+	if int64(len(data)) > limit {
+		return nil, tooBig(0)
+	}
 	r.budget -= int64(len(data))
 	return data, nil
+}
+
+// mib renders a size in MiB for messages.
+func mib(n uint64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
 }
 
 // fail records err, keeping unknown-label errors apart to merge them.
