@@ -113,3 +113,22 @@ func mustJSON(t testing.TB, b []byte, v any) {
 		t.Fatalf("decoding %s: %v", b, err)
 	}
 }
+
+// dblclick double-clicks code point c of the open document, as a user
+// selecting a word does.
+func dblclick(t testing.TB, ctx context.Context, c int) {
+	t.Helper()
+	var pt []float64
+	eval(t, ctx, js(`(() => { const [n, o] = __point(%d); const r = document.createRange(); r.setStart(n, o); r.setEnd(n, o + 1); const b = r.getBoundingClientRect(); return [b.x + b.width/2, b.y + b.height/2]; })()`, c), &pt)
+	run(t, ctx, "double-click", chromedp.ActionFunc(func(ctx context.Context) error {
+		for _, n := range []int64{1, 2} {
+			if err := input.DispatchMouseEvent(input.MousePressed, pt[0], pt[1]).WithButton(input.Left).WithClickCount(n).Do(ctx); err != nil {
+				return err
+			}
+			if err := input.DispatchMouseEvent(input.MouseReleased, pt[0], pt[1]).WithButton(input.Left).WithClickCount(n).Do(ctx); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+}

@@ -71,7 +71,7 @@ func TestKeyboardLabelling(t *testing.T) {
 
 	// Click a span to select it; a label key relabels it; Delete removes it.
 	run(t, ctx, "click the span", chromedp.Click(js(`[data-testid=document] [data-start="%d"][data-label=ACTOR]`, legion), chromedp.ByQuery))
-	waitJS(t, ctx, "the span selected", `!!document.querySelector('mark.selected')`)
+	waitJS(t, ctx, "the span selected", `!!document.querySelector('mark[aria-current]')`)
 	press(t, ctx, "4")
 	waitJS(t, ctx, "relabelled", js(`!!document.querySelector('[data-testid=document] [data-start="%d"][data-label=CASUALTY]')`, legion))
 	press(t, ctx, kb.Delete)
@@ -86,7 +86,7 @@ func TestKeyboardLabelling(t *testing.T) {
 		t.Fatalf("span list %q", items)
 	}
 	run(t, ctx, "click the list item", chromedp.Click(`[data-testid=span-item]`, chromedp.ByQuery))
-	waitJS(t, ctx, "the flash", `!!document.querySelector('mark.flash.selected')`)
+	waitJS(t, ctx, "the flash", `!!document.querySelector('mark[data-flash][aria-current]')`)
 
 	// Status: set to done, and the list says so after a reload.
 	run(t, ctx, "status", chromedp.SetValue(`[data-testid=status]`, "done", chromedp.ByQuery),

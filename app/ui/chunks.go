@@ -276,17 +276,18 @@ func (s *Shell) spanGroups() []app.UI {
 
 // paintNow draws an edit at once, in the handler of the key or click that
 // made it, so that it shows in the very next frame the browser paints: it
-// rewrites only the paragraphs holding the changed spans (and the spans
-// selected before and now), and records each block's new content so that
-// go-app's own update of the block, after the paint, finds it drawn already.
+// rewrites only the paragraphs holding the changed spans, marks the
+// selected span, and records each block's new content so that go-app's own
+// update of the block, after the paint, finds it drawn already.
 func (s *Shell) paintNow(changed []corpus.Span, prevSelected string) {
+	marked := changed
 	if sp, ok := s.span(s.selected); ok {
-		changed = append(changed, sp)
+		marked = append(slices.Clip(marked), sp)
 	}
 	if sp, ok := s.span(prevSelected); ok {
-		changed = append(changed, sp)
+		marked = append(slices.Clip(marked), sp)
 	}
-	for _, i := range s.lay.blocksOf(changed) {
+	for _, i := range s.lay.blocksOf(marked) {
 		if !s.lay.shown[i] {
 			continue
 		}
@@ -296,6 +297,15 @@ func (s *Shell) paintNow(changed []corpus.Span, prevSelected string) {
 			continue
 		}
 		b, spans := s.lay.blocks[i], s.lay.blockSpans[i]
+		for _, p := range b.Paras {
+			for _, c := range changed {
+				if c.Start <= p.End && p.Start <= c.End {
+					browser.ReplaceElement(el, `:scope > p[data-start="`+strconv.Itoa(p.Start)+`"]`, paraHTML(p, spans))
+					break
+				}
+			}
+		}
+		s.painted[key] = blockInnerHTML(b, spans)
 		sel, flash := s.selected, s.flash
 		if s.blockOf(sel) != i {
 			sel = ""
@@ -303,15 +313,7 @@ func (s *Shell) paintNow(changed []corpus.Span, prevSelected string) {
 		if s.blockOf(flash) != i {
 			flash = ""
 		}
-		for _, p := range b.Paras {
-			for _, c := range changed {
-				if c.Start <= p.End && p.Start <= c.End {
-					browser.ReplaceElement(el, `:scope > p[data-start="`+strconv.Itoa(p.Start)+`"]`, paraHTML(p, spans, sel, flash))
-					break
-				}
-			}
-		}
-		s.painted[key] = blockInnerHTML(b, spans, sel, flash)
+		markSpans(el, sel, flash)
 	}
 	browser.SetAttr(`[data-testid="document"]`, "data-span-count", strconv.Itoa(len(s.doc.Spans)))
 	// The save state says "saving" from now on, not from go-app's next frame.

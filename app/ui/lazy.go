@@ -125,9 +125,30 @@ func (b *Block) OnUpdate(ctx app.Context) { b.fill(false) }
 func (b *Block) fill(mounted bool) {
 	html := ""
 	if b.Shown {
-		html = blockInnerHTML(b.Block, b.Spans, b.Selected, b.Flash)
+		html = blockInnerHTML(b.Block, b.Spans)
 	}
 	chunk(b, b.Painted, b.Key, html, b.Vis, b.Shown, mounted)
+	if el := b.JSValue(); el != nil && el.Truthy() {
+		markSpans(el, b.Selected, b.Flash)
+	}
+}
+
+// markSpans marks, inside a block's element, the selected span
+// (aria-current) and the flashing one (data-flash), and unmarks any other:
+// the one writer of those attributes. It changes no text, so a selection
+// the user is making survives it.
+func markSpans(el app.Value, selected, flash string) {
+	for _, a := range [...]struct{ name, id string }{{"aria-current", selected}, {"data-flash", flash}} {
+		if old := el.Call("querySelector", "mark["+a.name+"]"); old.Truthy() && old.Get("id").String() != "span-"+a.id {
+			old.Call("removeAttribute", a.name)
+		}
+		if a.id == "" {
+			continue
+		}
+		if m := el.Call("querySelector", `mark[data-id="`+a.id+`"]`); m.Truthy() {
+			m.Call("setAttribute", a.name, "true")
+		}
+	}
 }
 
 // Render draws the block's box; its content is written by fill.

@@ -31,27 +31,25 @@ func (m *markup) intAttr(name string, v int) { m.attr(name, strconv.Itoa(v)) }
 // cannot hold as they are made visible (view.Shown).
 func (m *markup) text(s string) { m.WriteString(html.EscapeString(view.Shown(s))) }
 
-// blockInnerHTML is the content of a shown block's element.
-func blockInnerHTML(b view.Block, spans []corpus.Span, selected, flash string) string {
+// blockInnerHTML is the content of a shown block's element. Which span is
+// selected or flashing is not part of it (see markSpans): a change of
+// selection must not rewrite the text a user is selecting in.
+func blockInnerHTML(b view.Block, spans []corpus.Span) string {
 	var m markup
-	m.blockBody(b, spans, selected, flash)
-	return m.String()
-}
-
-func (m *markup) blockBody(b view.Block, spans []corpus.Span, selected, flash string) {
 	for _, p := range b.Paras {
-		m.para(p, spans, selected, flash)
+		m.para(p, spans)
 	}
+	return m.String()
 }
 
 // paraHTML is one paragraph of a block, exactly as blockInnerHTML writes it.
-func paraHTML(p view.Paragraph, spans []corpus.Span, selected, flash string) string {
+func paraHTML(p view.Paragraph, spans []corpus.Span) string {
 	var m markup
-	m.para(p, spans, selected, flash)
+	m.para(p, spans)
 	return m.String()
 }
 
-func (m *markup) para(p view.Paragraph, spans []corpus.Span, selected, flash string) {
+func (m *markup) para(p view.Paragraph, spans []corpus.Span) {
 	m.WriteString(`<p class="para"`)
 	m.intAttr("data-start", p.Start)
 	m.intAttr("data-end", p.End)
@@ -70,15 +68,8 @@ func (m *markup) para(p view.Paragraph, spans []corpus.Span, selected, flash str
 			m.WriteString("</span>")
 			continue
 		}
-		cls := "span"
-		if s.Span.ID == selected {
-			cls += " selected"
-		}
-		if s.Span.ID == flash {
-			cls += " flash"
-		}
 		m.WriteString("<mark")
-		m.attr("class", cls)
+		m.attr("class", "span")
 		m.attr("id", "span-"+s.Span.ID)
 		m.attr("data-id", s.Span.ID)
 		m.attr("data-label", string(s.Span.Label))

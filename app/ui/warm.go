@@ -37,14 +37,13 @@ func warmEdits(schema *corpus.Schema) (made int) {
 		touched := lay.blocksOf(lay.update(e, ed.Last().Removed, doc.Spans))
 		for _, i := range touched {
 			b := lay.blocks[i]
-			sel := ""
-			if cur, ok := ed.Span(sp.ID); ok && view.BlockAt(lay.blocks, cur.Start) == i {
-				sel = sp.ID
+			if cur, ok := ed.Span(sp.ID); ok {
+				_ = view.BlockAt(lay.blocks, cur.Start) == i // the selected span's block, as paintNow finds it
 			}
 			for _, p := range b.Paras {
-				_ = paraHTML(p, lay.blockSpans[i], sel, "")
+				_ = paraHTML(p, lay.blockSpans[i])
 			}
-			_ = blockInnerHTML(b, lay.blockSpans[i], sel, "")
+			_ = blockInnerHTML(b, lay.blockSpans[i])
 		}
 		lay.refitGroups(touched, doc.Spans)
 	}
