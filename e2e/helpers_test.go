@@ -1,13 +1,14 @@
 package e2e
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
-	"context"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 )
@@ -132,3 +133,41 @@ func dblclick(t testing.TB, ctx context.Context, c int) {
 		return nil
 	}))
 }
+
+// writeDocs writes a span JSONL file of one document per title, each text
+// naming its title, and returns its path.
+func writeDocs(t *testing.T, dir, name string, titles ...string) string {
+	t.Helper()
+	var b strings.Builder
+	for _, title := range titles {
+		line, _ := json.Marshal(map[string]any{"id": title, "text": "نص الوثيقة " + title + " في كاي", "meta": map[string]any{"title": title}})
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// listed is a JS condition: a document of that title is in the list.
+func listed(title string) string {
+	return js(`[...document.querySelectorAll('[data-testid=doc] .doc-title')].some(e => e.textContent === %q)`, title)
+}
+
+// exportedIDs exports the corpus as JSONL and returns the IDs it holds.
+func exportedIDs(t *testing.T, ctx context.Context, downloads string) map[string]bool {
+	t.Helper()
+	os.Remove(filepath.Join(downloads, "raqim-corpus.jsonl"))
+	run(t, ctx, "export", chromedp.Click(`[data-testid=export-jsonl]`, chromedp.ByQuery))
+	data := waitFile(t, downloads, "raqim-corpus.jsonl")
+	ids := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var d struct{ ID string }
+		mustJSON(t, []byte(line), &d)
+		ids[d.ID] = true
+	}
+	return ids
+}
+
