@@ -25,8 +25,9 @@ func handler(version, base string) *app.Handler {
 			Large:   "/web/icon-512.png",
 			SVG:     "/web/icon.svg",
 		},
-		Styles: []string{"/web/raqim.css"},
-		Fonts:  []string{"/web/fonts/NotoNaskhArabic-Regular.woff2"},
+		Styles:  []string{"/web/raqim.css"},
+		Scripts: []string{"/web/early.js defer"}, // files given before the app runs
+		Fonts:   []string{"/web/fonts/NotoNaskhArabic-Regular.woff2"},
 		CacheableResources: []string{
 			"/web/fonts/NotoNaskhArabic-Bold.woff2",
 			"/web/icon.svg",

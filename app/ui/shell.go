@@ -85,8 +85,9 @@ type Shell struct {
 	guide     bool
 	dragging  bool
 
-	keys   app.Func
-	warmed bool // warmEdits ran
+	keys    app.Func
+	warmed  bool                // warmEdits ran
+	waiting []func(app.Context) // what the user asked for before storage was open
 }
 
 // OnMount opens storage, restores the session and installs the keyboard handler.
@@ -112,8 +113,24 @@ func (s *Shell) OnMount(ctx app.Context) {
 			}
 		})
 	}
-	openURL := app.Window().URL().Query().Get("open")
+	// Files given before the app took over wait in web/early.js; from now
+	// on the app's own input and drop handler take them.
+	w := app.Window()
+	if early := w.Get("raqimEarly"); early.Truthy() && early.Length() > 0 {
+		s.importFiles(ctx, early)
+	}
+	w.Set("raqimTaken", true)
+	openURL := w.URL().Query().Get("open")
 	ctx.Async(func() { s.start(ctx, openURL) })
+}
+
+// whenReady runs f once storage is open: at once, or when start has opened it.
+func (s *Shell) whenReady(ctx app.Context, f func(app.Context)) {
+	if s.st != nil {
+		f(ctx)
+		return
+	}
+	s.waiting = append(s.waiting, f)
 }
 
 // OnDismount removes the keyboard handler.
@@ -161,6 +178,10 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 		case open != "":
 			s.open(ctx, open)
 		}
+		for _, f := range s.waiting {
+			f(ctx)
+		}
+		s.waiting = nil
 	})
 	if durable {
 		if ok, err := webapi.Persist(); err != nil || !ok {

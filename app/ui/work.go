@@ -27,6 +27,8 @@ type heldImport struct {
 // shown already) and file to then on the UI goroutine.
 func (s *Shell) offload(ctx app.Context, busy string, req job.Request, files []app.Value, then func(ctx app.Context, r job.Reply, file app.Value, sums []corpus.Summary)) {
 	if s.st == nil {
+		s.busy = "Waiting for storage…"
+		s.whenReady(ctx, func(ctx app.Context) { s.offload(ctx, busy, req, files, then) })
 		return
 	}
 	req.Schema, req.Annotator, req.Memory = *s.schema, s.annotator, !s.durable
@@ -145,8 +147,8 @@ func (s *Shell) keepInMemory(file app.Value) error {
 // name and line; the others go through. A file whose only fault is labels
 // outside the schema is held back, and the user is offered a mapping.
 func (s *Shell) importFiles(ctx app.Context, list app.Value) {
-	if s.st == nil || list.Length() == 0 {
-		return
+	if s.jobs == nil || list.Length() == 0 {
+		return // before OnMount, web/early.js takes the files
 	}
 	n := list.Length()
 	files, names := make([]app.Value, n), make([]string, n)
