@@ -79,7 +79,6 @@ func TestFilesGivenAtAnyMomentAreImported(t *testing.T) {
 	}
 }
 
-
 // give hands files to the import input as a user picking them does. The
 // page swaps the input the server rendered for the app's own when the app
 // starts: a give that finds its input gone tries the new one.

@@ -170,4 +170,3 @@ func exportedIDs(t *testing.T, ctx context.Context, downloads string) map[string
 	}
 	return ids
 }
-

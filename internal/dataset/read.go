@@ -171,11 +171,11 @@ type reader struct {
 	opts      jsonl.DecodeOptions
 	fileLimit int64 // the most a file of the zip may unpack to
 	budget    int64 // what the zip's files may still unpack to
-	docs    []corpus.Document
-	notes   []string
-	ids     map[string]string // document ID → file
-	errs    []error
-	unknown []*corpus.FileError // files with unknown labels
+	docs      []corpus.Document
+	notes     []string
+	ids       map[string]string // document ID → file
+	errs      []error
+	unknown   []*corpus.FileError // files with unknown labels
 }
 
 // fileName names a file inside the zip in errors and notes.
