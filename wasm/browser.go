@@ -13,6 +13,7 @@ import (
 // handlers that draw edits; span IDs take their randomness 16 at a time.
 func tune() {
 	debug.SetGCPercent(400)
+	debug.SetMemoryLimit(40 << 20)
 	uuid.EnableRandPool()
 }
 

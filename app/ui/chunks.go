@@ -20,6 +20,7 @@ type layout struct {
 	blockSpans [][]corpus.Span // spans overlapping each block
 	groupSpans [][]corpus.Span // spans starting in each block (the side list)
 	shown      []bool          // blocks drawn
+	heights    []int           // px: the height a block had when it was last drawn, 0 if never
 	listShown  []bool          // side-list groups drawn
 }
 
@@ -28,7 +29,7 @@ func newLayout(gen int, text string, spans []corpus.Span) layout {
 	l := layout{gen: gen, blocks: view.Blocks(view.Paragraphs(text), blockRunes)}
 	n := len(l.blocks)
 	l.blockSpans, l.groupSpans = make([][]corpus.Span, n), make([][]corpus.Span, n)
-	l.shown, l.listShown = make([]bool, n), make([]bool, n)
+	l.shown, l.listShown, l.heights = make([]bool, n), make([]bool, n), make([]int, n)
 	for i := range l.blocks {
 		l.fill(i, spans)
 	}
@@ -124,19 +125,34 @@ func (l *layout) refitGroups(blocks []int, spans []corpus.Span) {
 	}
 }
 
-// show marks block i (and its side-list group) as drawn.
-func (l *layout) show(i int, list bool) {
+// show marks block i (or its side-list group) as drawn, and those more
+// than chunksKept away from it as not drawn, so that however far a long
+// document is scrolled only a few chunks near the view are drawn. A block
+// that goes back to a box keeps the height it was drawn at, which measure
+// reads, so that the text around it does not move.
+func (l *layout) show(i int, list bool, measure func(block int) int) {
 	if i < 0 || i >= len(l.blocks) {
 		return
 	}
-	if !list && !l.shown[i] {
-		l.shown = append([]bool(nil), l.shown...)
-		l.shown[i] = true
+	if list {
+		if !l.listShown[i] {
+			l.listShown = near(l.listShown, i)
+		}
+		return
 	}
-	if list && !l.listShown[i] {
-		l.listShown = append([]bool(nil), l.listShown...)
-		l.listShown[i] = true
+	if l.shown[i] {
+		return
 	}
+	next := near(l.shown, i)
+	for j, on := range l.shown {
+		if on && !next[j] && measure != nil {
+			if h := measure(j); h > 0 {
+				l.heights = slices.Clone(l.heights)
+				l.heights[j] = h
+			}
+		}
+	}
+	l.shown = next
 }
 
 // span returns the open document's span with the given ID.
@@ -171,12 +187,12 @@ func (s *Shell) watchers(ctx app.Context) {
 	}
 	s.docVis = browser.NewVisibility(panel(".editor"), "1200px 0px", report(func(gen, i int) {
 		if gen == s.lay.gen {
-			s.lay.show(i, false)
+			s.lay.show(i, false, s.blockHeight)
 		}
 	}))
 	s.listVis = browser.NewVisibility(panel(".side"), "600px 0px", report(func(gen, i int) {
 		if gen == s.lay.gen {
-			s.lay.show(i, true)
+			s.lay.show(i, true, nil)
 		}
 	}))
 	s.docsVis = browser.NewVisibility(panel(".docs"), "600px 0px", report(func(gen, i int) {
@@ -186,23 +202,33 @@ func (s *Shell) watchers(ctx app.Context) {
 	}))
 }
 
-// docsKept is how many chunks of the document list on each side of one that
-// comes into view stay drawn: the others go back to boxes, so that the
-// list's elements stay few however far it is scrolled (scrolled through,
-// the 2,000-document list had 35,000, and an export after it peaked 15 MB
-// higher). A chunk is docsAChunk*docItemSize = 2,400 px high, so those are
-// far from view.
-const docsKept = 4
+// chunksKept is how many chunks on each side of one that comes into view
+// stay drawn, in the document, the side list and the document list: the
+// others go back to boxes, so that a panel's elements stay few however far
+// it is scrolled (scrolled through, the 2,000-document list had 35,000,
+// and an export after it peaked 15 MB higher; a document of two million
+// code points drawn whole held the tab 160 MB higher).
+const chunksKept = 4
 
-// near returns which chunks of the document list are drawn once chunk i
-// comes into view: i, and those drawn within docsKept of it.
+// near returns which chunks are drawn once chunk i comes into view: i, and
+// those drawn within chunksKept of it.
 func near(shown []bool, i int) []bool {
 	out := make([]bool, len(shown))
 	for j, on := range shown {
-		out[j] = on && j >= i-docsKept && j <= i+docsKept
+		out[j] = on && j >= i-chunksKept && j <= i+chunksKept
 	}
 	out[i] = true
 	return out
+}
+
+// blockHeight returns the height in px of block i of the open document as
+// drawn, or 0.
+func (s *Shell) blockHeight(i int) int {
+	el := browser.Query(`[data-lazy="` + lazyKey(kindBlock, s.lay.gen, i) + `"]`)
+	if !el.Truthy() {
+		return 0
+	}
+	return el.Get("offsetHeight").Int()
 }
 
 // setSummaries replaces the document list, drawing its first chunks.
@@ -248,7 +274,7 @@ func (s *Shell) blockComponents() []app.UI {
 	sel, flash := s.blockOf(s.selected), s.blockOf(s.flash)
 	out := make([]app.UI, len(s.lay.blocks))
 	for i, b := range s.lay.blocks {
-		c := &Block{Key: lazyKey(kindBlock, s.lay.gen, i), Block: b, Spans: s.lay.blockSpans[i], Shown: s.lay.shown[i], Vis: s.docVis, Painted: s.painted}
+		c := &Block{Key: lazyKey(kindBlock, s.lay.gen, i), Block: b, Spans: s.lay.blockSpans[i], Shown: s.lay.shown[i], Height: s.lay.heights[i], Vis: s.docVis, Painted: s.painted}
 		if i == sel {
 			c.Selected = s.selected
 		}

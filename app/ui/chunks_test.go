@@ -6,7 +6,7 @@ import (
 )
 
 // TestNear checks which chunks of the document list stay drawn when one
-// comes into view: it, and those drawn within docsKept of it.
+// comes into view: it, and those drawn within chunksKept of it.
 func TestNear(t *testing.T) {
 	on := func(n int, idx ...int) []bool {
 		out := make([]bool, n)

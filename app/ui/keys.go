@@ -100,7 +100,8 @@ func (s *Shell) extendSelection(ctx app.Context, forward, word bool) bool {
 		}
 		anchor, focus = sp.Start, sp.End
 	}
-	n := len(s.runes)
+	runes := s.ed.Runes()
+	n := len(runes)
 	step := func(i, d int) int { return min(max(i+d, 0), n) }
 	d := -1
 	if forward {
@@ -109,7 +110,7 @@ func (s *Shell) extendSelection(ctx app.Context, forward, word bool) bool {
 	next := step(focus, d)
 	if word {
 		// Skip to the next word edge in that direction.
-		for next > 0 && next < n && snap.IsWordRune(s.runes[next-1]) == snap.IsWordRune(s.runes[next]) {
+		for next > 0 && next < n && snap.IsWordRune(runes[next-1]) == snap.IsWordRune(runes[next]) {
 			next = step(next, d)
 		}
 	}

@@ -112,6 +112,7 @@ type Block struct {
 	Selected string        // ID of the selected span
 	Flash    string        // ID of a span flashing
 	Shown    bool
+	Height   int // px: the height it was drawn at, for its box; 0 for an estimate
 	Vis      *browser.Visibility
 	Painted  painted
 }
@@ -158,7 +159,10 @@ func (b *Block) Render() app.UI {
 		Attr("data-start", strconv.Itoa(b.Block.Start)).
 		Attr("data-end", strconv.Itoa(b.Block.End))
 	if !b.Shown {
-		h := b.Block.Lines(runesALine)*lineHeight + len(b.Block.Paras)*paraMargin
+		h := b.Height
+		if h == 0 {
+			h = b.Block.Lines(runesALine)*lineHeight + len(b.Block.Paras)*paraMargin
+		}
 		el = el.Style("height", strconv.Itoa(h)+"px")
 	}
 	return el

@@ -50,7 +50,11 @@ func paraHTML(p view.Paragraph, spans []corpus.Span) string {
 }
 
 func (m *markup) para(p view.Paragraph, spans []corpus.Span) {
-	m.WriteString(`<p class="para"`)
+	if p.More {
+		m.WriteString(`<p class="para more"`) // a piece of a long line: no gap after it
+	} else {
+		m.WriteString(`<p class="para"`)
+	}
 	m.intAttr("data-start", p.Start)
 	m.intAttr("data-end", p.End)
 	m.WriteByte('>')

@@ -27,6 +27,7 @@ import (
 // Preference keys in localStorage (small values only; the corpus is in IndexedDB).
 const (
 	prefOpen      = "raqim.open"      // ID of the open document
+	prefOpening   = "raqim.opening"   // ID of a document being opened, until it is shown
 	prefSeeded    = "raqim.seeded"    // the sample corpus was offered once
 	prefAnnotator = "raqim.annotator" // the annotator's name
 )
@@ -59,7 +60,6 @@ type Shell struct {
 	docsGen   int
 	ed        *editor.Editor
 	doc       corpus.Document
-	runes     []rune
 	lay       layout
 	gen       int
 
@@ -165,8 +165,17 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 		}
 		s.setSummaries(sums)
 		s.loading = ""
-		var open string
+		var open, opening string
 		ctx.LocalStorage().Get(prefOpen, &open)
+		// A document that was being opened when the tab last went away
+		// (a crash, memory running out) is not opened again by itself.
+		if ctx.LocalStorage().Get(prefOpening, &opening); opening != "" {
+			ctx.LocalStorage().Del(prefOpening)
+			if opening == open {
+				open = ""
+				s.note("warn", fmt.Sprintf("«%s» did not finish opening the last time this page was open, so it was not opened again. Open it from the list to try again.", s.titleOf(opening)))
+			}
+		}
 		var seeded bool
 		ctx.LocalStorage().Get(prefSeeded, &seeded)
 		switch {
@@ -226,6 +235,7 @@ func (s *Shell) open(ctx app.Context, id string) {
 		return
 	}
 	s.loading = "Opening…"
+	ctx.LocalStorage().Set(prefOpening, id)
 	st := s.st
 	s.do(func() {
 		doc, log, err := st.Open(id)
@@ -247,12 +257,21 @@ func (s *Shell) open(ctx app.Context, id string) {
 func (s *Shell) show(ctx app.Context, doc corpus.Document, log history.Log) {
 	s.ed = editor.New(doc, log, s.schema, s.annotator, time.Now)
 	s.doc = s.ed.Doc()
-	s.runes = []rune(doc.Text)
 	s.gen++
 	s.lay = newLayout(s.gen, doc.Text, s.doc.Spans)
 	s.painted.forget(kindBlock, kindGroup) // the last document's chunks
 	s.selected, s.listSel, s.flash = "", "", ""
 	ctx.LocalStorage().Set(prefOpen, doc.ID)
+	ctx.LocalStorage().Set(prefOpening, doc.ID)
+	// Shown once the browser has drawn it: from then on it is reopened.
+	ctx.Defer(func(ctx app.Context) {
+		browser.AfterPaintDo(func() {
+			var opening string
+			if ctx.LocalStorage().Get(prefOpening, &opening); opening == doc.ID {
+				ctx.LocalStorage().Del(prefOpening)
+			}
+		})
+	})
 	if !s.warmed {
 		s.warmed = true
 		schema := s.schema
@@ -405,6 +424,16 @@ func (s *Shell) importURL(ctx app.Context, raw string) {
 			s.importDocs(ctx, name, docs, true)
 		})
 	})
+}
+
+// titleOf returns the title of the listed document id, or id.
+func (s *Shell) titleOf(id string) string {
+	for _, sm := range s.sums {
+		if sm.ID == id {
+			return sm.Title
+		}
+	}
+	return id
 }
 
 // known indexes the documents listed, for an import in the page.

@@ -7,10 +7,6 @@ import (
 	"syscall/js"
 )
 
-// MaxFileSize bounds a file read into memory; larger files are refused
-// before reading.
-const MaxFileSize = 256 << 20
-
 // ReadBlob reads a Blob, File or Response as bytes. It blocks.
 func ReadBlob(blob js.Value) ([]byte, error) {
 	buf, err := Await(blob.Call("arrayBuffer"))

@@ -6,7 +6,21 @@ import (
 	"unicode/utf8"
 )
 
-// Validate checks that d can be stored: non-empty valid UTF-8 text, a known
+// MaxRunes is the most code points a document's text may hold: documents
+// of that length open, scroll and take edits in the browser within the
+// app's memory bound, and importers refuse longer ones.
+const MaxRunes = 1_000_000
+
+// CheckLength returns an error when a text of n code points is longer than MaxRunes.
+func CheckLength(n int) error {
+	if n > MaxRunes {
+		return fmt.Errorf("the text has %d code points, more than the %d a document may hold (split it into several documents)", n, MaxRunes)
+	}
+	return nil
+}
+
+// Validate checks that d can be stored: non-empty valid UTF-8 text of at
+// most MaxRunes code points, a known
 // status, and spans that are in range, non-empty, labelled from schema and
 // pairwise non-overlapping. Spans must be sorted (see SortSpans). The error
 // names the first span in the way.
@@ -20,7 +34,11 @@ func Validate(d *Document, schema *Schema) error {
 	if d.Status != "" && !d.Status.Valid() {
 		return fmt.Errorf("unknown status %q (want new, in_progress or done)", d.Status)
 	}
-	return ValidateSpans(d.Spans, utf8.RuneCountInString(d.Text), schema)
+	n := utf8.RuneCountInString(d.Text)
+	if err := CheckLength(n); err != nil {
+		return err
+	}
+	return ValidateSpans(d.Spans, n, schema)
 }
 
 // ValidateSpans checks sorted spans against a text of n code points.

@@ -17,7 +17,6 @@ import (
 	"github.com/google/uuid"
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/history"
-	"github.com/raqim/raqim/internal/offsets"
 	"github.com/raqim/raqim/internal/snap"
 	"github.com/raqim/raqim/internal/store"
 )
@@ -63,7 +62,6 @@ type Editor struct {
 	now       func() time.Time
 
 	runes []rune
-	index *offsets.Index
 	// base is the document's summary without spans, status or time.
 	base corpus.Summary
 	// byID maps each span's ID to its Start, to find it by binary search.
@@ -104,7 +102,6 @@ func New(doc corpus.Document, log history.Log, schema *corpus.Schema, annotator 
 	doc.Spans = spans
 	e.doc = doc
 	e.runes = []rune(doc.Text)
-	e.index = offsets.NewIndex(doc.Text)
 	bare := doc
 	bare.Spans = nil
 	e.base = corpus.Summarize(bare)
@@ -126,9 +123,6 @@ func (e *Editor) Last() history.Change {
 
 // Log returns the document's undo log as it stands.
 func (e *Editor) Log() history.Log { return e.log }
-
-// Index returns the offset index of the document's text.
-func (e *Editor) Index() *offsets.Index { return e.index }
 
 // Runes returns the document's text as code points; callers must not change it.
 func (e *Editor) Runes() []rune { return e.runes }
@@ -192,7 +186,7 @@ func (e *Editor) checkLabel(l corpus.Label) error {
 }
 
 func (e *Editor) overlap(sp corpus.Span) *OverlapError {
-	return &OverlapError{Span: sp, Text: e.index.Slice(sp.Start, sp.End)}
+	return &OverlapError{Span: sp, Text: string(e.runes[sp.Start:sp.End])}
 }
 
 // spanChange returns a change of spans that also moves a new document to in_progress.

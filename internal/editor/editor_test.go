@@ -11,6 +11,7 @@ import (
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/history"
+	"github.com/raqim/raqim/internal/offsets"
 	"github.com/raqim/raqim/internal/store"
 )
 
@@ -55,7 +56,7 @@ func newEditor(t testing.TB, spans ...corpus.Span) *Editor {
 func render(e *Editor) string {
 	var parts []string
 	for _, sp := range e.Doc().Spans {
-		parts = append(parts, fmt.Sprintf("%s«%s»", sp.Label, e.Index().Slice(sp.Start, sp.End)))
+		parts = append(parts, fmt.Sprintf("%s«%s»", sp.Label, offsets.NewIndex(e.Doc().Text).Slice(sp.Start, sp.End)))
 	}
 	return strings.Join(parts, " ")
 }
@@ -192,11 +193,11 @@ func TestEmojiOffsets(t *testing.T) {
 		if sp.Start != tt.want[0] || sp.End != tt.want[1] {
 			t.Errorf("Label(%d,%d) = [%d,%d), want %v", tt.start, tt.end, sp.Start, sp.End, tt.want)
 		}
-		if u := [2]int{e.Index().UTF16(sp.Start), e.Index().UTF16(sp.End)}; u != tt.utf16 {
+		if u := [2]int{offsets.NewIndex(e.Doc().Text).UTF16(sp.Start), offsets.NewIndex(e.Doc().Text).UTF16(sp.End)}; u != tt.utf16 {
 			t.Errorf("span [%d,%d) is %v in UTF-16, want %v", sp.Start, sp.End, u, tt.utf16)
 		}
 	}
-	if got := strings.Join([]string{e.Index().Slice(3, 7), e.Index().Slice(8, 12), e.Index().Slice(14, 17)}, " "); got != "هاجم JNIM كاي" {
+	if got := strings.Join([]string{offsets.NewIndex(e.Doc().Text).Slice(3, 7), offsets.NewIndex(e.Doc().Text).Slice(8, 12), offsets.NewIndex(e.Doc().Text).Slice(14, 17)}, " "); got != "هاجم JNIM كاي" {
 		t.Errorf("spans read %q", got)
 	}
 }
@@ -223,7 +224,7 @@ func label(sel string, trim [2]int, l corpus.Label) func(*testing.T, *Editor) (s
 func spanOf(t *testing.T, e *Editor, sub string) string {
 	t.Helper()
 	for _, sp := range e.Doc().Spans {
-		if e.Index().Slice(sp.Start, sp.End) == sub {
+		if offsets.NewIndex(e.Doc().Text).Slice(sp.Start, sp.End) == sub {
 			return sp.ID
 		}
 	}

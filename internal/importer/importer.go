@@ -29,9 +29,8 @@ type importFunc func(name string, data []byte, opts Options) (Result, error)
 // files over jsonl.MaxFileSize and unknown extensions; errors are
 // *corpus.FileError values naming the file and, where it applies, the line.
 func File(name string, data []byte, opts Options) (Result, error) {
-	if int64(len(data)) > jsonl.MaxFileSize {
-		return Result{}, &corpus.FileError{File: name, Err: fmt.Errorf(
-			"the file is %.1f MiB, more than the import limit of %d MiB", float64(len(data))/(1<<20), jsonl.MaxFileSize>>20)}
+	if err := Precheck(name, int64(len(data))); err != nil {
+		return Result{}, err
 	}
 	ext := strings.ToLower(path.Ext(baseName(name)))
 	imp, ok := formats[ext]
@@ -62,4 +61,20 @@ func baseName(name string) string {
 		return name[i+1:]
 	}
 	return name
+}
+
+// Precheck refuses, by its size alone and before it is read, a file that
+// cannot be imported: one over jsonl.MaxFileSize, or a .txt (one document)
+// of more bytes than corpus.MaxRunes code points can take in UTF-8.
+func Precheck(name string, size int64) error {
+	if size > jsonl.MaxFileSize {
+		return &corpus.FileError{File: name, Err: fmt.Errorf(
+			"the file is %.1f MiB, more than the import limit of %d MiB (split it)", float64(size)/(1<<20), jsonl.MaxFileSize>>20)}
+	}
+	if strings.ToLower(path.Ext(baseName(name))) == ".txt" && size > 4*corpus.MaxRunes {
+		return &corpus.FileError{File: name, Err: fmt.Errorf(
+			"the file is %.1f MiB: a .txt file is one document, and a document holds at most %d code points (at most %.1f MiB); split it into several files",
+			float64(size)/(1<<20), corpus.MaxRunes, float64(4*corpus.MaxRunes)/(1<<20))}
+	}
+	return nil
 }

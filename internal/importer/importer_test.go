@@ -1,7 +1,9 @@
 package importer
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -163,5 +165,43 @@ func TestSupported(t *testing.T) {
 		if ext != strings.ToLower(ext) || !strings.HasPrefix(ext, ".") {
 			t.Errorf("format key %q must be a lower-case extension with its dot", ext)
 		}
+	}
+}
+
+// TestLimits checks the limits of a file and of a document: a file over
+// jsonl.MaxFileSize, and a .txt over what corpus.MaxRunes code points can
+// take, are refused by their size before being read; a text or a JSONL
+// document longer than corpus.MaxRunes is refused naming the limit.
+func TestLimits(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		size int64
+		ok   bool
+	}{
+		{"a.jsonl", jsonl.MaxFileSize, true},
+		{"a.jsonl", jsonl.MaxFileSize + 1, false},
+		{"a.txt", 4 * corpus.MaxRunes, true},
+		{"A.TXT", 4*corpus.MaxRunes + 1, false},
+		{"a.zip", 4*corpus.MaxRunes + 1, true},
+	} {
+		err := Precheck(c.name, c.size)
+		var fe *corpus.FileError
+		if c.ok != (err == nil) || (err != nil && (!errors.As(err, &fe) || fe.File != c.name || !strings.Contains(err.Error(), "MiB"))) {
+			t.Errorf("Precheck(%s, %d) = %v", c.name, c.size, err)
+		}
+	}
+	long := strings.Repeat("ب", corpus.MaxRunes+1)
+	_, err := File("long.txt", []byte(long), Options{})
+	if err == nil || !strings.Contains(err.Error(), "long.txt") || !strings.Contains(err.Error(), fmt.Sprint(corpus.MaxRunes)) {
+		t.Errorf("a text of %d code points: %v", corpus.MaxRunes+1, err)
+	}
+	if _, err := File("max.txt", []byte(long[:len(long)-2]), Options{}); err != nil {
+		t.Errorf("a text of %d code points: %v", corpus.MaxRunes, err)
+	}
+	line, _ := json.Marshal(map[string]any{"text": long})
+	_, err = File("long.jsonl", append(line, '\n'), Options{})
+	var fe *corpus.FileError
+	if !errors.As(err, &fe) || fe.File != "long.jsonl" || fe.Line != 1 || !strings.Contains(err.Error(), fmt.Sprint(corpus.MaxRunes)) {
+		t.Errorf("a JSONL document of %d code points: %v", corpus.MaxRunes+1, err)
 	}
 }

@@ -28,6 +28,9 @@ func importTXT(name string, data []byte, opts Options) (Result, error) {
 		return Result{}, invalidUTF8(name, data)
 	}
 	text := string(data)
+	if err := corpus.CheckLength(utf8.RuneCountInString(text)); err != nil {
+		return Result{}, &corpus.FileError{File: name, Err: err}
+	}
 	if strings.TrimSpace(text) == "" {
 		return Result{}, &corpus.FileError{File: name, Err: errors.New("the file has no text: it is empty or only whitespace")}
 	}

@@ -136,8 +136,8 @@ func decodeEach(name string, r io.Reader, from Position, opts DecodeOptions, lim
 			var chunk []byte
 			chunk, err = br.ReadSlice('\n')
 			total += int64(len(chunk))
-			if int64(len(line))+int64(len(chunk)) > limit {
-				return fail(n, fmt.Errorf("line is longer than the import limit of %s", size(limit)))
+			if int64(len(line))+int64(len(chunk)) > min(limit, MaxLine) {
+				return fail(n, fmt.Errorf("line is longer than the import limit of %s", size(min(limit, MaxLine))))
 			}
 			if total > limit {
 				return fail(n, fmt.Errorf("file is larger than the import limit of %s", size(limit)))
@@ -433,6 +433,9 @@ func (d *decoder) object(n int, obj map[string]json.RawMessage) (*corpus.Documen
 	}
 
 	x := offsets.NewIndex(text)
+	if err := corpus.CheckLength(x.Len()); err != nil {
+		return nil, err
+	}
 	var spans []rawSpan
 	if labelKey != "" {
 		spans, err = doccanoSpans(obj[labelKey], labelKey)

@@ -408,14 +408,19 @@ func TestMaxFileSize(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads 256 MiB")
 	}
-	if MaxFileSize != 256<<20 {
-		t.Fatalf("MaxFileSize = %d", MaxFileSize)
+	if MaxFileSize != 256<<20 || MaxLine != 32<<20 {
+		t.Fatalf("MaxFileSize = %d, MaxLine = %d", MaxFileSize, MaxLine)
 	}
-	// The real limit: a stream of one endless line is cut at MaxFileSize.
-	_, err := Decode("big.jsonl", io.LimitReader(repeatReader('a'), MaxFileSize+1), DecodeOptions{})
+	// One endless line is cut at MaxLine.
+	_, err := Decode("big.jsonl", io.LimitReader(repeatReader('a'), MaxLine+1), DecodeOptions{})
 	var fe *corpus.FileError
-	if !errors.As(err, &fe) || fe.Line != 1 || !strings.Contains(err.Error(), "256 MiB") {
-		t.Fatalf("got %v", err)
+	if !errors.As(err, &fe) || fe.Line != 1 || !strings.Contains(err.Error(), "line is longer than the import limit of 32 MiB") {
+		t.Errorf("one long line: %v", err)
+	}
+	// A file of short (blank) lines is cut at MaxFileSize.
+	_, err = Decode("big.jsonl", io.LimitReader(repeatReader('\n'), MaxFileSize+1), DecodeOptions{})
+	if !errors.As(err, &fe) || fe.Line != MaxFileSize+1 || !strings.Contains(err.Error(), "file is larger than the import limit of 256 MiB") {
+		t.Errorf("many lines: %v", err)
 	}
 }
 

@@ -17,8 +17,12 @@ import (
 	"github.com/raqim/raqim/internal/corpus"
 )
 
-// MaxFileSize is the largest file, and so the longest line, that raqim imports: 256 MiB.
+// MaxFileSize is the largest file raqim imports: 256 MiB.
 const MaxFileSize = 256 << 20
+
+// MaxLine is the longest line raqim imports: 32 MiB, room for a document of
+// corpus.MaxRunes code points with its spans.
+const MaxLine = 32 << 20
 
 // DecodeOptions says how Decode checks and completes the documents it reads.
 type DecodeOptions struct {

@@ -7,31 +7,74 @@ package view
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/raqim/raqim/internal/corpus"
 )
 
-// Paragraph is one line of the text: code points [Start, End), without its
-// line break (and without the carriage return of a CRLF).
+// PieceRunes is the most code points a paragraph holds: a longer line is
+// cut into pieces of at most that many, at spaces where it can be, each a
+// Paragraph of its own (a browser takes tens of seconds to lay out a line
+// of a million code points in one box).
+const PieceRunes = 2000
+
+// Paragraph is one line of the text, or a piece of a long one: code points
+// [Start, End), without its line break (and without the carriage return of
+// a CRLF).
 type Paragraph struct {
 	Start, End int
 	Text       string
+	// More is set on a piece of a long line that the next paragraph goes on.
+	More bool
 }
 
-// Paragraphs cuts text at "\n". Every code point of text except the line
-// breaks (and the "\r" before them) belongs to exactly one paragraph.
+// Paragraphs cuts text at "\n", and lines longer than PieceRunes into
+// pieces. Every code point of text except the line breaks (and the "\r"
+// before them) belongs to exactly one paragraph.
 func Paragraphs(text string) []Paragraph {
 	var out []Paragraph
 	start, runes, b0 := 0, 0, 0
 	for i, r := range text {
 		if r == '\n' {
-			out = append(out, trimCR(Paragraph{Start: start, End: runes, Text: text[b0:i]}))
+			out = appendLine(out, trimCR(Paragraph{Start: start, End: runes, Text: text[b0:i]}))
 			start, b0 = runes+1, i+1
 		}
 		runes++
 	}
-	return append(out, trimCR(Paragraph{Start: start, End: runes, Text: text[b0:]}))
+	return appendLine(out, trimCR(Paragraph{Start: start, End: runes, Text: text[b0:]}))
+}
+
+// appendLine appends line p to out, cut into pieces when it is longer than
+// PieceRunes: each piece ends after the last space in the second half of
+// its PieceRunes code points, or, when there is none, after PieceRunes code
+// points and the combining marks that follow them.
+func appendLine(out []Paragraph, p Paragraph) []Paragraph {
+	for p.End-p.Start > PieceRunes {
+		n, b := 0, 0           // code points and bytes into p.Text
+		space, spaceB := -1, 0 // just after the last space seen in the second half
+		for n < PieceRunes {
+			r, w := utf8.DecodeRuneInString(p.Text[b:])
+			n, b = n+1, b+w
+			if n > PieceRunes/2 && unicode.IsSpace(r) {
+				space, spaceB = n, b
+			}
+		}
+		if space >= 0 {
+			n, b = space, spaceB
+		} else {
+			for k := 0; k < 32 && b < len(p.Text); k++ {
+				r, w := utf8.DecodeRuneInString(p.Text[b:])
+				if !unicode.Is(unicode.Mn, r) {
+					break
+				}
+				n, b = n+1, b+w
+			}
+		}
+		out = append(out, Paragraph{Start: p.Start, End: p.Start + n, Text: p.Text[:b], More: true})
+		p.Start, p.Text = p.Start+n, p.Text[b:]
+	}
+	return append(out, p)
 }
 
 func trimCR(p Paragraph) Paragraph {

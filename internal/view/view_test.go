@@ -2,7 +2,9 @@ package view
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/raqim/raqim/internal/corpus"
 )
@@ -12,15 +14,65 @@ func TestParagraphs(t *testing.T) {
 		text string
 		want []Paragraph
 	}{
-		{"", []Paragraph{{0, 0, ""}}},
-		{"ab", []Paragraph{{0, 2, "ab"}}},
-		{"\nمالي", []Paragraph{{0, 0, ""}, {1, 5, "مالي"}}},
-		{"a😀b\nكاي", []Paragraph{{0, 3, "a😀b"}, {4, 7, "كاي"}}},
-		{"ab\r\ncd\r\n", []Paragraph{{0, 2, "ab"}, {4, 6, "cd"}, {8, 8, ""}}},
+		{"", []Paragraph{{0, 0, "", false}}},
+		{"ab", []Paragraph{{0, 2, "ab", false}}},
+		{"\nمالي", []Paragraph{{0, 0, "", false}, {1, 5, "مالي", false}}},
+		{"a😀b\nكاي", []Paragraph{{0, 3, "a😀b", false}, {4, 7, "كاي", false}}},
+		{"ab\r\ncd\r\n", []Paragraph{{0, 2, "ab", false}, {4, 6, "cd", false}, {8, 8, "", false}}},
 	}
 	for _, tt := range tests {
 		if got := Paragraphs(tt.text); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("Paragraphs(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestParagraphPieces checks the cut of lines longer than PieceRunes:
+// pieces cover the line exactly, in order, each at most PieceRunes long,
+// every piece but the last marked More, ending after a space where the
+// second half of a run has one, and never parting a letter from its marks.
+func TestParagraphPieces(t *testing.T) {
+	word := "كلمة "                                                                      // 5 code points
+	spaced := strings.Repeat(word, 1001)                                                 // 5,005: cuts after spaces
+	solid := strings.Repeat("ب", 2*PieceRunes+10)                                        // no space: hard cuts
+	marked := strings.Repeat("ب", PieceRunes) + "\u064e\u0651" + strings.Repeat("ت", 10) // a cut right before two marks
+	for _, c := range []struct {
+		name string
+		text string
+		ends []int // each piece's end
+	}{
+		{"short", "كلمة كلمة", []int{9}},
+		{"exactly PieceRunes", strings.Repeat("ب", PieceRunes), []int{PieceRunes}},
+		{"spaced", spaced, []int{2000, 4000, 5005}},
+		{"solid", solid, []int{PieceRunes, 2 * PieceRunes, 2*PieceRunes + 10}},
+		{"marks", marked, []int{PieceRunes + 2, PieceRunes + 12}},
+		{"after a line break", "سطر\n" + solid, []int{3, 4 + PieceRunes, 4 + 2*PieceRunes, 4 + 2*PieceRunes + 10}},
+	} {
+		ps := Paragraphs(c.text)
+		var ends []int
+		for i, p := range ps {
+			ends = append(ends, p.End)
+			if p.End-p.Start > PieceRunes+2 {
+				t.Errorf("%s: piece %d has %d code points", c.name, i, p.End-p.Start)
+			}
+			if n := utf8.RuneCountInString(p.Text); n != p.End-p.Start {
+				t.Errorf("%s: piece %d [%d, %d) holds %d code points", c.name, i, p.Start, p.End, n)
+			}
+			if i > 0 && ps[i-1].More && ps[i-1].End != p.Start {
+				t.Errorf("%s: piece %d starts at %d, the last ended at %d", c.name, i, p.Start, ps[i-1].End)
+			}
+			if more := i+1 < len(ps) && ps[i+1].Start == p.End; p.More != more {
+				t.Errorf("%s: piece %d More = %v", c.name, i, p.More)
+			}
+		}
+		if !reflect.DeepEqual(ends, c.ends) {
+			t.Errorf("%s: pieces end at %v, want %v", c.name, ends, c.ends)
+		}
+	}
+	// The spaced line's pieces end after a space.
+	for _, p := range Paragraphs(spaced)[:2] {
+		if !strings.HasSuffix(p.Text, " ") {
+			t.Errorf("piece [%d, %d) ends %q, not after a space", p.Start, p.End, p.Text[len(p.Text)-8:])
 		}
 	}
 }

@@ -108,8 +108,8 @@ const streamed = 4 << 20
 // JSONL file is read a slice at a time, as the import goes; others whole.
 func input(name string, blob js.Value) (importer.Input, error) {
 	size := blob.Get("size").Int()
-	if size > webapi.MaxFileSize {
-		return importer.Input{}, fmt.Errorf("%s: the file is %d MB; raqim reads files up to %d MB (split it)", name, size>>20, webapi.MaxFileSize>>20)
+	if err := importer.Precheck(name, int64(size)); err != nil {
+		return importer.Input{}, err
 	}
 	if strings.HasSuffix(strings.ToLower(name), ".jsonl") && size > streamed {
 		return importer.Input{Name: name, Open: func(off int64) (io.Reader, error) {
