@@ -82,6 +82,9 @@ type Document struct {
 	Digest   string    `json:"digest,omitempty"`
 	Created  time.Time `json:"created,omitzero"`
 	Modified time.Time `json:"modified,omitzero"`
+	// Rev identifies the stored state of the document's spans and status:
+	// every stored edit gives it a new one (see store.Edit).
+	Rev string `json:"rev,omitempty"`
 }
 
 // SortSpans orders spans by Start, then End, then Label.
@@ -107,11 +110,12 @@ type Summary struct {
 	Counts   map[Label]int `json:"counts,omitempty"`
 	Digest   string        `json:"digest,omitempty"`
 	Modified time.Time     `json:"modified,omitzero"`
+	Rev      string        `json:"rev,omitempty"` // see Document.Rev
 }
 
 // Summarize returns d's summary, counting spans per label.
 func Summarize(d Document) Summary {
-	s := Summary{ID: d.ID, Title: d.Title, Status: d.Status, Length: runeCount(d.Text), Digest: d.Digest, Modified: d.Modified}
+	s := Summary{ID: d.ID, Title: d.Title, Status: d.Status, Length: runeCount(d.Text), Digest: d.Digest, Modified: d.Modified, Rev: d.Rev}
 	if s.Digest == "" {
 		s.Digest = DigestOf(d.Text)
 	}

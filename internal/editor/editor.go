@@ -186,7 +186,7 @@ func (e *Editor) checkLabel(l corpus.Label) error {
 }
 
 func (e *Editor) overlap(sp corpus.Span) *OverlapError {
-	return &OverlapError{Span: sp, Text: string(e.runes[sp.Start:sp.End])}
+	return &OverlapError{Span: sp, Text: e.text(sp)}
 }
 
 // spanChange returns a change of spans that also moves a new document to in_progress.
@@ -328,6 +328,23 @@ func (e *Editor) Redo() (store.Edit, bool) {
 	return edit, err == nil
 }
 
+// Replay applies c, a change made on another state of the document (an
+// edit refused by storage for a conflict), as a new change: it fails
+// without a change when c no longer fits the spans, with an error that
+// names the span in the way.
+func (e *Editor) Replay(c history.Change) (store.Edit, error) {
+	for _, old := range c.Removed {
+		// A span the change removes or replaces must be as the change saw it.
+		if now, ok := e.Span(old.ID); ok && (now.Start != old.Start || now.End != old.End || now.Label != old.Label) {
+			return store.Edit{}, fmt.Errorf("%w: %s «%s» was changed to %s «%s»", errConflict, old.Label, e.text(old), now.Label, e.text(now))
+		}
+	}
+	return e.record(c, e.time())
+}
+
+// text returns the text a span covers.
+func (e *Editor) text(sp corpus.Span) string { return string(e.runes[sp.Start:sp.End]) }
+
 // Revert undoes the in-memory effect of the last edit returned (when
 // persisting it failed), restoring spans, status and log exactly; a second
 // Revert does nothing.
@@ -364,6 +381,7 @@ func (e *Editor) apply(c history.Change, next history.Log, t time.Time) (store.E
 		doc.Status = c.StatusAfter
 	}
 	doc.Modified = t
+	doc.Rev = uuid.NewString()
 	counts := make(map[corpus.Label]int, len(e.counts)+1)
 	for l, n := range e.counts {
 		counts[l] = n
@@ -380,9 +398,10 @@ func (e *Editor) apply(c history.Change, next history.Log, t time.Time) (store.E
 		counts[sp.Label]++
 		added[sp.ID] = true
 	}
+	base := e.doc.Rev
 	e.doc, e.log, e.counts = doc, next, counts
 
-	edit := store.Edit{Summary: e.summary(), Log: next}
+	edit := store.Edit{Base: base, Summary: e.summary(), Log: next}
 	if len(c.Added) > 0 {
 		edit.Put = slices.Clone(c.Added)
 	}
@@ -449,7 +468,7 @@ func hasID(spans []corpus.Span, id string) bool {
 // summary returns what corpus.Summarize would return for the current document.
 func (e *Editor) summary() corpus.Summary {
 	s := e.base
-	s.Status, s.Modified = e.doc.Status, e.doc.Modified
+	s.Status, s.Modified, s.Rev = e.doc.Status, e.doc.Modified, e.doc.Rev
 	if len(e.counts) > 0 {
 		s.Counts = make(map[corpus.Label]int, len(e.counts))
 		for l, n := range e.counts {

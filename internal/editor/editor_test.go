@@ -911,3 +911,87 @@ func TestLast(t *testing.T) {
 		t.Errorf("after a Revert: %+v", c)
 	}
 }
+
+// TestRevisions checks that every edit is made on the document's revision
+// (Base) and gives it a new one (Summary.Rev), which the next edit is made
+// on; a reverted edit leaves the revision it was made on.
+func TestRevisions(t *testing.T) {
+	d := newDoc()
+	d.Rev = "stored"
+	e := New(d, history.Log{}, corpus.Default, "amina", clock())
+	base := "stored"
+	seen := map[string]bool{base: true}
+	s, en := pos(t, "كاي")
+	edits := []func() (store.Edit, error){
+		func() (store.Edit, error) { ed, _, err := e.Label(s, en, corpus.Place); return ed, err },
+		func() (store.Edit, error) { return e.SetStatus(corpus.StatusDone) },
+		func() (store.Edit, error) {
+			ed, ok := e.Undo()
+			if !ok {
+				return ed, errors.New("nothing to undo")
+			}
+			return ed, nil
+		},
+	}
+	for i, f := range edits {
+		ed, err := f()
+		if err != nil {
+			t.Fatalf("edit %d: %v", i, err)
+		}
+		if ed.Base != base || ed.Summary.Rev == "" || seen[ed.Summary.Rev] || e.Doc().Rev != ed.Summary.Rev {
+			t.Fatalf("edit %d: base %q (want %q), new revision %q, document's %q", i, ed.Base, base, ed.Summary.Rev, e.Doc().Rev)
+		}
+		seen[ed.Summary.Rev] = true
+		base = ed.Summary.Rev
+	}
+	e.Revert()
+	if ed, _ := e.SetStatus(corpus.StatusNew); ed.Base == base {
+		t.Errorf("after a revert, an edit is made on the reverted revision %q", base)
+	}
+}
+
+// TestReplay replays changes made on another state of the document (edits
+// another tab's conflict refused) onto the stored one: a change that fits
+// is applied anew, one that overlaps a span made meanwhile or replaces a
+// span changed meanwhile is refused, changing nothing.
+func TestReplay(t *testing.T) {
+	kai0, kai1 := pos(t, "كاي")
+	army0, army1 := pos(t, "الجيش المالي")
+	// This tab labelled كاي and relabelled the army span.
+	mine := newEditor(t, corpus.Span{ID: "army", Start: army0, End: army1, Label: corpus.Actor})
+	if _, _, err := mine.Label(kai0, kai1, corpus.Place); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := mine.Relabel("army", corpus.Place); err != nil {
+		t.Fatal(err)
+	}
+	changes := mine.Log().Done
+
+	for _, c := range []struct {
+		name    string
+		stored  []corpus.Span // what the other tab stored meanwhile
+		applied int           // how many of the two changes fit
+		want    string
+	}{
+		{"nothing clashes", []corpus.Span{{ID: "army", Start: army0, End: army1, Label: corpus.Actor}}, 2, "PLACE«كاي» PLACE«الجيش المالي»"},
+		{"a span over the same words", []corpus.Span{{ID: "other", Start: kai0, End: kai1, Label: corpus.Actor}, {ID: "army", Start: army0, End: army1, Label: corpus.Actor}}, 1, "ACTOR«كاي» PLACE«الجيش المالي»"},
+		{"the relabelled span changed", []corpus.Span{{ID: "army", Start: army0, End: army1, Label: corpus.Casualty}}, 1, "PLACE«كاي» CASUALTY«الجيش المالي»"},
+	} {
+		d := newDoc()
+		d.Spans, d.Rev = c.stored, "theirs"
+		e := New(d, history.Log{}, corpus.Default, "amina", clock())
+		applied := 0
+		for _, ch := range changes {
+			ed, err := e.Replay(ch)
+			if err == nil {
+				applied++
+				if ed.Base == "" || len(ed.Put) == 0 {
+					t.Errorf("%s: the edit of a replayed change: %+v", c.name, ed)
+				}
+			}
+		}
+		if applied != c.applied || render(e) != c.want {
+			t.Errorf("%s: %d changes applied, spans %s; want %d, %s", c.name, applied, render(e), c.applied, c.want)
+		}
+	}
+}

@@ -101,8 +101,9 @@ func (m *Memory) Add(docs []corpus.Document) error {
 	return nil
 }
 
-// Apply stores one edit of document id: it takes the status and modified
-// time from e.Summary (when set), deletes the spans named in e.Delete
+// Apply stores one edit of document id: it returns ErrConflict when the
+// stored revision is not e.Base; it takes the revision, and the status and
+// modified time when set, from e.Summary, deletes the spans named in e.Delete
 // (ignoring unknown IDs), then puts e.Put by span ID and replaces the log;
 // it returns ErrNotFound for an unknown id and fails without a change if a
 // put span has no ID or the result fails corpus.Validate with no schema.
@@ -113,7 +114,11 @@ func (m *Memory) Apply(id string, e Edit) error {
 	if !ok {
 		return fmt.Errorf("%w: %q", ErrNotFound, id)
 	}
+	if d.doc.Rev != e.Base {
+		return fmt.Errorf("document %q: %w", id, ErrConflict)
+	}
 	next := d.doc // the stored spans are replaced, never changed in place
+	next.Rev = e.Summary.Rev
 	if e.Summary.Status != "" {
 		next.Status = e.Summary.Status
 	}

@@ -10,8 +10,19 @@ import (
 	"github.com/raqim/raqim/internal/history"
 )
 
-// ErrNotFound is returned for a document ID the store does not hold.
-var ErrNotFound = errors.New("document not found")
+// Errors of a Store.
+var (
+	// ErrNotFound is returned for a document ID the store does not hold.
+	ErrNotFound = errors.New("document not found")
+	// ErrConflict is returned by Apply for an edit made on a state of the
+	// document that is no longer the stored one: another writer (another
+	// tab) stored an edit of it meanwhile.
+	ErrConflict = errors.New("the document was changed elsewhere meanwhile")
+	// ErrGone is returned when the storage itself was cleared while in use
+	// (by the browser under storage pressure, or by the user): what it
+	// held is lost, and it starts again empty.
+	ErrGone = errors.New("this browser's storage for the site was cleared")
+)
 
 // Store persists documents, their spans and their undo history. Each method
 // is atomic: when it returns an error, the store is as it was before the call.
@@ -26,7 +37,9 @@ type Store interface {
 	// Add stores new documents with their spans, all or none. A document whose
 	// ID is already stored makes the whole call fail.
 	Add(docs []corpus.Document) error
-	// Apply stores one edit of a stored document.
+	// Apply stores one edit of a stored document: only when the stored
+	// revision is e.Base (else ErrConflict), and the stored revision is then
+	// e.Summary.Rev.
 	Apply(id string, e Edit) error
 	// Delete removes documents, their spans and their history.
 	Delete(ids ...string) error
@@ -42,7 +55,10 @@ type Store interface {
 
 // Edit is what one user action changes in a stored document.
 type Edit struct {
-	// Summary is the document's summary after the edit (status and counts).
+	// Base is the revision of the document the edit was made on.
+	Base string
+	// Summary is the document's summary after the edit (status, counts and
+	// the new revision).
 	Summary corpus.Summary
 	// Put holds spans added or replaced, by span ID.
 	Put []corpus.Span

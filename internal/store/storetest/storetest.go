@@ -33,7 +33,9 @@ import (
 // Apply sets the status and modified time from Edit.Summary, deletes the
 // spans of Edit.Delete (unknown span IDs are ignored) and then puts Edit.Put
 // by span ID, replaces the log, and rejects a put span with no ID or an
-// empty or out-of-range one; Delete with an unknown ID deletes nothing.
+// empty or out-of-range one, and refuses, with store.ErrConflict, an edit
+// whose Base is not the stored revision, which each edit replaces with its
+// Summary.Rev; Delete with an unknown ID deletes nothing.
 func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	tests := []struct {
 		name string
@@ -45,6 +47,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"AddAtomic", testAddAtomic},
 		{"Apply", testApply},
 		{"ApplyAtomic", testApplyAtomic},
+		{"ApplyConflict", testApplyConflict},
 		{"Delete", testDelete},
 		{"DeleteAtomic", testDeleteAtomic},
 		{"Documents", testDocuments},
@@ -434,6 +437,37 @@ func testApplyAtomic(t *testing.T, s store.Store) {
 		}
 	}
 	wantStored(t, s, []corpus.Document{a}, []history.Log{log})
+}
+
+// testApplyConflict applies edits made on the stored revision, and one made
+// on an older revision (as another tab's would be), which is refused with
+// store.ErrConflict and changes nothing.
+func testApplyConflict(t *testing.T, s store.Store) {
+	a := fixture("a")
+	mustAdd(t, s, a)
+	edit := func(base, rev string, st corpus.Status) store.Edit {
+		d := a
+		d.Status, d.Rev = st, rev
+		return store.Edit{Base: base, Summary: corpus.Summarize(d)}
+	}
+	if err := s.Apply("a", edit("", "r1", corpus.StatusInProgress)); err != nil {
+		t.Fatalf("the first edit: %v", err)
+	}
+	err := s.Apply("a", edit("", "r2", corpus.StatusDone))
+	if !errors.Is(err, store.ErrConflict) {
+		t.Errorf("an edit of an older revision: %v, want store.ErrConflict", err)
+	}
+	got, _, err := s.Open("a")
+	if err != nil || got.Rev != "r1" || got.Status != corpus.StatusInProgress {
+		t.Errorf("after the refused edit: revision %q, status %q (%v), want r1 and in_progress", got.Rev, got.Status, err)
+	}
+	if err := s.Apply("a", edit("r1", "r2", corpus.StatusDone)); err != nil {
+		t.Fatalf("an edit of the stored revision: %v", err)
+	}
+	sums, err := s.List()
+	if err != nil || len(sums) != 1 || sums[0].Rev != "r2" || sums[0].Status != corpus.StatusDone {
+		t.Errorf("listed %+v (%v), want revision r2, done", sums, err)
+	}
 }
 
 func testDelete(t *testing.T, s store.Store) {
