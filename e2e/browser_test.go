@@ -180,7 +180,7 @@ func awaitPromise(p *runtimeEvaluateParams) *runtimeEvaluateParams { return p.Wi
 // waitJS polls a JS condition until it is true.
 func waitJS(t testing.TB, ctx context.Context, what, cond string) {
 	t.Helper()
-	run(t, ctx, "waiting for "+what, chromedp.Poll(cond, nil, chromedp.WithPollingTimeout(45*time.Second)))
+	run(t, ctx, "waiting for "+what, chromedp.Poll(cond, nil, chromedp.WithPollingTimeout(45*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
 }
 
 // screenshot saves a PNG of the page under the test's artifacts folder.

@@ -48,20 +48,30 @@ func AfterPaint() {
 }
 
 // AfterPaintDo runs f (in a JS callback: it must not block) once the
-// browser has drawn the next frame.
+// browser has drawn the next frame, or after 100 ms when it draws none (a
+// hidden tab draws no frames, and an edit made as the user left the tab
+// must still be stored).
 func AfterPaintDo(f func()) {
-	var raf, timeout app.Func
-	timeout = app.FuncOf(func(this app.Value, args []app.Value) any {
-		raf.Release()
-		timeout.Release()
-		f()
-		return nil
-	})
+	done := false
+	run := func() {
+		if !done {
+			done = true
+			f()
+		}
+	}
+	// Each callback releases itself when called: the frame may come after
+	// the timer, or never.
+	var raf, timeout, late app.Func
+	timeout = app.FuncOf(func(this app.Value, args []app.Value) any { timeout.Release(); run(); return nil })
 	raf = app.FuncOf(func(this app.Value, args []app.Value) any {
+		raf.Release()
 		background(timeout)
 		return nil
 	})
-	app.Window().Call("requestAnimationFrame", raf)
+	late = app.FuncOf(func(this app.Value, args []app.Value) any { late.Release(); run(); return nil })
+	w := app.Window()
+	w.Call("requestAnimationFrame", raf)
+	w.Call("setTimeout", late, 100)
 }
 
 // background runs fn as a task of background priority where the browser

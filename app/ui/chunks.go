@@ -342,7 +342,4 @@ func (s *Shell) paintNow(changed []corpus.Span, prevSelected string) {
 		markSpans(el, sel, flash)
 	}
 	browser.SetAttr(`[data-testid="document"]`, "data-span-count", strconv.Itoa(len(s.doc.Spans)))
-	// The save state says "saving" from now on, not from go-app's next frame.
-	browser.SetAttr(`[data-testid="save-state"]`, "data-state", "saving")
-	browser.SetAttr(`[data-testid="save-state"]`, "class", "save-state saving")
 }

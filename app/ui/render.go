@@ -150,6 +150,10 @@ func (s *Shell) renderMessages() app.UI {
 			m := s.msgs[i]
 			return app.Div().Class("msg "+m.Kind).DataSet("testid", "message").DataSet("kind", m.Kind).Body(
 				app.Span().Text(m.Text),
+				app.If(m.Action != "", func() app.UI {
+					return app.Button().Class("action").DataSet("testid", "message-action").Text(m.Action).
+						OnClick(func(ctx app.Context, e app.Event) { m.Do(ctx) }, app.EventScope(m.ID))
+				}),
 				app.Button().Class("close").Title("Dismiss").Text("×").
 					OnClick(func(ctx app.Context, e app.Event) { s.dismiss(m.ID) }, app.EventScope(m.ID)),
 			)

@@ -34,9 +34,12 @@ const (
 
 // Message is a notice shown to the user.
 type Message struct {
-	ID   int
-	Kind string // "error", "warn" or "info"
-	Text string
+	ID     int
+	Kind   string // "error", "warn" or "info"
+	Text   string
+	Sticky bool              // stays until dismissed (errors always do)
+	Action string            // the label of a button the message offers, if any
+	Do     func(app.Context) // what the button does
 }
 
 // task is work for one of the shell's goroutines, which run their tasks one
@@ -78,8 +81,11 @@ type Shell struct {
 	msgs      []Message
 	seq       int
 	ctx       *app.Context
-	evictable bool         // the browser did not grant persistent storage
-	held      []heldImport // files waiting for a label mapping
+	evictable bool                        // the browser did not grant persistent storage
+	stale     map[string][]history.Change // changes storage refused for a conflict, by document
+	gone      bool                        // storage was found cleared; the open document is being stored again
+	tabs      *browser.Channel            // the app's other tabs
+	held      []heldImport                // files waiting for a label mapping
 	dataset   job.Dataset
 	exportSet bool // the dataset export settings are shown
 	guide     bool
@@ -121,6 +127,8 @@ func (s *Shell) OnMount(ctx app.Context) {
 	}
 	w.Set("raqimTaken", true)
 	openURL := w.URL().Query().Get("open")
+	s.stale = make(map[string][]history.Change)
+	s.tabs = browser.NewChannel("raqim", func(data string) { ctx.Dispatch(func(ctx app.Context) { s.fromTab(ctx, data) }) })
 	ctx.Async(func() { s.start(ctx, openURL) })
 }
 
@@ -135,6 +143,7 @@ func (s *Shell) whenReady(ctx app.Context, f func(app.Context)) {
 
 // OnDismount removes the keyboard handler.
 func (s *Shell) OnDismount() {
+	s.tabs.Close()
 	s.docVis.Close()
 	s.listVis.Close()
 	s.docsVis.Close()
@@ -153,6 +162,7 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 		st = store.NewMemory()
 	} else {
 		st = db
+		db.Closed = func(why string) { ctx.Dispatch(func(ctx app.Context) { s.connectionLost(ctx, why) }) }
 	}
 	sums, lerr := st.List()
 	ctx.Dispatch(func(ctx app.Context) {
@@ -161,7 +171,7 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 			s.fail("Storage is unavailable, edits will NOT be kept: %v", err)
 		}
 		if lerr != nil {
-			s.fail("%v", lerr)
+			s.fail("Storage: %v", lerr)
 		}
 		s.setSummaries(sums)
 		s.loading = ""
@@ -194,21 +204,28 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 	})
 	if durable {
 		if ok, err := webapi.Persist(); err != nil || !ok {
-			ctx.Dispatch(func(ctx app.Context) { s.evictable = true })
+			ctx.Dispatch(func(ctx app.Context) {
+				s.evictable = true
+				s.tell(Message{Kind: "warn", Sticky: true, Text: "This browser has not granted raqim persistent storage: when disk space runs low it may clear what this site stores, your documents and spans with it. Export your work (Export JSONL) regularly."})
+			})
 		}
 	}
 }
 
 // note shows a message. Errors stay until dismissed; other messages fade
 // after a while.
-func (s *Shell) note(kind, text string) {
+func (s *Shell) note(kind, text string) { s.tell(Message{Kind: kind, Text: text}) }
+
+// tell shows m; errors and sticky messages stay until dismissed, others
+// fade after a while.
+func (s *Shell) tell(m Message) {
 	s.seq++
-	m := Message{ID: s.seq, Kind: kind, Text: text}
+	m.ID = s.seq
 	s.msgs = append(s.msgs, m)
 	if len(s.msgs) > 8 {
 		s.msgs = s.msgs[len(s.msgs)-8:]
 	}
-	if kind != "error" && s.ctx != nil {
+	if m.Kind != "error" && !m.Sticky && s.ctx != nil {
 		s.ctx.After(8*time.Second, func(app.Context) { s.dismiss(m.ID) })
 	}
 }
@@ -255,8 +272,14 @@ func (s *Shell) open(ctx app.Context, id string) {
 }
 
 func (s *Shell) show(ctx app.Context, doc corpus.Document, log history.Log) {
-	s.ed = editor.New(doc, log, s.schema, s.annotator, time.Now)
+	s.adopt(ctx, editor.New(doc, log, s.schema, s.annotator, time.Now))
+}
+
+// adopt shows the document ed holds, drawn anew.
+func (s *Shell) adopt(ctx app.Context, ed *editor.Editor) {
+	s.ed = ed
 	s.doc = s.ed.Doc()
+	doc := s.doc
 	s.gen++
 	s.lay = newLayout(s.gen, doc.Text, s.doc.Spans)
 	s.painted.forget(kindBlock, kindGroup) // the last document's chunks
@@ -295,9 +318,12 @@ func (s *Shell) commit(ctx app.Context, e store.Edit) {
 	touched := s.lay.blocksOf(changed)
 	s.paintNow(changed, s.drawnSel)
 	s.drawnSel = s.selected
+	// The save state says "saving" from now on, not from go-app's next frame.
+	browser.SetAttr(`[data-testid="save-state"]`, "data-state", "saving")
+	browser.SetAttr(`[data-testid="save-state"]`, "class", "save-state saving")
 	s.pending++
 	s.saves++
-	st, id, gen := s.st, s.doc.ID, s.lay.gen
+	st, id, gen, change := s.st, s.doc.ID, s.lay.gen, s.ed.Last()
 	// On the shell's context: go-app drops a deferred call whose element
 	// is gone by then, and this one stores the edit.
 	ctx = *s.ctx
@@ -311,26 +337,41 @@ func (s *Shell) commit(ctx app.Context, e store.Edit) {
 				}
 				s.replaceSummary(e.Summary)
 			})
-			s.store(ctx, st, id, e)
+			s.store(ctx, st, id, e, change)
 		})
 	})
 }
 
-// store runs on the saver goroutine: it stores one edit, and on failure
-// shows why and reopens the document as storage holds it.
-func (s *Shell) store(ctx app.Context, st store.Store, id string, e store.Edit) {
+// store runs on the saver goroutine: it stores one edit (change is what
+// it does), and on failure shows why: an edit refused because another tab
+// changed the document meanwhile is replayed on what that tab stored (see
+// rebase); storage found cleared keeps the open document (storageGone);
+// any other failure undoes the edit on screen, reopening the document as
+// storage holds it.
+func (s *Shell) store(ctx app.Context, st store.Store, id string, e store.Edit, change history.Change) {
 	err := st.Apply(id, e)
 	ctx.Dispatch(func(ctx app.Context) {
 		s.pending--
 		s.saves++
-		if err != nil {
+		switch {
+		case err == nil:
+			if s.pending == 0 {
+				s.saveErr = ""
+			}
+			s.toTabs(tabMessage{Kind: "edit", Doc: id, Summary: &e.Summary})
+		case errors.Is(err, store.ErrConflict):
+			s.stale[id] = append(s.stale[id], change)
+			if len(s.stale[id]) == 1 {
+				s.rebase(ctx, id)
+			}
+		case errors.Is(err, store.ErrGone), s.gone && errors.Is(err, store.ErrNotFound):
+			s.storageGone(ctx)
+		default:
 			s.saveErr = err.Error()
 			s.fail("Your last edit could not be saved, so it was undone: %v", err)
 			if s.ed != nil && s.doc.ID == id {
 				s.open(ctx, id) // show what storage holds
 			}
-		} else if s.pending == 0 {
-			s.saveErr = ""
 		}
 	})
 }
@@ -363,6 +404,9 @@ func (s *Shell) importDocs(ctx app.Context, source string, docs []corpus.Documen
 			}
 			s.setSummaries(sums)
 			s.note("info", job.Imported(source, len(added), skipped))
+			if len(added) > 0 {
+				s.toTabs(tabMessage{Kind: "list"})
+			}
 			if openFirst && first != "" {
 				s.open(ctx, first)
 			}

@@ -167,6 +167,9 @@ func (s *Shell) runImport(ctx app.Context, req job.Request, files []app.Value) {
 			return
 		}
 		s.setSummaries(sums)
+		if r.Stored > 0 {
+			s.toTabs(tabMessage{Kind: "list"})
+		}
 		for _, h := range r.Held {
 			held := heldImport{Held: h}
 			for _, i := range h.Files {
@@ -190,6 +193,9 @@ func (s *Shell) importURLInWorker(ctx app.Context, file app.Value) {
 			return
 		}
 		s.setSummaries(sums)
+		if r.Stored > 0 {
+			s.toTabs(tabMessage{Kind: "list"})
+		}
 		if r.First != "" {
 			s.open(ctx, r.First)
 		}

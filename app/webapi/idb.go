@@ -21,7 +21,6 @@ import (
 // text, and an edit writes only the spans it changes.
 const (
 	dbName     = "raqim"
-	dbVersion  = 1
 	storeDocs  = "docs"  // id → docRecord JSON
 	storeTexts = "texts" // id → text
 	storeSpans = "spans" // [id, span id] → span JSON; [id, bulkKey] → span JSON lines
@@ -38,9 +37,16 @@ type docRecord struct {
 	Seq     int64                      `json:"seq"`
 }
 
-// IDB is a store.Store in the browser's IndexedDB.
+// IDB is a store.Store in the browser's IndexedDB. It survives its
+// connection going away: the browser closes it when the site's storage is
+// cleared or evicted, and the app closes it when another tab upgrades the
+// database; the next call opens it again, and when that finds the database
+// made anew, it fails once with store.ErrGone.
 type IDB struct {
-	db js.Value
+	db     js.Value // the connection; null once it went away
+	gone   bool     // the database was found made anew: the next call says so
+	funcs  []js.Func
+	Closed func(why string) // called, in a JS callback, when the connection goes away
 }
 
 // bulkKey is the second part of the key of the one record that holds all
@@ -61,28 +67,104 @@ var _ store.Store = (*IDB)(nil)
 
 // OpenIDB opens (creating or upgrading) raqim's database.
 func OpenIDB() (*IDB, error) {
-	factory := js.Global().Get("indexedDB")
-	if !factory.Truthy() {
+	if !js.Global().Get("indexedDB").Truthy() {
 		return nil, errors.New("this browser offers no IndexedDB (a private window may disable it): nothing could be saved")
 	}
-	req := factory.Call("open", dbName, dbVersion)
-	upgrade := js.FuncOf(func(this js.Value, args []js.Value) any {
-		db := req.Get("result")
-		names := db.Get("objectStoreNames")
-		for _, s := range allStores {
-			if !names.Call("contains", s).Bool() {
-				db.Call("createObjectStore", s)
-			}
-		}
-		return nil
-	})
-	defer upgrade.Release()
-	req.Set("onupgradeneeded", upgrade)
-	res, err := await(req, "opening the database")
-	if err != nil {
+	d := &IDB{db: js.Null()}
+	if _, err := d.connect(); err != nil {
 		return nil, err
 	}
-	return &IDB{db: res}, nil
+	return d, nil
+}
+
+// connect opens the database at its latest version and adds the object
+// stores it lacks (a database left without them, by a failed upgrade or
+// another program, is upgraded); created reports that it was made anew.
+func (d *IDB) connect() (created bool, err error) {
+	factory := js.Global().Get("indexedDB")
+	version := 0 // the latest
+	for range 3 {
+		var req js.Value
+		if version == 0 {
+			req = factory.Call("open", dbName)
+		} else {
+			req = factory.Call("open", dbName, version)
+		}
+		upgrade := js.FuncOf(func(this js.Value, args []js.Value) any {
+			if args[0].Get("oldVersion").Int() == 0 {
+				created = true
+			}
+			db := req.Get("result")
+			names := db.Get("objectStoreNames")
+			for _, s := range allStores {
+				if !names.Call("contains", s).Bool() {
+					db.Call("createObjectStore", s)
+				}
+			}
+			return nil
+		})
+		req.Set("onupgradeneeded", upgrade)
+		res, err := await(req, "opening the database")
+		upgrade.Release()
+		if err != nil {
+			return false, err
+		}
+		names := res.Get("objectStoreNames")
+		complete := true
+		for _, s := range allStores {
+			complete = complete && names.Call("contains", s).Bool()
+		}
+		if complete {
+			d.attach(res)
+			return created, nil
+		}
+		version = res.Get("version").Int() + 1
+		res.Call("close")
+	}
+	return false, errors.New("opening the database: its object stores could not be made")
+}
+
+// attach makes db the connection, watching for it to go away.
+func (d *IDB) attach(db js.Value) {
+	for _, f := range d.funcs {
+		f.Release()
+	}
+	lost := func(why string, closeIt bool) js.Func {
+		return js.FuncOf(func(this js.Value, args []js.Value) any {
+			if closeIt {
+				db.Call("close") // let the other tab's upgrade go on
+			}
+			if d.db.Equal(db) {
+				d.db = js.Null()
+				if d.Closed != nil {
+					d.Closed(why)
+				}
+			}
+			return nil
+		})
+	}
+	closed, change := lost("closed by the browser", false), lost("upgraded by another tab", true)
+	d.funcs = []js.Func{closed, change}
+	db.Set("onclose", closed)
+	db.Set("onversionchange", change)
+	d.db = db
+}
+
+// ready opens the database again if its connection went away; it fails
+// once with store.ErrGone when it was found made anew.
+func (d *IDB) ready() error {
+	if d.db.IsNull() {
+		created, err := d.connect()
+		if err != nil {
+			return err
+		}
+		d.gone = d.gone || created
+	}
+	if d.gone {
+		d.gone = false
+		return store.ErrGone
+	}
+	return nil
 }
 
 // await waits for a request's success or error.
@@ -135,8 +217,32 @@ type tx struct {
 	funcs  []js.Func
 }
 
-func (d *IDB) begin(mode, what string) *tx {
-	t := &tx{t: d.db.Call("transaction", allStores, mode), what: what, done: make(chan error, 1)}
+// begin starts a transaction over every object store. A connection that
+// is closing (the storage was cleared, another tab upgrades) is opened
+// again once.
+func (d *IDB) begin(mode, what string) (*tx, error) {
+	t := &tx{what: what, done: make(chan error, 1)}
+	for attempt := 0; ; attempt++ {
+		if err := d.ready(); err != nil {
+			return nil, fmt.Errorf("%s: %w", what, err)
+		}
+		var err error
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					err = fmt.Errorf("%v", r)
+				}
+			}()
+			t.t = d.db.Call("transaction", allStores, mode)
+		}()
+		if err == nil {
+			break
+		}
+		if attempt > 0 {
+			return nil, fmt.Errorf("%s failed: %v", what, err)
+		}
+		d.db = js.Null()
+	}
 	complete := js.FuncOf(func(this js.Value, args []js.Value) any {
 		t.done <- nil
 		return nil
@@ -152,7 +258,7 @@ func (d *IDB) begin(mode, what string) *tx {
 	t.funcs = append(t.funcs, complete, abort)
 	t.t.Set("oncomplete", complete)
 	t.t.Set("onabort", abort)
-	return t
+	return t, nil
 }
 
 func (t *tx) store(name string) js.Value { return t.t.Call("objectStore", name) }
@@ -214,19 +320,37 @@ func encode(v any) string {
 // The records are decoded after the transaction, handing the page back to
 // the browser every 30 ms on a large corpus.
 func (d *IDB) List() ([]corpus.Summary, error) {
-	t := d.begin("readonly", "listing documents")
-	req := t.store(storeDocs).Call("getAll")
+	t, err := d.begin("readonly", "listing documents")
+	if err != nil {
+		return nil, err
+	}
+	req, keys := t.store(storeDocs).Call("getAll"), t.store(storeDocs).Call("getAllKeys")
 	if err := t.wait(); err != nil {
 		return nil, err
 	}
 	res := req.Get("result")
 	n := res.Length()
-	recs := make([]docRecord, n)
+	recs := make([]docRecord, 0, n)
+	var damaged *store.DamagedError
 	y := Yielder{Budget: 30 * time.Millisecond}
 	for i := 0; i < n; i++ {
-		if err := json.Unmarshal([]byte(res.Index(i).String()), &recs[i]); err != nil {
-			return nil, fmt.Errorf("listing documents: a stored record is damaged: %v", err)
+		var rec docRecord
+		v := res.Index(i)
+		err := errors.New("not a string")
+		if v.Type() == js.TypeString {
+			err = json.Unmarshal([]byte(v.String()), &rec)
 		}
+		if err == nil && rec.ID == "" {
+			err = errors.New("no document ID")
+		}
+		if err != nil {
+			if damaged == nil {
+				damaged = &store.DamagedError{}
+			}
+			damaged.IDs = append(damaged.IDs, fmt.Sprint(keys.Get("result").Index(i)))
+			continue
+		}
+		recs = append(recs, rec)
 		y.Maybe()
 	}
 	sort.SliceStable(recs, func(i, j int) bool { return recs[i].Seq < recs[j].Seq })
@@ -234,12 +358,18 @@ func (d *IDB) List() ([]corpus.Summary, error) {
 	for i, r := range recs {
 		out[i] = r.Summary
 	}
+	if damaged != nil {
+		return out, damaged
+	}
 	return out, nil
 }
 
 // Open returns a document with its spans and undo history.
 func (d *IDB) Open(id string) (corpus.Document, history.Log, error) {
-	t := d.begin("readonly", "opening document "+id)
+	t, err := d.begin("readonly", "opening document "+id)
+	if err != nil {
+		return corpus.Document{}, history.Log{}, err
+	}
 	reqs := d.readDoc(t, id, true)
 	if err := t.wait(); err != nil {
 		return corpus.Document{}, history.Log{}, err
@@ -282,7 +412,7 @@ func (r docReads) decode() (corpus.Document, history.Log, error) {
 	}
 	doc = corpus.Document{
 		ID: rec.ID, Title: rec.Title, Status: rec.Status, Meta: rec.Meta, Digest: rec.Digest,
-		Created: rec.Created, Modified: rec.Modified,
+		Created: rec.Created, Modified: rec.Modified, Rev: rec.Rev,
 		Text: r.text.Get("result").String(),
 	}
 	// One string for all the spans, a span's JSON per line (JSON strings
@@ -344,7 +474,10 @@ func (d *IDB) Add(docs []corpus.Document) error {
 		}
 		d.Spans = spans
 	}
-	t := d.begin("readwrite", "saving imported documents")
+	t, err := d.begin("readwrite", "saving imported documents")
+	if err != nil {
+		return err
+	}
 	t.guard(func() { d.add(t, docs) })
 	return t.wait()
 }
@@ -381,7 +514,10 @@ func (d *IDB) add(t *tx, docs []corpus.Document) {
 
 // Apply stores one edit of a stored document.
 func (d *IDB) Apply(id string, e store.Edit) error {
-	t := d.begin("readwrite", "saving the edit")
+	t, err := d.begin("readwrite", "saving the edit")
+	if err != nil {
+		return err
+	}
 	t.guard(func() { d.apply(t, id, e) })
 	return t.wait()
 }
@@ -403,6 +539,10 @@ func (d *IDB) apply(t *tx, id string, e store.Edit) {
 		var rec docRecord
 		if err := json.Unmarshal([]byte(res.String()), &rec); err != nil {
 			t.abort(fmt.Errorf("document %s: stored record is damaged: %v", id, err))
+			return
+		}
+		if rec.Rev != e.Base {
+			t.abort(fmt.Errorf("document %s: %w", id, store.ErrConflict))
 			return
 		}
 		rec.Summary = e.Summary
@@ -460,7 +600,10 @@ func (d *IDB) apply(t *tx, id string, e store.Edit) {
 
 // Delete removes documents with their spans and history.
 func (d *IDB) Delete(ids ...string) error {
-	t := d.begin("readwrite", "deleting documents")
+	t, err := d.begin("readwrite", "deleting documents")
+	if err != nil {
+		return err
+	}
 	t.guard(func() {
 		for _, id := range ids {
 			t.store(storeDocs).Call("delete", id)
@@ -502,7 +645,10 @@ func (d *IDB) Documents() ([]corpus.Document, error) {
 // Read returns the documents of ids with their spans (not their undo
 // histories), in that order, read in one transaction.
 func (d *IDB) Read(ids []string) ([]corpus.Document, error) {
-	t := d.begin("readonly", "reading the corpus")
+	t, err := d.begin("readonly", "reading the corpus")
+	if err != nil {
+		return nil, err
+	}
 	reads := make([]docReads, len(ids))
 	for i, id := range ids {
 		reads[i] = d.readDoc(t, id, false)
@@ -524,7 +670,10 @@ func (d *IDB) Read(ids []string) ([]corpus.Document, error) {
 // Texts returns the texts of the documents of ids, in that order, read in
 // one transaction.
 func (d *IDB) Texts(ids []string) ([]string, error) {
-	t := d.begin("readonly", "reading the corpus")
+	t, err := d.begin("readonly", "reading the corpus")
+	if err != nil {
+		return nil, err
+	}
 	reqs := make([]js.Value, len(ids))
 	for i, id := range ids {
 		reqs[i] = t.store(storeTexts).Call("get", id)

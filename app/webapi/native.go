@@ -12,8 +12,14 @@ import (
 // bundle's generator compiles the page's code natively, never runs it).
 var errNative = errors.New("only in a browser")
 
+// IDB stands for the browser's store outside a browser.
+type IDB struct {
+	store.Store
+	Closed func(why string)
+}
+
 // OpenIDB fails outside a browser.
-func OpenIDB() (store.Store, error) { return nil, errNative }
+func OpenIDB() (*IDB, error) { return nil, errNative }
 
 // Persist fails outside a browser.
 func Persist() (bool, error) { return false, errNative }

@@ -5,6 +5,7 @@ package store
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/history"
@@ -30,7 +31,9 @@ var (
 // an implementation may spend on a document's first edit, once, what it
 // saved when the document was added (the IndexedDB store does).
 type Store interface {
-	// List returns the summaries of all documents in the order they were added.
+	// List returns the summaries of all documents in the order they were
+	// added. Stored records it cannot read are left out, and named in an
+	// error of type *DamagedError returned with the others.
 	List() ([]corpus.Summary, error)
 	// Open returns a document with its spans (sorted) and its undo history.
 	Open(id string) (corpus.Document, history.Log, error)
@@ -66,4 +69,11 @@ type Edit struct {
 	Delete []string
 	// Log is the document's undo history after the edit.
 	Log history.Log
+}
+
+// DamagedError names the stored documents whose records could not be read.
+type DamagedError struct{ IDs []string }
+
+func (e *DamagedError) Error() string {
+	return "the stored records of these documents are damaged, and they were left out: " + strings.Join(e.IDs, ", ")
 }
