@@ -145,7 +145,7 @@ func newBrowser(t testing.TB) (context.Context, string) {
 	chromedp.ListenTarget(ctx, func(ev any) {
 		switch ev := ev.(type) {
 		case *runtime.EventConsoleAPICalled:
-			if ev.Type == runtime.APITypeError || ev.Type == runtime.APITypeWarning {
+			if ev.Type == runtime.APITypeError || ev.Type == runtime.APITypeWarning || os.Getenv("RAQIM_CONSOLE") != "" {
 				var parts []string
 				for _, a := range ev.Args {
 					parts = append(parts, string(a.Value)+a.Description)
@@ -180,7 +180,18 @@ func awaitPromise(p *runtimeEvaluateParams) *runtimeEvaluateParams { return p.Wi
 // waitJS polls a JS condition until it is true.
 func waitJS(t testing.TB, ctx context.Context, what, cond string) {
 	t.Helper()
-	run(t, ctx, "waiting for "+what, chromedp.Poll(cond, nil, chromedp.WithPollingTimeout(45*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
+	c, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	err := chromedp.Run(c, chromedp.Poll(cond, nil, chromedp.WithPollingTimeout(45*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
+	if err == nil {
+		return
+	}
+	// What the page says helps to see why.
+	var page string
+	c2, cancel2 := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel2()
+	chromedp.Run(c2, chromedp.Evaluate(`[...document.querySelectorAll('[data-testid=message]')].map(m => '['+m.dataset.kind+'] '+m.textContent).join('\n') + '\nsave state: ' + document.querySelector('[data-testid=save-state]')?.textContent`, &page))
+	t.Fatalf("waiting for %s: %v\nthe page says:\n%s", what, err, page)
 }
 
 // screenshot saves a PNG of the page under the test's artifacts folder.

@@ -161,8 +161,16 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 	if err != nil {
 		st = store.NewMemory()
 	} else {
-		st = db
 		db.Closed = func(why string) { ctx.Dispatch(func(ctx app.Context) { s.connectionLost(ctx, why) }) }
+		// Documents whose stored records are damaged are left out of the
+		// list, and said, once for each set of them.
+		told := ""
+		st = store.SkipDamaged(db, func(d *store.DamagedError) {
+			if msg := d.Error(); msg != told {
+				told = msg
+				ctx.Dispatch(func(app.Context) { s.fail("Storage: %s", msg) })
+			}
+		})
 	}
 	sums, lerr := st.List()
 	ctx.Dispatch(func(ctx app.Context) {
@@ -171,7 +179,7 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 			s.fail("Storage is unavailable, edits will NOT be kept: %v", err)
 		}
 		if lerr != nil {
-			s.fail("Storage: %v", lerr)
+			s.fail("%v", lerr)
 		}
 		s.setSummaries(sums)
 		s.loading = ""

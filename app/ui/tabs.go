@@ -170,9 +170,12 @@ func (s *Shell) connectionLost(ctx app.Context, why string) {
 	s.do(func() {
 		_, err := st.List()
 		ctx.Dispatch(func(ctx app.Context) {
-			if errors.Is(err, store.ErrGone) {
+			switch {
+			case errors.Is(err, store.ErrGone):
 				s.storageGone(ctx)
-			} else if err == nil {
+			case err != nil:
+				s.fail("Storage was %s, and could not be opened again: %v. Reload the page.", why, err)
+			default:
 				s.relist(ctx)
 			}
 		})

@@ -25,9 +25,10 @@ const (
 	storeTexts = "texts" // id → text
 	storeSpans = "spans" // [id, span id] → span JSON; [id, bulkKey] → span JSON lines
 	storeLogs  = "logs"  // id → history.Log JSON
+	storeMeta  = "meta"  // "instance" → an ID the database is given when it is made
 )
 
-var allStores = []any{storeDocs, storeTexts, storeSpans, storeLogs}
+var allStores = []any{storeDocs, storeTexts, storeSpans, storeLogs, storeMeta}
 
 // docRecord is what the docs store holds of a document.
 type docRecord struct {
@@ -43,8 +44,9 @@ type docRecord struct {
 // database; the next call opens it again, and when that finds the database
 // made anew, it fails once with store.ErrGone.
 type IDB struct {
-	db     js.Value // the connection; null once it went away
-	gone   bool     // the database was found made anew: the next call says so
+	db       js.Value // the connection; null once it went away
+	instance string   // the database's instance ID, as first opened
+	gone     bool     // the database was found made anew: the next call says so
 	funcs  []js.Func
 	Closed func(why string) // called, in a JS callback, when the connection goes away
 }
@@ -82,8 +84,8 @@ func OpenIDB() (*IDB, error) {
 // another program, is upgraded); created reports that it was made anew.
 func (d *IDB) connect() (created bool, err error) {
 	factory := js.Global().Get("indexedDB")
-	version := 0 // the latest
-	for range 3 {
+	version, aborted := 0, 0 // the latest version; opens aborted
+	for try := 0; try < 3+aborted; try++ {
 		var req js.Value
 		if version == 0 {
 			req = factory.Call("open", dbName)
@@ -98,7 +100,10 @@ func (d *IDB) connect() (created bool, err error) {
 			names := db.Get("objectStoreNames")
 			for _, s := range allStores {
 				if !names.Call("contains", s).Bool() {
-					db.Call("createObjectStore", s)
+					st := db.Call("createObjectStore", s)
+					if s == storeMeta {
+						st.Call("put", uuid.NewString(), "instance")
+					}
 				}
 			}
 			return nil
@@ -106,6 +111,12 @@ func (d *IDB) connect() (created bool, err error) {
 		req.Set("onupgradeneeded", upgrade)
 		res, err := await(req, "opening the database")
 		upgrade.Release()
+		if err != nil && strings.Contains(err.Error(), "AbortError") && aborted < 5 {
+			// Opened while the browser clears the site's storage: again, a moment later.
+			aborted++
+			time.Sleep(time.Duration(aborted) * 100 * time.Millisecond)
+			continue
+		}
 		if err != nil {
 			return false, err
 		}
@@ -115,6 +126,24 @@ func (d *IDB) connect() (created bool, err error) {
 			complete = complete && names.Call("contains", s).Bool()
 		}
 		if complete {
+			// Another connection (the worker's, another tab's) may have made
+			// the database anew since this one first opened it: its instance
+			// ID tells.
+			t := res.Call("transaction", storeMeta, "readonly")
+			id, err := await(t.Call("objectStore", storeMeta).Call("get", "instance"), "opening the database")
+			if err != nil {
+				res.Call("close")
+				return false, err
+			}
+			inst := ""
+			if id.Type() == js.TypeString {
+				inst = id.String()
+			}
+			if d.instance == "" {
+				d.instance = inst
+			} else if inst != d.instance {
+				d.instance, created = inst, true
+			}
 			d.attach(res)
 			return created, nil
 		}
@@ -203,7 +232,10 @@ func domError(e js.Value, what string) error {
 	}
 	name, msg := e.Get("name").String(), e.Get("message").String()
 	if name == "QuotaExceededError" {
-		return fmt.Errorf("%s failed: the browser's storage for this site is full (%s)", what, msg)
+		if msg != "" {
+			msg = " (" + msg + ")"
+		}
+		return fmt.Errorf("%s failed: the browser's storage for this site is full%s", what, msg)
 	}
 	return fmt.Errorf("%s failed: %s: %s", what, name, msg)
 }

@@ -43,3 +43,30 @@ func TestMemoryApplyValidates(t *testing.T) {
 		t.Errorf("store changed by failed applies: %+v", got)
 	}
 }
+
+// damagedList is a Store whose List finds a damaged record.
+type damagedList struct{ store.Store }
+
+func (d damagedList) List() ([]corpus.Summary, error) {
+	sums, _ := d.Store.List()
+	return sums, &store.DamagedError{IDs: []string{"broken"}}
+}
+
+func TestSkipDamaged(t *testing.T) {
+	m := store.NewMemory()
+	if err := m.Add([]corpus.Document{{ID: "a", Title: "a", Text: "كاي"}}); err != nil {
+		t.Fatal(err)
+	}
+	var told []string
+	st := store.SkipDamaged(damagedList{m}, func(d *store.DamagedError) { told = append(told, d.IDs...) })
+	sums, err := st.List()
+	if err != nil || len(sums) != 1 || sums[0].ID != "a" {
+		t.Errorf("List = %v, %v; want the readable document and no error", sums, err)
+	}
+	if len(told) != 1 || told[0] != "broken" {
+		t.Errorf("told %v, want [broken]", told)
+	}
+	if sums, err := store.SkipDamaged(m, nil).List(); err != nil || len(sums) != 1 {
+		t.Errorf("a store without damage: %v, %v", sums, err)
+	}
+}

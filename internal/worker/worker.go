@@ -44,7 +44,13 @@ func Do(st store.Store, req job.Request, files []importer.Input, out io.Writer, 
 	if req.Memory {
 		return inMemory(req, files, schema, out, progress)
 	}
-	return do(st, req, files, schema, out, Shift, progress)
+	// Documents whose stored records are damaged are left out, and said.
+	var damaged *store.DamagedError
+	r := do(store.SkipDamaged(st, func(d *store.DamagedError) { damaged = d }), req, files, schema, out, Shift, progress)
+	if damaged != nil && req.Op != job.Import {
+		r.Messages = append(r.Messages, job.Message{Kind: "warn", Text: "Left out of the export: " + damaged.Error()})
+	}
+	return r
 }
 
 // Shift is how many documents of a large span JSONL file one worker stores;
