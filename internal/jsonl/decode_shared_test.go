@@ -36,6 +36,7 @@ func TestAnnotatorFilesDecode(t *testing.T) {
 // sharedSeeds are the fuzz seeds from the shared corpus: the first line of
 // its gold file and of an annotator's file.
 func sharedSeeds(tb testing.TB) [][]byte {
+	tb.Helper()
 	var out [][]byte
 	for _, name := range []string{"gold.jsonl", "annotators/a.jsonl"} {
 		first, _, _ := bytes.Cut(sharedcorpus.File(tb, name), []byte("\n"))

@@ -14,6 +14,7 @@ import (
 // sharedGold returns the documents of the shared gold.jsonl with their
 // spans, sorted; it fails when the file is missing.
 func sharedGold(tb testing.TB) []corpus.Document {
+	tb.Helper()
 	var docs []corpus.Document
 	for _, line := range bytes.Split(sharedcorpus.File(tb, "gold.jsonl"), []byte("\n")) {
 		if len(bytes.TrimSpace(line)) == 0 {
