@@ -32,17 +32,15 @@ func encode(t testing.TB, dir string, docs []corpus.Document) []File {
 func key(s corpus.Span) string { return fmt.Sprintf("%d:%d:%s", s.Start, s.End, s.Label) }
 
 // TestRoundTrip checks that import(export(c)) equals c span for span, text
-// for text, on the gold and on generated corpora (emoji, diacritics,
-// tatweel, Latin, digits, CRLF and bidi marks).
+// for text, on the gold corpora of testcorpus.Corpora and on generated
+// documents (emoji, diacritics, tatweel, Latin, digits, CRLF and bidi
+// marks).
 func TestRoundTrip(t *testing.T) {
 	gen := testcorpus.Generate(5, 60, 10)
 	// a span across a line break, and one of a line break only
 	gen = append(gen, corpus.Document{ID: "multi", Text: "كاي\r\nسيكاسو\n\nو", Spans: []corpus.Span{
 		{Start: 0, End: 11, Label: corpus.Place}, {Start: 12, End: 13, Label: corpus.Date}}})
-	for name, docs := range map[string][]corpus.Document{
-		"gold":      testcorpus.Gold(t, testcorpus.GoldPath),
-		"generated": gen,
-	} {
+	for name, docs := range testcorpus.Corpora(t, gen) {
 		t.Run(name, func(t *testing.T) {
 			got, notes, err := Decode(encode(t, "brat/train/", docs), opts())
 			if err != nil {

@@ -17,10 +17,7 @@ import (
 func opts() jsonl.DecodeOptions { return testcorpus.Options() }
 
 func corpora(t *testing.T) map[string][]corpus.Document {
-	return map[string][]corpus.Document{
-		"gold":      testcorpus.Gold(t, testcorpus.GoldPath),
-		"generated": testcorpus.Generate(1, 50, 12),
-	}
+	return testcorpus.Corpora(t, testcorpus.Generate(1, 50, 12))
 }
 
 // TestSpansAreTagSequences checks, for both schemes, that every span is

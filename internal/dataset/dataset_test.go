@@ -20,6 +20,7 @@ import (
 	"github.com/raqim/raqim/internal/hf"
 	"github.com/raqim/raqim/internal/jsonl"
 	"github.com/raqim/raqim/internal/labelstudio"
+	"github.com/raqim/raqim/internal/split"
 	"github.com/raqim/raqim/internal/tokenize"
 )
 
@@ -95,10 +96,7 @@ func sameDocs(t *testing.T, what string, got, want []corpus.Document) {
 }
 
 func corpora(t *testing.T) map[string][]corpus.Document {
-	return map[string][]corpus.Document{
-		"gold":      testcorpus.Gold(t, testcorpus.GoldPath),
-		"generated": testcorpus.Generate(9, 120, 10),
-	}
+	return testcorpus.Corpora(t, testcorpus.Generate(9, 120, 10))
 }
 
 // TestRoundTrips exports each corpus and imports every format that carries
@@ -224,27 +222,70 @@ func zipOf(t *testing.T, files map[string][]byte, prefix string) []byte {
 	return buf.Bytes()
 }
 
+// layoutCase is what TestLayoutAndCard expects of the export of a gold
+// corpus at the default settings: seed 20251007, 80/10/10.
+type layoutCase struct {
+	docs   []corpus.Document
+	splits [3][]string // the document IDs of train, dev and test, in corpus order
+	conll  string      // how train.conll starts
+	ann    string      // how the .ann of the first train document starts
+}
+
+// TestLayoutAndCard checks the files of the export of the sample corpus and
+// its card. Where each document goes follows from package split's rules:
+// 6 documents at 80/10/10 give the targets 4/1/1 (floors 4/0/0; the two
+// left over go to train, remainder .8, and dev, .6, which ties with test
+// and goes first; then test, empty, takes one from train). Every sample
+// document holds all four labels, so split.place gives, for the rarest
+// label, one group each to train, test and dev in the seeded order, then
+// the rest to train, the split furthest below its target. The seeded order,
+// by hashString(20251007, id) (FNV-1a of the seed's 8 bytes little-end
+// first and the ID, then SplitMix64's finaliser), computed apart from the
+// Go code, is sample-03, -05, -06, -04, -02, -01: sample-03 goes to train,
+// -05 to test, -06 to dev, and -04, -02, -01 to train.
+//
+// The first train document in corpus order is sample-01, whose text opens
+// "باماكو – 14 مارس 2025" and a line break: PLACE باماكو at [0,6), the
+// dash outside any span, DATE "14 مارس 2025", and the line break ends the
+// sentence.
 func TestLayoutAndCard(t *testing.T) {
-	docs := testcorpus.Gold(t, testcorpus.GoldPath)
+	checkLayout(t, layoutCase{
+		docs: testcorpus.Sample(t),
+		splits: [3][]string{
+			{"sample-01", "sample-02", "sample-03", "sample-04"},
+			{"sample-06"},
+			{"sample-05"},
+		},
+		conll: "-DOCSTART- O\n\nباماكو B-PLACE\n– O\n14 B-DATE\nمارس I-DATE\n2025 I-DATE\n\n",
+		ann:   "T1\tPLACE 0 6\tباماكو\n",
+	})
+}
+
+func checkLayout(t *testing.T, c layoutCase) {
+	t.Helper()
+	docs := c.docs
 	_, files, st := export(t, docs, settings())
 	var names []string
 	for n := range files {
 		names = append(names, n)
 	}
 	slices.Sort(names)
-	want := []string{"README.md", "brat/annotation.conf",
-		"brat/dev/" + docs[1].ID + ".ann", "brat/dev/" + docs[1].ID + ".txt",
-		"brat/test/" + docs[2].ID + ".ann", "brat/test/" + docs[2].ID + ".txt",
-		"brat/train/" + docs[0].ID + ".ann", "brat/train/" + docs[0].ID + ".txt",
-		"brat/visual.conf", "dev.bioes.conll", "dev.conll", "dev.jsonl",
+	want := []string{"README.md", "brat/annotation.conf", "brat/visual.conf",
+		"dev.bioes.conll", "dev.conll", "dev.jsonl",
 		"hf/dev.jsonl", "hf/labels.json", "hf/test.jsonl", "hf/train.jsonl",
 		"labels.json", "labelstudio.json", "labelstudio.xml",
 		"test.bioes.conll", "test.conll", "test.jsonl", "train.bioes.conll", "train.conll", "train.jsonl"}
+	for k, ids := range c.splits {
+		for _, id := range ids {
+			want = append(want, "brat/"+split.Names[k]+"/"+id+".ann", "brat/"+split.Names[k]+"/"+id+".txt")
+		}
+		if st.Splits[k].Documents != len(ids) {
+			t.Errorf("%s: %d documents, want %d", split.Names[k], st.Splits[k].Documents, len(ids))
+		}
+	}
+	slices.Sort(want)
 	if !reflect.DeepEqual(names, want) {
 		t.Errorf("files\n%q\nwant\n%q", names, want)
-	}
-	if st.Splits[0].Documents != 1 || st.Splits[1].Documents != 1 || st.Splits[2].Documents != 1 {
-		t.Errorf("3 documents split %+v", st.Splits)
 	}
 	if string(files["labels.json"]) != "[\n  \"ACTOR\",\n  \"PLACE\",\n  \"DATE\",\n  \"CASUALTY\"\n]\n" {
 		t.Errorf("labels.json %s", files["labels.json"])
@@ -253,11 +294,17 @@ func TestLayoutAndCard(t *testing.T) {
 	if err := json.Unmarshal(files["hf/labels.json"], &hfLabels); err != nil || len(hfLabels) != 9 || hfLabels[1] != "B-ACTOR" {
 		t.Errorf("hf/labels.json %s", files["hf/labels.json"])
 	}
-	if !strings.HasPrefix(string(files["train.conll"]), "-DOCSTART- O\n\nشهدت O\nمالي B-PLACE\n") {
-		t.Errorf("train.conll starts %q", files["train.conll"][:80])
+	if !strings.HasPrefix(string(files["train.conll"]), c.conll) {
+		t.Errorf("train.conll starts %q, want %q", files["train.conll"][:min(len(files["train.conll"]), 120)], c.conll)
 	}
-	if strings.Contains(string(files["train.conll"]), "\r") || bytes.HasPrefix(files["brat/train/"+docs[0].ID+".ann"], []byte("\ufeff")) {
+	first := c.splits[0][0]
+	if strings.Contains(string(files["train.conll"]), "\r") || bytes.HasPrefix(files["brat/train/"+first+".ann"], []byte("\ufeff")) {
 		t.Error("CR or BOM written")
+	}
+	// every span is the gold annotator's (testcorpus marks them so)
+	total := 0
+	for _, d := range docs {
+		total += len(d.Spans)
 	}
 	card := string(files["README.md"])
 	for _, s := range []string{
@@ -267,7 +314,7 @@ func TestLayoutAndCard(t *testing.T) {
 		"          '8': 'I-CASUALTY'\n---\n",
 		"raqim v0.1.0", "2025-10-07T09:30:00Z", "Seed: `20251007`", "0.8 / 0.1 / 0.1",
 		"| 3 | `CASUALTY` | خسائر بشرية | Casualty |", "every span is an exact sequence of tokens",
-		"| gold | 173 |", tokenize.Rule,
+		fmt.Sprintf("| gold | %d |", total), tokenize.Rule,
 	} {
 		if !strings.Contains(card, s) {
 			t.Errorf("card lacks %q", s)
@@ -279,18 +326,24 @@ func TestLayoutAndCard(t *testing.T) {
 		spans += ss.Spans
 		tokens += ss.Tokens
 	}
-	if spans != 173 || tokens == 0 {
-		t.Errorf("spans %d tokens %d", spans, tokens)
+	if spans != total || tokens == 0 {
+		t.Errorf("spans %d (want %d) tokens %d", spans, total, tokens)
 	}
-	if !strings.Contains(card, fmt.Sprintf("| train | 1 | %d | %d | %d |", st.Splits[0].Sentences, st.Splits[0].Tokens, st.Splits[0].Spans)) {
+	if !strings.Contains(card, fmt.Sprintf("| train | %d | %d | %d | %d |", len(c.splits[0]), st.Splits[0].Sentences, st.Splits[0].Tokens, st.Splits[0].Spans)) {
 		t.Errorf("card lacks the train row")
 	}
 	// brat pair format
-	ann := string(files["brat/train/"+docs[0].ID+".ann"])
-	if !strings.Contains(ann, "T1\tPLACE 6 10\tمالي\n") {
-		t.Errorf("ann starts %q", ann[:60])
+	ann := string(files["brat/train/"+first+".ann"])
+	if !strings.HasPrefix(ann, c.ann) {
+		t.Errorf("ann starts %q, want %q", ann[:min(len(ann), 60)], c.ann)
 	}
-	if string(files["brat/train/"+docs[0].ID+".txt"]) != docs[0].Text {
+	var text string
+	for _, d := range docs {
+		if d.ID == first {
+			text = d.Text
+		}
+	}
+	if string(files["brat/train/"+first+".txt"]) != text {
 		t.Error("brat text differs")
 	}
 }

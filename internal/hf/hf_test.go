@@ -56,10 +56,7 @@ func TestAppendString(t *testing.T) {
 func tokenSpans(d corpus.Document) []string { return testcorpus.TokenSpans(d) }
 
 func TestRoundTrip(t *testing.T) {
-	for name, docs := range map[string][]corpus.Document{
-		"gold":      testcorpus.Gold(t, testcorpus.GoldPath),
-		"generated": testcorpus.Generate(2, 40, 10),
-	} {
+	for name, docs := range testcorpus.Corpora(t, testcorpus.Generate(2, 40, 10)) {
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := Encode(&buf, docs, Labels(corpus.Default)); err != nil {

@@ -4,31 +4,17 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io/fs"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/sample"
 )
 
 var testNow = time.Date(2025, 10, 7, 9, 30, 0, 0, time.UTC)
-
-const corpusDir = "../../../shared/corpus"
-
-func readShared(t *testing.T, rel string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join(corpusDir, rel))
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skipf("shared corpus file %s is missing", rel)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
 
 func TestTXT(t *testing.T) {
 	tests := []struct {
@@ -61,40 +47,54 @@ func TestTXT(t *testing.T) {
 	}
 }
 
-// The shared .txt articles import to exactly the gold texts.
-func TestTXTMatchesGold(t *testing.T) {
-	gold, err := File("gold.jsonl", readShared(t, "gold.jsonl"), Options{Schema: corpus.Default})
+// TestTXTMatchesSample imports each article file of the sample corpus as
+// a .txt: the file (the title line, then the text, and a final newline)
+// must come in whole, every code point kept (diacritics, tatweel, emoji,
+// Arabic-Indic digits), so its text is the title and the text of the gold
+// document of that number, imported from the sample's gold.jsonl, each
+// followed by "\n"; it is titled with the file's stem.
+func TestTXTMatchesSample(t *testing.T) {
+	gold, err := File("gold.jsonl", sample.GoldJSONL(), Options{Schema: corpus.Default})
 	if err != nil {
 		t.Fatal(err)
 	}
-	byID := map[string]string{}
+	byID := map[string]corpus.Document{}
 	for _, d := range gold.Docs {
-		byID[d.ID] = d.Text
+		byID[d.ID] = d
 	}
-	files, _ := filepath.Glob(filepath.Join(corpusDir, "*.txt"))
-	if len(files) == 0 {
-		t.Skip("no .txt files in the shared corpus")
+	files := sample.ArticleFiles()
+	names, err := fs.Glob(files, "*.txt")
+	if err != nil || len(names) == 0 || len(names) != len(gold.Docs) {
+		t.Fatalf("%d article files (%v) for %d gold documents", len(names), err, len(gold.Docs))
 	}
-	for _, f := range files {
-		name := filepath.Base(f)
-		res, err := File(name, readShared(t, name), Options{})
+	for _, name := range names {
+		data, err := fs.ReadFile(files, name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		d := res.Docs[0]
-		if want, ok := byID[d.Title]; !ok || d.Text != want {
-			t.Errorf("%s: text differs from gold document %q", name, d.Title)
+		res, err := File(name, data, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, ok := byID["sample-"+name[:2]] // NN_slug.txt is document sample-NN
+		if len(res.Docs) != 1 || !ok {
+			t.Fatalf("%s: %d documents; gold document found: %v", name, len(res.Docs), ok)
+		}
+		d, want := res.Docs[0], g.Title+"\n"+g.Text+"\n"
+		if d.Text != want || d.Title != strings.TrimSuffix(name, ".txt") || d.ID != jsonl.ContentID(want) {
+			t.Errorf("%s: text differs from gold document %s, or title %q", name, g.ID, d.Title)
 		}
 	}
 }
 
 func TestJSONL(t *testing.T) {
-	res, err := File("GOLD.JSONL", readShared(t, "gold.jsonl"), Options{Schema: corpus.Default, Annotator: "gold"})
+	// The sample's gold.jsonl holds one line per sample document.
+	res, err := File("GOLD.JSONL", sample.GoldJSONL(), Options{Schema: corpus.Default, Annotator: "gold"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Docs) != 3 || res.Docs[0].Spans[0].Annotator != "gold" {
-		t.Fatalf("got %d docs", len(res.Docs))
+	if n := len(sample.Documents()); len(res.Docs) != n || res.Docs[0].Spans[0].Annotator != "gold" {
+		t.Fatalf("got %d docs, want %d", len(res.Docs), n)
 	}
 	// Options reach the decoder: unknown labels, then mapped.
 	data := []byte(`{"text":"في باماكو","spans":[{"start":3,"end":9,"label":"GPE"}]}`)

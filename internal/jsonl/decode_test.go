@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -19,26 +18,12 @@ import (
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/offsets"
+	"github.com/raqim/raqim/internal/sample"
 )
 
 var testNow = time.Date(2025, 10, 7, 9, 30, 0, 0, time.UTC)
 
 func fixedNow() time.Time { return testNow }
-
-const corpusDir = "../../../shared/corpus"
-
-// readShared returns a file of the shared corpus, skipping the test when it is missing.
-func readShared(t testing.TB, rel string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join(corpusDir, rel))
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skipf("shared corpus file %s is missing", rel)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
 
 // srcDoc is a gold line as Python would read it.
 type srcDoc struct {
@@ -107,11 +92,26 @@ func keys(spans []corpus.Span) []key {
 	return out
 }
 
+// TestGoldRoundTrip decodes and encodes the sample corpus's gold.jsonl:
+// one line per sample article, each titled with its article's title (the
+// line's meta.title).
 func TestGoldRoundTrip(t *testing.T) {
-	data := readShared(t, "gold.jsonl")
+	var titles []string
+	for _, d := range sample.Documents() {
+		titles = append(titles, d.Title)
+	}
+	checkRoundTrip(t, sample.GoldJSONL(), titles)
+}
+
+// checkRoundTrip checks that Decode then Encode gives back the lines of a
+// gold file (id, text and spans, as Python would read them), that the
+// documents decoded are new, titled titles[i], with UUID span IDs, and that
+// Decode(Encode(docs)) keeps id, text, status, title and spans.
+func checkRoundTrip(t *testing.T, data []byte, titles []string) {
+	t.Helper()
 	src := parseLines(t, data)
-	if len(src) != 3 {
-		t.Fatalf("gold.jsonl has %d lines, want 3", len(src))
+	if len(src) != len(titles) {
+		t.Fatalf("the gold file has %d lines, want %d", len(src), len(titles))
 	}
 	docs := mustDecode(t, string(data), DecodeOptions{Schema: corpus.Default})
 	out := mustEncode(t, docs, EncodeOptions{Schema: corpus.Default})
@@ -125,7 +125,7 @@ func TestGoldRoundTrip(t *testing.T) {
 		t.Fatalf("round trip: got %d docs, want %d", len(got), len(src))
 	}
 	for i, d := range docs {
-		if d.ID != src[i].ID || d.Title != src[i].ID || d.Status != corpus.StatusNew {
+		if d.ID != src[i].ID || d.Title != titles[i] || d.Status != corpus.StatusNew {
 			t.Errorf("doc %d: id %q title %q status %q", i, d.ID, d.Title, d.Status)
 		}
 		for _, s := range d.Spans {
@@ -134,7 +134,6 @@ func TestGoldRoundTrip(t *testing.T) {
 			}
 		}
 	}
-	// Decode(Encode(docs)) keeps id, text, status, title and spans.
 	again := mustDecode(t, string(out), DecodeOptions{Schema: corpus.Default})
 	for i := range docs {
 		a, b := docs[i], again[i]
@@ -145,26 +144,32 @@ func TestGoldRoundTrip(t *testing.T) {
 	}
 }
 
-func TestAnnotatorFilesDecode(t *testing.T) {
-	for _, f := range []string{"annotators/a.jsonl", "annotators/b.jsonl"} {
-		t.Run(f, func(t *testing.T) {
-			data := readShared(t, f)
-			src := parseLines(t, data)
-			docs := mustDecode(t, string(data), DecodeOptions{Schema: corpus.Default, Annotator: filepath.Base(f)})
-			if len(docs) != len(src) {
-				t.Fatalf("got %d docs, want %d", len(docs), len(src))
+// TestAnnotatorDecode decodes the sample's gold.jsonl as one annotator's
+// file: every span keeps its place and carries the annotator given.
+func TestAnnotatorDecode(t *testing.T) {
+	checkAnnotatorFile(t, "gold.jsonl", sample.GoldJSONL())
+}
+
+// checkAnnotatorFile decodes data with Annotator set to the file's base
+// name and checks that each line gives a document with as many spans, each
+// carrying that annotator.
+func checkAnnotatorFile(t *testing.T, name string, data []byte) {
+	t.Helper()
+	who := filepath.Base(name)
+	src := parseLines(t, data)
+	docs := mustDecode(t, string(data), DecodeOptions{Schema: corpus.Default, Annotator: who})
+	if len(docs) != len(src) || len(docs) == 0 {
+		t.Fatalf("got %d docs, want %d", len(docs), len(src))
+	}
+	for i, d := range docs {
+		if len(d.Spans) != len(src[i].Spans) {
+			t.Errorf("%s: %d spans, want %d", d.ID, len(d.Spans), len(src[i].Spans))
+		}
+		for _, s := range d.Spans {
+			if s.Annotator != who {
+				t.Errorf("span annotator %q", s.Annotator)
 			}
-			for i, d := range docs {
-				if len(d.Spans) != len(src[i].Spans) {
-					t.Errorf("%s: %d spans, want %d", d.ID, len(d.Spans), len(src[i].Spans))
-				}
-				for _, s := range d.Spans {
-					if s.Annotator != filepath.Base(f) {
-						t.Errorf("span annotator %q", s.Annotator)
-					}
-				}
-			}
-		})
+		}
 	}
 }
 

@@ -2,13 +2,11 @@ package jsonl
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/sample"
 )
 
 // FuzzDecode checks that Decode never panics and that whatever it accepts
@@ -28,11 +26,11 @@ func FuzzDecode(f *testing.F) {
 		f.Add([]byte(s), false)
 		f.Add([]byte(s), true)
 	}
-	for _, name := range []string{"gold.jsonl", "annotators/a.jsonl"} {
-		if data, err := os.ReadFile(filepath.Join(corpusDir, name)); err == nil {
-			first, _, _ := strings.Cut(string(data), "\n")
-			f.Add([]byte(first), true)
-		}
+	// a line of the sample's gold file, and of the shared corpus's files
+	// under the tag "shared"
+	first, _, _ := bytes.Cut(sample.GoldJSONL(), []byte("\n"))
+	for _, seed := range append([][]byte{first}, sharedSeeds(f)...) {
+		f.Add(seed, true)
 	}
 	m := map[corpus.Label]corpus.Label{"GPE": corpus.Place}
 	f.Fuzz(func(t *testing.T, data []byte, withSchema bool) {

@@ -18,10 +18,7 @@ func opts() jsonl.DecodeOptions { return testcorpus.Options() }
 func key(s corpus.Span) string { return fmt.Sprintf("%d:%d:%s", s.Start, s.End, s.Label) }
 
 func TestRoundTrip(t *testing.T) {
-	for name, docs := range map[string][]corpus.Document{
-		"gold":      testcorpus.Gold(t, testcorpus.GoldPath),
-		"generated": testcorpus.Generate(7, 50, 10),
-	} {
+	for name, docs := range testcorpus.Corpora(t, testcorpus.Generate(7, 50, 10)) {
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := Encode(&buf, docs); err != nil {

@@ -24,6 +24,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"path"
 	"sort"
 	"strings"
@@ -119,6 +120,19 @@ func Gold() []corpus.Document {
 		}
 	}
 	return docs
+}
+
+// GoldJSONL returns a copy of the embedded gold.jsonl (see the package doc).
+func GoldJSONL() []byte { return bytes.Clone(goldJSONL) }
+
+// ArticleFiles returns the embedded article files, NN_slug.txt, as they
+// are stored: the title on the first line, then the text.
+func ArticleFiles() fs.FS {
+	sub, err := fs.Sub(articleFS, "articles")
+	if err != nil {
+		panic("sample: " + err.Error()) // a valid constant path
+	}
+	return sub
 }
 
 // readArticles reads the embedded article files in name order.

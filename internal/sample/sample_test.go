@@ -1,7 +1,9 @@
 package sample
 
 import (
+	"bytes"
 	"fmt"
+	"io/fs"
 	"regexp"
 	"strings"
 	"testing"
@@ -200,6 +202,27 @@ func TestGoldSpansSorted(t *testing.T) {
 			if d.Spans[i-1].Start > d.Spans[i].Start {
 				t.Errorf("%s: spans not sorted at %d", d.ID, i)
 			}
+		}
+	}
+}
+
+func TestFilesExported(t *testing.T) {
+	if !bytes.Equal(GoldJSONL(), goldJSONL) {
+		t.Error("GoldJSONL differs from the embedded gold.jsonl")
+	}
+	GoldJSONL()[0] = 'x'
+	if goldJSONL[0] != '{' {
+		t.Error("GoldJSONL shares the embedded bytes")
+	}
+	names, err := fs.Glob(ArticleFiles(), "*.txt")
+	if err != nil || len(names) != len(Documents()) {
+		t.Fatalf("ArticleFiles holds %q (%v), want one file per document", names, err)
+	}
+	for i, name := range names {
+		b, err := fs.ReadFile(ArticleFiles(), name)
+		d := Documents()[i]
+		if err != nil || string(b) != d.Title+"\n"+d.Text+"\n" {
+			t.Errorf("%s: not the title line and the text of %s (%v)", name, d.ID, err)
 		}
 	}
 }

@@ -1,9 +1,6 @@
 package tokenize
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -11,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/sample"
 )
 
 func texts(ts []Token) []string {
@@ -141,58 +139,41 @@ func TestSentences(t *testing.T) {
 	}
 }
 
-type goldDoc struct {
-	ID    string `json:"id"`
-	Text  string `json:"text"`
-	Spans []struct {
-		Start int          `json:"start"`
-		End   int          `json:"end"`
-		Label corpus.Label `json:"label"`
-		Text  string       `json:"text"`
-	} `json:"spans"`
+// TestGoldSpansAreTokenSequences checks the rule's promise on the sample
+// gold corpus: every span starts at a token's start and ends at a token's
+// end.
+func TestGoldSpansAreTokenSequences(t *testing.T) {
+	docs := sample.Gold()
+	if len(docs) == 0 {
+		t.Fatal("the sample corpus is empty")
+	}
+	for _, d := range docs {
+		checkSpansAreTokenSequences(t, d.ID, d.Text, d.Spans)
+	}
 }
 
-// TestGoldSpansAreTokenSequences checks the rule's promise on the gold
-// corpus: every span starts at a token's start and ends at a token's end.
-func TestGoldSpansAreTokenSequences(t *testing.T) {
-	f, err := os.Open("../../../shared/corpus/gold.jsonl")
-	if err != nil {
-		t.Skip("gold corpus not found:", err)
+// checkSpansAreTokenSequences checks that each of the spans, sorted, of a
+// gold document starts at a token's start and ends at a token's end.
+func checkSpansAreTokenSequences(t *testing.T, id, text string, spans []corpus.Span) {
+	t.Helper()
+	var all []Token
+	for _, s := range Sentences(text, spans) {
+		all = append(all, s...)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<24)
-	for sc.Scan() {
-		var d goldDoc
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			t.Fatal(err)
-		}
-		var spans []corpus.Span
-		for _, s := range d.Spans {
-			spans = append(spans, corpus.Span{Start: s.Start, End: s.End, Label: s.Label})
-		}
-		corpus.SortSpans(spans)
-		var all []Token
-		for _, s := range Sentences(d.Text, spans) {
-			all = append(all, s...)
-		}
-		checkTokens(t, d.Text, all)
-		starts, ends := map[int]bool{}, map[int]bool{}
-		for _, tok := range all {
-			starts[tok.Start], ends[tok.End] = true, true
-		}
-		for _, s := range d.Spans {
-			if !starts[s.Start] || !ends[s.End] {
-				t.Errorf("%s: span %q [%d,%d) is not a token sequence", d.ID, s.Text, s.Start, s.End)
-			}
-		}
-		// the rule on the text alone (no cuts) splits only at whitespace and punctuation
-		if n := len(Tokens(d.Text, nil)); n == 0 || n > utf8.RuneCountInString(d.Text) {
-			t.Errorf("%s: %d tokens", d.ID, n)
+	checkTokens(t, text, all)
+	starts, ends := map[int]bool{}, map[int]bool{}
+	for _, tok := range all {
+		starts[tok.Start], ends[tok.End] = true, true
+	}
+	runes := []rune(text)
+	for _, s := range spans {
+		if !starts[s.Start] || !ends[s.End] {
+			t.Errorf("%s: span %q [%d,%d) is not a token sequence", id, string(runes[s.Start:s.End]), s.Start, s.End)
 		}
 	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
+	// the rule on the text alone (no cuts) splits only at whitespace and punctuation
+	if n := len(Tokens(text, nil)); n == 0 || n > utf8.RuneCountInString(text) {
+		t.Errorf("%s: %d tokens", id, n)
 	}
 }
 
@@ -232,22 +213,25 @@ func FuzzTokens(f *testing.F) {
 	})
 }
 
+// BenchmarkSentences splits the sample gold documents into sentences.
 func BenchmarkSentences(b *testing.B) {
-	f, err := os.ReadFile("../../../shared/corpus/gold.jsonl")
-	if err != nil {
-		b.Skip(err)
+	benchSentences(b, sample.Gold())
+}
+
+func benchSentences(b *testing.B, docs []corpus.Document) {
+	if len(docs) == 0 {
+		b.Fatal("no document")
 	}
-	var d goldDoc
-	_ = json.Unmarshal([]byte(strings.SplitN(string(f), "\n", 2)[0]), &d)
-	var spans []corpus.Span
-	for _, s := range d.Spans {
-		spans = append(spans, corpus.Span{Start: s.Start, End: s.End, Label: s.Label})
+	size := 0
+	for _, d := range docs {
+		size += len(d.Text)
 	}
-	corpus.SortSpans(spans)
-	b.SetBytes(int64(len(d.Text)))
+	b.SetBytes(int64(size))
 	for i := 0; i < b.N; i++ {
 		n := 0
-		EachSentence(d.Text, spans, func(s Sentence) { n += len(s) })
+		for _, d := range docs {
+			EachSentence(d.Text, d.Spans, func(s Sentence) { n += len(s) })
+		}
 	}
 }
 

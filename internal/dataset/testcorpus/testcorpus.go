@@ -1,17 +1,14 @@
 // Package testcorpus provides corpora for the tests and benchmarks of the
-// export formats: the shared gold corpus, and generated documents whose
+// export formats: the project's sample gold corpus (and, built with the tag
+// "shared", the shared gold corpus), and generated documents whose
 // texts mix Arabic with diacritics and tatweel, Latin words, digits, emoji
 // (outside the Basic Multilingual Plane, with joiners and flags),
 // punctuation and line breaks. It is imported by tests only.
 package testcorpus
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -19,57 +16,54 @@ import (
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/sample"
 	"github.com/raqim/raqim/internal/tokenize"
 )
 
-// GoldPath is the gold corpus relative to a package directory two levels
-// below the module root (internal/x).
-const GoldPath = "../../../shared/corpus/gold.jsonl"
-
-// Now is the fixed time stamped on generated documents.
+// Now is the fixed time stamped on the documents of this package.
 var Now = time.Date(2025, 10, 7, 9, 30, 0, 0, time.UTC)
 
-// Gold reads the gold corpus from path (relative to the test's package
-// directory), marking every document done; it skips the test when the file
-// is missing.
-func Gold(tb testing.TB, path string) []corpus.Document {
+// Sample returns the project's own gold corpus, package sample's six
+// articles with their reference spans (sample.Gold), as a finished corpus:
+// see finish.
+func Sample(tb testing.TB) []corpus.Document {
 	tb.Helper()
-	f, err := os.Open(filepath.FromSlash(path))
-	if err != nil {
-		tb.Skipf("gold corpus %s: %v", path, err)
+	docs := sample.Gold()
+	if len(docs) == 0 {
+		tb.Fatal("the sample corpus is empty")
 	}
-	defer f.Close()
-	var docs []corpus.Document
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<26)
-	for n := 1; sc.Scan(); n++ {
-		var g struct {
-			ID    string `json:"id"`
-			Text  string `json:"text"`
-			Spans []struct {
-				Start int          `json:"start"`
-				End   int          `json:"end"`
-				Label corpus.Label `json:"label"`
-				Text  string       `json:"text"`
-			} `json:"spans"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
-			tb.Fatalf("%s:%d: %v", path, n, err)
-		}
-		d := corpus.Document{ID: g.ID, Title: g.ID, Text: g.Text, Status: corpus.StatusDone, Created: Now, Modified: Now}
-		for i, s := range g.Spans {
-			d.Spans = append(d.Spans, corpus.Span{ID: fmt.Sprintf("%s-%d", g.ID, i), Start: s.Start, End: s.End, Label: s.Label, Annotator: "gold"})
-		}
+	return finish(tb, "sample", docs)
+}
+
+// finish marks every document of a gold corpus done, stamped Now, with
+// span IDs "<document ID>-<i>" in text order and annotator "gold", and
+// fails the test unless each validates against the default schema (what,
+// naming the corpus, goes in the message).
+func finish(tb testing.TB, what string, docs []corpus.Document) []corpus.Document {
+	tb.Helper()
+	for n := range docs {
+		d := &docs[n]
+		d.Status, d.Created, d.Modified = corpus.StatusDone, Now, Now
 		corpus.SortSpans(d.Spans)
-		if err := corpus.Validate(&d, corpus.Default); err != nil {
-			tb.Fatalf("%s:%d: %v", path, n, err)
+		for i := range d.Spans {
+			d.Spans[i].ID = fmt.Sprintf("%s-%d", d.ID, i)
+			d.Spans[i].Annotator = "gold"
 		}
-		docs = append(docs, d)
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
+		if err := corpus.Validate(d, corpus.Default); err != nil {
+			tb.Fatalf("%s corpus, document %d: %v", what, n+1, err)
+		}
 	}
 	return docs
+}
+
+// Corpora returns the realistic corpora the table tests loop over, by name:
+// "sample" (Sample) and "generated" (the documents given); built with the
+// tag "shared", also "shared" (Shared).
+func Corpora(tb testing.TB, generated []corpus.Document) map[string][]corpus.Document {
+	tb.Helper()
+	m := map[string][]corpus.Document{"sample": Sample(tb), "generated": generated}
+	addShared(tb, m)
+	return m
 }
 
 // Words that spans cover: names with the article, diacritics and tatweel,
