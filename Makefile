@@ -36,10 +36,22 @@ $(WASM): $(GOSRC)
 $(WORKER): $(GOSRC)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm/worker
 
-## test: vet, unit tests, and the browser tests in headless Chromium
+## test: vet, unit tests, and the browser tests in headless Chromium; with
+## ../shared beside the project (SHARED), also the checks on the shared
+## corpus and the peer benchmark's contract (tests built with -tags shared)
+SHARED ?= ../shared
+export RAQIM_SHARED := $(abspath $(SHARED))
 test: bundle
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	@if [ -d "$(SHARED)" ]; then \
+		echo "$(GO) test -tags shared (the checks on $(SHARED))"; \
+		$(GO) vet -tags shared ./... && \
+		$(GO) test -count=1 -tags shared ./internal/... ./wasm/... && \
+		$(GO) test -count=1 -tags shared -run 'Shared|PeerBenchContract' ./e2e/; \
+	else \
+		echo "make test: $(SHARED) is not beside the project, so the checks on the shared corpus and the peer benchmark's contract (go test -tags shared) were left out"; \
+	fi
 
 ## bench: Go benchmarks of the hot paths (one package at a time, so that
 ## they do not share the two cores) and the browser benchmark
