@@ -49,7 +49,7 @@ func TestHugeDocuments(t *testing.T) {
 	openDoc(t, ctx, "long")
 	n := len([]rune(para))
 	eval(t, ctx, `(() => { const el = document.querySelector('.editor'); el.scrollTop = el.scrollHeight; return true; })()`, nil)
-	waitJS(t, ctx, "the end drawn", js(`[...document.querySelectorAll('[data-testid=document] [data-end="%d"]')].length > 0`, n))
+	waitJS(t, ctx, "the end drawn", js(`!!document.querySelector('[data-testid=document] p [data-end="%d"]')`, n))
 	var ok bool
 	eval(t, ctx, selectJS, &ok)
 	selectCP(t, ctx, n-3, n)

@@ -230,3 +230,20 @@ func ReplaceElement(parent app.Value, sel, html string) {
 		el.Set("outerHTML", html)
 	}
 }
+
+// ChunkAt returns the data-lazy key of the chunk at the middle of panel's
+// visible part, or "".
+func ChunkAt(panel app.Value) string {
+	if !panel.Truthy() {
+		return ""
+	}
+	r := panel.Call("getBoundingClientRect")
+	el := app.Window().Get("document").Call("elementFromPoint", r.Get("x").Float()+r.Get("width").Float()/2, r.Get("y").Float()+r.Get("height").Float()/2)
+	if !el.Truthy() {
+		return ""
+	}
+	if c := el.Call("closest", "[data-lazy]"); c.Truthy() {
+		return c.Call("getAttribute", "data-lazy").String()
+	}
+	return ""
+}

@@ -126,24 +126,24 @@ func (l *layout) refitGroups(blocks []int, spans []corpus.Span) {
 }
 
 // show marks block i (or its side-list group) as drawn, and those more
-// than chunksKept away from it as not drawn, so that however far a long
+// than chunksKept away from it and from view, the one in view, as not drawn, so that however far a long
 // document is scrolled only a few chunks near the view are drawn. A block
 // that goes back to a box keeps the height it was drawn at, which measure
 // reads, so that the text around it does not move.
-func (l *layout) show(i int, list bool, measure func(block int) int) {
+func (l *layout) show(i int, list bool, view int, measure func(block int) int) {
 	if i < 0 || i >= len(l.blocks) {
 		return
 	}
 	if list {
 		if !l.listShown[i] {
-			l.listShown = near(l.listShown, i)
+			l.listShown = near(l.listShown, i, view)
 		}
 		return
 	}
 	if l.shown[i] {
 		return
 	}
-	next := near(l.shown, i)
+	next := near(l.shown, i, view)
 	for j, on := range l.shown {
 		if on && !next[j] && measure != nil {
 			if h := measure(j); h > 0 {
@@ -187,17 +187,17 @@ func (s *Shell) watchers(ctx app.Context) {
 	}
 	s.docVis = browser.NewVisibility(panel(".editor"), "1200px 0px", report(func(gen, i int) {
 		if gen == s.lay.gen {
-			s.lay.show(i, false, s.blockHeight)
+			s.lay.show(i, false, inView(panel(".editor"), kindBlock, gen), s.blockHeight)
 		}
 	}))
 	s.listVis = browser.NewVisibility(panel(".side"), "600px 0px", report(func(gen, i int) {
 		if gen == s.lay.gen {
-			s.lay.show(i, true, nil)
+			s.lay.show(i, true, inView(panel(".side"), kindGroup, gen), nil)
 		}
 	}))
 	s.docsVis = browser.NewVisibility(panel(".docs"), "600px 0px", report(func(gen, i int) {
 		if gen == s.docsGen && i < len(s.docsShown) && !s.docsShown[i] {
-			s.docsShown = near(s.docsShown, i)
+			s.docsShown = near(s.docsShown, i, inView(panel(".docs"), kindDocs, gen))
 		}
 	}))
 }
@@ -211,14 +211,26 @@ func (s *Shell) watchers(ctx app.Context) {
 const chunksKept = 4
 
 // near returns which chunks are drawn once chunk i comes into view: i, and
-// those drawn within chunksKept of it.
-func near(shown []bool, i int) []bool {
+// those drawn within chunksKept of it or of chunk view, the one at the
+// middle of the panel (-1 when unknown): a report that comes late, for a
+// chunk the panel has scrolled past, must not take away what is in view.
+func near(shown []bool, i, view int) []bool {
 	out := make([]bool, len(shown))
+	close := func(j, k int) bool { return k >= 0 && j >= k-chunksKept && j <= k+chunksKept }
 	for j, on := range shown {
-		out[j] = on && j >= i-chunksKept && j <= i+chunksKept
+		out[j] = on && (close(j, i) || close(j, view))
 	}
 	out[i] = true
 	return out
+}
+
+// inView returns the index of the chunk of kind at the middle of panel, or -1.
+func inView(panel app.Value, kind byte, gen int) int {
+	k, g, i, ok := parseLazyKey(browser.ChunkAt(panel))
+	if !ok || k != kind || g != gen {
+		return -1
+	}
+	return i
 }
 
 // blockHeight returns the height in px of block i of the open document as
