@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
 )
 
 // benchCase is a document made of the shared articles with n word-aligned
@@ -88,4 +87,3 @@ func writeCase(t testing.TB, c benchCase, name string) string {
 	}
 	return dir
 }
-

@@ -47,8 +47,8 @@ type IDB struct {
 	db       js.Value // the connection; null once it went away
 	instance string   // the database's instance ID, as first opened
 	gone     bool     // the database was found made anew: the next call says so
-	funcs  []js.Func
-	Closed func(why string) // called, in a JS callback, when the connection goes away
+	funcs    []js.Func
+	Closed   func(why string) // called, in a JS callback, when the connection goes away
 }
 
 // bulkKey is the second part of the key of the one record that holds all
