@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"os"
@@ -33,6 +34,9 @@ func bundle(out, web, base string) error {
 		return err
 	}
 	if err := app.GenerateStaticWebsite(out, handler(version, base)); err != nil {
+		return fmt.Errorf("bundle: %w", err)
+	}
+	if err := addPolicy(filepath.Join(out, "index.html")); err != nil {
 		return fmt.Errorf("bundle: %w", err)
 	}
 	err = filepath.WalkDir(web, func(path string, d fs.DirEntry, err error) error {
@@ -99,4 +103,20 @@ func gzipFile(dst, src string) error {
 		return err
 	}
 	return os.WriteFile(dst, buf.Bytes(), 0o644)
+}
+
+// addPolicy puts the Content-Security-Policy in a page's head, first after
+// its charset, so that it governs everything the page loads.
+func addPolicy(page string) error {
+	b, err := os.ReadFile(page)
+	if err != nil {
+		return err
+	}
+	const charset = `<meta charset="UTF-8">`
+	if !bytes.Contains(b, []byte(charset)) {
+		return fmt.Errorf("%s: no %s to put the Content-Security-Policy after", page, charset)
+	}
+	meta := fmt.Sprintf(`%s
+    <meta http-equiv="Content-Security-Policy" content="%s">`, charset, html.EscapeString(csp))
+	return os.WriteFile(page, bytes.Replace(b, []byte(charset), []byte(meta), 1), 0o644)
 }

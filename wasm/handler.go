@@ -8,6 +8,12 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
+// csp is the page's Content-Security-Policy: everything from the site
+// itself, scripts only from the bundle's files ('wasm-unsafe-eval' lets
+// them compile WebAssembly), no inline script, no plug-ins, no other base
+// URL. Inline styles are allowed: go-app sets style attributes.
+const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; object-src 'none'; base-uri 'self'; form-action 'self'"
+
 // handler describes the app's page for go-app: every resource is local, so
 // the site works offline and no request leaves the origin.
 func handler(version, base string) *app.Handler {
@@ -42,6 +48,6 @@ func handler(version, base string) *app.Handler {
 		h.Resources = app.PrefixedLocation("/" + base)
 		shell = "/" + base + "/"
 	}
-	h.ServiceWorkerTemplate = strings.ReplaceAll(workerJS, "{{.Shell}}", shell)
+	h.ServiceWorkerTemplate = strings.NewReplacer("{{.Shell}}", shell, "{{.CSP}}", csp).Replace(workerJS)
 	return h
 }

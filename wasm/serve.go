@@ -40,6 +40,7 @@ func staticHandler(dir string) http.Handler {
 	files := http.FileServer(http.Dir(dir))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-cache")
+		w.Header().Set("Content-Security-Policy", csp)
 		if strings.HasSuffix(r.URL.Path, ".wasm") && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
 			gz := filepath.Join(dir, filepath.FromSlash(r.URL.Path)+".gz")
 			if _, err := os.Stat(gz); err == nil {

@@ -7,7 +7,8 @@ package main
 // and every navigation (with any query, such as ?open=) is answered with
 // that cached shell, so a reload works offline under a sub-path too;
 // redirected responses are stored as plain ones; and only GET requests of
-// this origin are handled.
+// this origin are handled, each answered with the page's
+// Content-Security-Policy.
 const workerJS = `const cacheName = "app-" + "{{.Version}}";
 const shellURL = "{{.Shell}}";
 const resourcesToCache = {{.ResourcesToCache}}.map((u) => (u === shellURL.replace(/\/$/, "") || u === "/" ? shellURL : u));
@@ -33,6 +34,16 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
+// Every response this worker answers carries the page's policy, whatever
+// the server sent (the bundle's HTML carries it too, in a meta element).
+const csp = "{{.CSP}}";
+const withPolicy = (resp) => {
+  if (!resp || resp.type === "opaque" || resp.type === "opaqueredirect") return resp;
+  const headers = new Headers(resp.headers);
+  headers.set("Content-Security-Policy", csp);
+  return new Response(resp.body, { status: resp.status, statusText: resp.statusText, headers });
+};
+
 self.addEventListener("fetch", (event) => {
   const req = event.request;
   if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) return;
@@ -40,9 +51,9 @@ self.addEventListener("fetch", (event) => {
     const cache = await caches.open(cacheName);
     if (req.mode === "navigate") {
       const shell = await cache.match(shellURL);
-      if (shell) return shell;
+      if (shell) return withPolicy(shell);
     }
-    return (await cache.match(req)) || fetch(req);
+    return withPolicy((await cache.match(req)) || (await fetch(req)));
   })());
 });
 `
