@@ -71,8 +71,10 @@ func cpIndex(t testing.TB, text, sub string, from int) int {
 
 func openDoc(t testing.TB, ctx context.Context, title string) {
 	t.Helper()
-	run(t, ctx, "opening "+title, chromedp.Click(js(`//li[@data-testid="doc"][.//div[text()=%q]]`, title), chromedp.BySearch))
-	waitJS(t, ctx, title+" to open", js(`document.querySelector('.doc-head h1')?.textContent === %q && !!document.querySelector('[data-testid=document]')`, title))
+	b, _ := json.Marshal(title)
+	waitJS(t, ctx, title+" listed", js(`[...document.querySelectorAll('[data-testid=doc]')].some(li => li.querySelector('.doc-title').textContent === %s)`, b))
+	eval(t, ctx, js(`[...document.querySelectorAll('[data-testid=doc]')].find(li => li.querySelector('.doc-title').textContent === %s).click(), true`, b), nil)
+	waitJS(t, ctx, title+" to open", js(`document.querySelector('.doc-head h1')?.textContent === %s && !!document.querySelector('[data-testid=document]')`, b))
 }
 
 // emojiText is a text written for this test: emoji outside the Basic

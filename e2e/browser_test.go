@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -44,11 +45,27 @@ var chromium = func() string {
 	return "/usr/bin/chromium"
 }()
 
-// server serves the bundle on 127.0.0.1 as any static server would.
+// server serves the bundle on 127.0.0.1 as any static server would, and
+// keeps the path of every request.
 type server struct {
-	URL string
-	srv *http.Server
-	ln  net.Listener
+	URL   string
+	srv   *http.Server
+	ln    net.Listener
+	mu    sync.Mutex
+	paths []string
+}
+
+// requested returns the paths requested so far that start with prefix.
+func (s *server) requested(prefix string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []string
+	for _, p := range s.paths {
+		if strings.HasPrefix(p, prefix) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // serveDir serves dir under base ("/" or "/sub/") on a free loopback port,
@@ -83,7 +100,13 @@ func serveMounts(t testing.TB, dir, base, addr string, mounts map[string]string)
 	for prefix, d := range mounts {
 		mux.Handle(prefix, http.StripPrefix(strings.TrimSuffix(prefix, "/"), http.FileServer(http.Dir(d))))
 	}
-	s := &server{URL: "http://" + ln.Addr().String() + base, ln: ln, srv: &http.Server{Handler: mux}}
+	s := &server{URL: "http://" + ln.Addr().String() + base, ln: ln}
+	s.srv = &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		s.paths = append(s.paths, r.URL.Path)
+		s.mu.Unlock()
+		mux.ServeHTTP(w, r)
+	})}
 	go s.srv.Serve(ln)
 	t.Cleanup(s.Close)
 	return s
