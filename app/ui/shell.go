@@ -230,12 +230,39 @@ func (s *Shell) tell(m Message) {
 	s.seq++
 	m.ID = s.seq
 	s.msgs = append(s.msgs, m)
-	if len(s.msgs) > 8 {
-		s.msgs = s.msgs[len(s.msgs)-8:]
-	}
-	if m.Kind != "error" && !m.Sticky && s.ctx != nil {
+	s.msgs = trimMessages(s.msgs)
+	if m.fades() && s.ctx != nil {
 		s.ctx.After(8*time.Second, func(app.Context) { s.dismiss(m.ID) })
 	}
+}
+
+// fades reports whether m goes by itself: errors and sticky messages stay.
+func (m Message) fades() bool { return m.Kind != "error" && !m.Sticky }
+
+// trimMessages keeps at most 8 messages that fade and 100 in all, dropping
+// the oldest that fade first: an error stays until dismissed, so that no
+// file refused goes unsaid however many are given at once.
+func trimMessages(msgs []Message) []Message {
+	fading := 0
+	for _, m := range msgs {
+		if m.fades() {
+			fading++
+		}
+	}
+	drop := max(fading-8, 0)
+	extra := max(len(msgs)-drop-100, 0)
+	out := make([]Message, 0, len(msgs)-drop-extra)
+	for _, m := range msgs {
+		switch {
+		case m.fades() && drop > 0:
+			drop--
+		case extra > 0:
+			extra--
+		default:
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // dismiss removes a message.

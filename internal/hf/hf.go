@@ -206,6 +206,9 @@ func Decode(name string, r io.Reader, labels []string, opts jsonl.DecodeOptions)
 		tags[i] = t
 	}
 	data, err := b.ReadAll(r)
+	if err == nil {
+		err = b.CheckJSON(data)
+	}
 	if err != nil {
 		return nil, nil, err
 	}

@@ -205,3 +205,22 @@ func TestLimits(t *testing.T) {
 		t.Errorf("a JSONL document of %d code points: %v", corpus.MaxRunes+1, err)
 	}
 }
+
+// TestLoneSurrogates checks that a JSON string holding half of a UTF-16
+// pair is refused, naming the file and line, in span JSONL and Label
+// Studio files (encoding/json would store U+FFFD in its place).
+func TestLoneSurrogates(t *testing.T) {
+	for _, c := range []struct {
+		name, data string
+		line       int
+	}{
+		{"a.jsonl", "{\"text\": \"في كاي\"}\n{\"text\": \"هجوم \\ud800 في غاو\"}\n", 2},
+		{"tasks.json", "[\n{\"data\": {\"text\": \"في \\udfff كاي\"}}\n]", 2},
+	} {
+		_, err := File(c.name, []byte(c.data), Options{Schema: corpus.Default})
+		var fe *corpus.FileError
+		if !errors.As(err, &fe) || fe.File != c.name || fe.Line != c.line || !strings.Contains(err.Error(), "surrogate") {
+			t.Errorf("%s: %v, want a lone surrogate at line %d", c.name, err, c.line)
+		}
+	}
+}

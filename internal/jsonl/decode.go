@@ -203,6 +203,9 @@ func (d *decoder) line(n int, raw []byte) (*corpus.Document, error) {
 	if bytes.HasPrefix(trimmed, bom) {
 		return nil, errorf("a byte-order mark (U+FEFF) starts the line; it is allowed only at the start of the file")
 	}
+	if i := LoneSurrogate(trimmed); i >= 0 {
+		return nil, errorf("a lone UTF-16 surrogate %s near column %d: JSON text must pair each surrogate (raqim refuses it rather than change the text)", trimmed[i:i+6], utf8.RuneCount(trimmed[:i])+1)
+	}
 	if !json.Valid(trimmed) {
 		var probe any
 		if err := unmarshal(trimmed, &probe); err != nil {

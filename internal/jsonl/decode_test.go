@@ -645,3 +645,24 @@ func TestDecodeFrom(t *testing.T) {
 		t.Errorf("a bad line 9 read from line %d: %v", ends[1].Line, err)
 	}
 }
+
+func TestLoneSurrogate(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int
+	}{
+		{`{"text": "كاي"}`, -1},
+		{`{"text": "\ud83d\ude00"}`, -1}, // 😀 as a pair
+		{`{"text": "\uD83D\uDE00 \u00e9"}`, -1},
+		{`{"text": "\ud800"}`, 10},
+		{`{"text": "a\udc00b"}`, 11},     // a low half alone
+		{`{"text": "\ud83d\u0041"}`, 10}, // a high half before a letter
+		{`{"text": "\\ud800"}`, -1},      // a backslash, then the letters ud800
+		{`{"text": "\\\ud800"}`, 12},     // a backslash, then the escape
+		{`{"text": "\ud83d`, 10},         // cut short
+	} {
+		if got := LoneSurrogate([]byte(c.in)); got != c.want {
+			t.Errorf("LoneSurrogate(%s) = %d, want %d", c.in, got, c.want)
+		}
+	}
+}

@@ -58,6 +58,9 @@ type rawTask struct {
 func Decode(name string, r io.Reader, opts jsonl.DecodeOptions) ([]corpus.Document, []string, error) {
 	b := ingest.New(name, opts)
 	data, err := b.ReadAll(r)
+	if err == nil {
+		err = b.CheckJSON(data)
+	}
 	if err != nil {
 		return nil, nil, err
 	}

@@ -208,6 +208,17 @@ func (b *Builder) ReadAll(r io.Reader) ([]byte, error) {
 	return data, nil
 }
 
+// CheckJSON returns an error at the line of JSON data's first lone UTF-16
+// surrogate escape (jsonl.LoneSurrogate), which decoding would turn into U+FFFD.
+func (b *Builder) CheckJSON(data []byte) error {
+	i := jsonl.LoneSurrogate(data)
+	if i < 0 {
+		return nil
+	}
+	line := bytes.Count(data[:i], []byte("\n")) + 1
+	return b.Errorf(line, "a lone UTF-16 surrogate %s: JSON text must pair each surrogate (raqim refuses it rather than change the text)", data[i:i+6])
+}
+
 // CheckUTF8 returns an error at the line of data's first invalid byte.
 func (b *Builder) CheckUTF8(data []byte) error {
 	if utf8.Valid(data) {
