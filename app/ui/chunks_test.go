@@ -114,9 +114,9 @@ func TestTrimMessages(t *testing.T) {
 		in, want string
 	}{
 		{"iii", "0,1,2,"},
-		{"iiiiiiiii", "1,2,3,4,5,6,7,8,"},             // nine that fade: the oldest goes
+		{"iiiiiiiii", "1,2,3,4,5,6,7,8,"},              // nine that fade: the oldest goes
 		{"eeeeeeeeeeee", "0,1,2,3,4,5,6,7,8,9,10,11,"}, // errors all stay
-		{"eiiiiiiiiis", "0,2,3,4,5,6,7,8,9,10,"},        // the oldest that fades goes, the error and the sticky stay
+		{"eiiiiiiiiis", "0,2,3,4,5,6,7,8,9,10,"},       // the oldest that fades goes, the error and the sticky stay
 	} {
 		if got := ids(trimMessages(msgs(c.in))); got != c.want {
 			t.Errorf("trimMessages(%s) keeps %s, want %s", c.in, got, c.want)
