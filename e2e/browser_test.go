@@ -117,7 +117,7 @@ func (s *server) Close() { s.srv.Close() }
 
 // newBrowser starts headless Chromium with a fresh profile; downloads go
 // to the returned directory.
-func newBrowser(t testing.TB) (context.Context, string) {
+func newBrowser(t testing.TB, flags ...chromedp.ExecAllocatorOption) (context.Context, string) {
 	t.Helper()
 	if _, err := os.Stat(chromium); err != nil {
 		t.Fatalf("Chromium not found at %s (apt-get install -y chromium): %v", chromium, err)
@@ -147,6 +147,7 @@ func newBrowser(t testing.TB) (context.Context, string) {
 			chromedp.UserDataDir(profile),
 			chromedp.WindowSize(1400, 900),
 		)
+		opts = append(opts, flags...)
 		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 		c, cancel := chromedp.NewContext(actx, chromedp.WithErrorf(t.Logf))
 		err = chromedp.Run(c, browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllow).
