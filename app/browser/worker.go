@@ -40,6 +40,9 @@ func Run(script string, req job.Request, files []app.Value, progress func(job.Pr
 		m := args[0].Get("data")
 		switch m.Get("type").String() {
 		case "ready":
+			watch(m.Get("lock"), func() {
+				finish(result{err: errors.New("the background worker stopped before it replied (it may have run out of memory)")})
+			})
 			list := make([]any, len(files))
 			for i, f := range files {
 				list[i] = f
@@ -82,4 +85,20 @@ func Run(script string, req job.Request, files []app.Value, progress func(job.Pr
 		r.file = nil
 	}
 	return r.reply, r.file, r.err
+}
+
+// watch calls gone, in a JS callback, once the holder of the Web Lock name
+// (a worker, for its whole life) is gone; without Web Locks it never does.
+func watch(name app.Value, gone func()) {
+	locks := app.Window().Get("navigator").Get("locks")
+	if !locks.Truthy() || name.Type() != app.TypeString {
+		return
+	}
+	var granted app.Func
+	granted = app.FuncOf(func(this app.Value, args []app.Value) any {
+		granted.Release()
+		gone()
+		return nil
+	})
+	locks.Call("request", name, granted)
 }

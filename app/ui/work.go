@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -65,7 +66,9 @@ func (s *Shell) offloaded(ctx app.Context, req job.Request, files []app.Value, s
 	var r job.Reply
 	var file app.Value
 	opened := ""
+	var added []string // what the import stored so far
 	progress := func(p job.Progress) {
+		added = append(added, p.Added...)
 		ctx.Dispatch(func(ctx app.Context) {
 			s.busy = p.Text
 			if p.First != "" && opened == "" && s.ed == nil {
@@ -87,11 +90,15 @@ func (s *Shell) offloaded(ctx app.Context, req job.Request, files []app.Value, s
 		}
 		req.Resume, req.Plan = part.Resume, part.Plan
 	}
-	if err != nil && req.Resume != nil && len(req.Resume.Stored) > 0 {
-		// A worker failed after earlier ones stored part of a file: the
-		// import is all or nothing, so that part goes.
-		if derr := st.Delete(req.Resume.Stored...); derr != nil {
-			err = fmt.Errorf("%v; and %d documents stored before it could not be removed: %v", err, len(req.Resume.Stored), derr)
+	removed := false
+	if err != nil && len(added) > 0 {
+		// A worker failed (or died) after it, or one before it, stored part
+		// of the import: what was stored goes, so that the import leaves
+		// storage as it found it.
+		if derr := st.Delete(added...); derr != nil {
+			err = fmt.Errorf("%v; and %d documents stored before it could not be removed: %v", err, len(added), derr)
+		} else {
+			removed = true
 		}
 	}
 	if err == nil && req.Memory && importing && file != nil {
@@ -116,6 +123,12 @@ func (s *Shell) offloaded(ctx app.Context, req job.Request, files []app.Value, s
 		s.busy = ""
 		if r.First == opened {
 			r.First = "" // open already
+		}
+		if removed {
+			if s.ed != nil && slices.Contains(added, s.doc.ID) {
+				s.ed = nil // it was opened early, and is gone with the import
+			}
+			s.relist(ctx)
 		}
 		for _, m := range r.Messages {
 			s.note(m.Kind, m.Text)

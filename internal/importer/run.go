@@ -54,6 +54,9 @@ func RunFrom(st store.Store, known *store.Known, units []Unit, opts Options, fro
 		}
 		added, skipped, first, err := known.Add(st, res.Docs)
 		stored(&r, u, len(added), skipped, first, err)
+		if len(added) > 0 && progress != nil {
+			progress(job.Progress{Text: "Importing… " + u.Name + " stored", Added: added})
+		}
 	}
 	return r
 }
@@ -144,7 +147,7 @@ func stream(st store.Store, known *store.Known, u Unit, opts Options, from *job.
 			first = fst
 		}
 		if progress != nil {
-			progress(job.Progress{Text: fmt.Sprintf("Importing %s… %d documents stored", u.Name, len(all)), First: first})
+			progress(job.Progress{Text: fmt.Sprintf("Importing %s… %d documents stored", u.Name, len(all)), First: first, Added: add})
 		}
 		if shift > 0 && added >= shift {
 			r.Resume = &job.Resume{Offset: end.Offset, Line: end.Line, Stored: all, Skipped: skipped, First: first}

@@ -209,3 +209,39 @@ func TestRunFromRelays(t *testing.T) {
 		t.Errorf("messages %q", got)
 	}
 }
+
+// TestRunTellsWhatItStored checks that the progress of an import names
+// every document it stored, as it stores them (for files read whole and
+// for a large file stored in runs): the page removes them should the
+// worker die before it replies.
+func TestRunTellsWhatItStored(t *testing.T) {
+	var b strings.Builder
+	for i := range streamRun + 7 {
+		fmt.Fprintf(&b, `{"id": "s%d", "text": "هجوم رقم %d في كاي"}`+"\n", i, i)
+	}
+	big := b.String()
+	files := []Input{
+		{Name: "a.txt", Data: []byte("قتل جنديان في كاي")},
+		{Name: "b.jsonl", Data: []byte(`{"id": "b", "text": "في غاو"}` + "\n")},
+		{Name: "big.jsonl", Open: func(off int64) (io.Reader, error) { return strings.NewReader(big[off:]), nil }},
+	}
+	m := store.NewMemory()
+	told := map[string]bool{}
+	Run(m, store.NewKnown(nil), Group(files), Options{Schema: corpus.Default}, func(p job.Progress) {
+		for _, id := range p.Added {
+			if told[id] {
+				t.Errorf("%s told twice", id)
+			}
+			told[id] = true
+		}
+	})
+	sums, _ := m.List()
+	if len(sums) != len(told) || len(sums) != streamRun+9 {
+		t.Fatalf("%d documents stored, %d told, want %d", len(sums), len(told), streamRun+9)
+	}
+	for _, s := range sums {
+		if !told[s.ID] {
+			t.Errorf("%s stored, not told", s.ID)
+		}
+	}
+}

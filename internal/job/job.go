@@ -163,6 +163,10 @@ type Progress struct {
 	// First is, once stored, the ID of the first document of an import that
 	// goes on: the page may open it before the rest is stored.
 	First string `json:"first,omitempty"`
+	// Added are the IDs of the documents an import stored since its last
+	// progress: should the worker die before it replies, the page removes
+	// them, so that the import leaves storage as it found it.
+	Added []string `json:"added,omitempty"`
 }
 
 // Imported is the message for an import of source that stored added

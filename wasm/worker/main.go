@@ -31,7 +31,7 @@ func main() {
 		go handle(m.Get("request").String(), m.Get("files"))
 		return nil
 	}))
-	post(map[string]any{"type": "ready"})
+	post(map[string]any{"type": "ready", "lock": self.Get("raqimLock")})
 	select {}
 }
 
