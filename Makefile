@@ -11,7 +11,7 @@ WORKER  := web/worker.wasm
 GOSRC   := $(shell find app internal wasm -name '*.go' -not -name '*_test.go') go.mod go.sum
 ASSETS  := $(shell find web -type f -not -name '*.wasm*')
 
-.PHONY: run test bundle bench wasm clean FORCE
+.PHONY: run test bundle bench wasm clean soak fuzz FORCE
 
 ## run: build the app and serve it on http://$(ADDR)
 run: bundle
@@ -58,6 +58,25 @@ test: bundle
 bench: bundle
 	$(GO) test -p 1 -run '^$$' -bench . -benchmem ./internal/...
 	$(GO) test -run '^$$' -bench BenchmarkBrowser -benchtime 1x -timeout 60m -v ./e2e/
+
+## soak: the crash loop, 1,000 times (make test runs it 50 times): label a
+## span, reload the tab or crash it 0–50 ms after the key, check storage
+SOAK ?= 1000
+soak: bundle
+	RAQIM_SOAK_CYCLES=$(SOAK) $(GO) test -count=1 -run '^TestCrashLoop$$' -timeout 300m -v ./e2e/ | grep -v '^=== \|console\.'
+
+## fuzz: every importer's fuzz target, the span codec's, the tokenizer's and
+## the zip reader's, FUZZTIME each (make fuzz FUZZTIME=10m for longer)
+FUZZTIME ?= 60s
+FUZZ := internal/jsonl:FuzzDecode internal/importer:FuzzTXT internal/conll:FuzzDecode \
+	internal/hf:FuzzDecode internal/brat:FuzzDecode internal/labelstudio:FuzzDecode \
+	internal/dataset:FuzzRead internal/store:FuzzDecodeSpan internal/tokenize:FuzzTokens \
+	internal/offsets:FuzzIndex
+fuzz:
+	@for t in $(FUZZ); do \
+		echo "fuzz $$t for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTIME) -parallel 1 ./$${t%%:*}/ || exit 1; \
+	done
 
 clean:
 	rm -rf dist .base $(WASM) $(WORKER)

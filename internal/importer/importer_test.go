@@ -224,3 +224,33 @@ func TestLoneSurrogates(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTXT checks that any bytes given as a .txt file are refused with a
+// *corpus.FileError or make one valid document holding them exactly (but
+// for a leading byte-order mark).
+func FuzzTXT(f *testing.F) {
+	f.Add([]byte("هجوم في كاي\r\nسطر 😀"))
+	f.Add([]byte("\xef\xbb\xbfكاي"))
+	f.Add([]byte("\xff\xfek\x00"))
+	f.Add([]byte(" \n\t"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := File("fuzz.txt", data, Options{})
+		if err != nil {
+			var fe *corpus.FileError
+			if !errors.As(err, &fe) || fe.File != "fuzz.txt" {
+				t.Fatalf("error %v does not name the file", err)
+			}
+			return
+		}
+		if len(res.Docs) != 1 {
+			t.Fatalf("%d documents", len(res.Docs))
+		}
+		d := res.Docs[0]
+		if want := strings.TrimPrefix(string(data), "\ufeff"); d.Text != want {
+			t.Fatalf("text %q, want %q", d.Text, want)
+		}
+		if err := corpus.Validate(&d, corpus.Default); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
