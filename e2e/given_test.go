@@ -82,7 +82,7 @@ func TestFilesGivenAtAnyMomentAreImported(t *testing.T) {
 // give hands files to the import input as a user picking them does. The
 // page swaps the input the server rendered for the app's own when the app
 // starts: a give that finds its input gone tries the new one.
-func give(t *testing.T, ctx context.Context, files ...string) {
+func give(t testing.TB, ctx context.Context, files ...string) {
 	t.Helper()
 	for try := 1; ; try++ {
 		err := chromedp.Run(ctx, chromedp.SetUploadFiles(`input[data-testid=import]`, files, chromedp.ByQuery))
