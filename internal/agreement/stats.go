@@ -163,6 +163,7 @@ func (e *engine) doc(di int, d *align.Doc, v []float64, idx []crossIndex, self [
 	slices.Sort(s.bounds)
 	s.bounds = slices.Compact(s.bounds)
 	s.ptr = resize(s.ptr, n)
+	clear(s.ptr)
 	s.labs = resize(s.labs, n)
 	s.cnt = resize(s.cnt, k+1)
 	nf := float64(n)
