@@ -229,7 +229,7 @@ func measure(c *align.Corpus, opts Options) *measured {
 		crossTerms[i] = idx[i].term(ones)
 	}
 	m.point = make([]float64, e.figSize)
-	e.finish(m.total, crossTerms, m.point)
+	e.finish(m.total, crossTerms, m.point, 1)
 	m.ci = e.bootstrap(m.stats, idx, m.point, m.r, opts.Seed)
 	return m
 }
@@ -317,7 +317,7 @@ func Agree(c *align.Corpus, opts Options) (*Report, error) {
 
 	figs := make([]float64, e.figSize)
 	for d := range c.Docs {
-		e.finish(m.stats[d], m.self[d], figs)
+		e.finish(m.stats[d], m.self[d], figs, 1)
 		dp := DocPart{ID: c.Docs[d].ID, Title: c.Docs[d].Title, AlphaU: figs[ao+e.k]}
 		if x := figs[fo+e.k]; defined(x) {
 			dp.FleissKappa = &x

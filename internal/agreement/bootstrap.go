@@ -49,7 +49,7 @@ func (e *engine) bootstrap(stats [][]float64, idx []crossIndex, point []float64,
 		for c := range crossTerms {
 			crossTerms[c] = idx[c].term(weight)
 		}
-		e.finish(sum, crossTerms, figs[b*e.figSize:(b+1)*e.figSize])
+		e.finish(sum, crossTerms, figs[b*e.figSize:(b+1)*e.figSize], undefined)
 	}
 	vals := make([]float64, 0, r)
 	for f := 0; f < e.figSize; f++ {

@@ -2,8 +2,11 @@ package agreement
 
 // finish computes the figure vector out from a stats vector v (a sum over
 // some documents) and each category's cross term of uα for the same
-// documents. Undefined figures are NaN.
-func (e *engine) finish(v, crossTerms, out []float64) {
+// documents. Undefined figures are NaN. empty is an overall figure where
+// there is nothing to compare (no span in either layer, no code point):
+// 1 for reported figures (identical layers agree fully), undefined in a
+// bootstrap resample, which then does not count toward the interval.
+func (e *engine) finish(v, crossTerms, out []float64, empty float64) {
 	k := e.k
 	k1 := k + 1
 	for p, ab := range e.pairs {
@@ -24,8 +27,12 @@ func (e *engine) finish(v, crossTerms, out []float64) {
 			}
 			sp, sr, sf := spanPRF(m, m, nA, nB, true)
 			op, or, of := spanPRF(ob, oa, nA, nB, false)
-			if nA+nB == 0 && l < k {
-				sp, sr, sf, op, or, of = undefined, undefined, undefined, undefined, undefined, undefined
+			if nA+nB == 0 {
+				x := empty
+				if l < k {
+					x = undefined
+				}
+				sp, sr, sf, op, or, of = x, x, x, x, x, x
 			}
 			*at(fStrictP, l), *at(fStrictR, l), *at(fStrictF, l) = sp, sr, sf
 			*at(fOverP, l), *at(fOverR, l), *at(fOverF, l) = op, or, of
@@ -37,8 +44,12 @@ func (e *engine) finish(v, crossTerms, out []float64) {
 					SPU: int(v[e.semAt(p, sc, l, SPU)]),
 				}
 				pp, rr, ff := c.PRF(schema)
-				if l < k && c.Possible() == 0 && c.Actual() == 0 {
-					pp, rr, ff = undefined, undefined, undefined
+				if c.Possible() == 0 && c.Actual() == 0 {
+					x := empty
+					if l < k {
+						x = undefined
+					}
+					pp, rr, ff = x, x, x
 				}
 				f[(fSem+3*sc)*k1+l] = pp
 				f[(fSem+3*sc+1)*k1+l] = rr
@@ -68,8 +79,8 @@ func (e *engine) finish(v, crossTerms, out []float64) {
 			*at(fKappa, l) = binaryKappa(conf, k1, l, false)
 			*at(fKappaLab, l) = binaryKappa(conf, k1, l, true)
 		}
-		*at(fKappa, k) = cohen(conf, k1, false)
-		*at(fKappaLab, k) = cohen(conf, k1, true)
+		*at(fKappa, k) = cohen(conf, k1, false, empty)
+		*at(fKappaLab, k) = cohen(conf, k1, true, empty)
 	}
 
 	// Fleiss' kappa over all layers: all code points, then those some layer labelled.
@@ -88,7 +99,7 @@ func (e *engine) finish(v, crossTerms, out []float64) {
 		if n <= 0 {
 			f[k] = undefined
 			if restrict == 0 {
-				f[k] = 1 // no code point to disagree on
+				f[k] = empty // no code point to disagree on
 			}
 		} else {
 			pe := 0.0
@@ -120,6 +131,7 @@ func (e *engine) finish(v, crossTerms, out []float64) {
 	al := fl[2*k1 : 3*k1]
 	L := v[e.aL]
 	var sumDo, sumDe float64
+	used := false
 	for c := 0; c < k; c++ {
 		b := e.aSums + 4*c
 		s := alphaSums{Do: v[b], Nc: v[b+1], A3: v[b+2], Q: v[b+3]}
@@ -129,10 +141,14 @@ func (e *engine) finish(v, crossTerms, out []float64) {
 			continue
 		}
 		al[c] = a
+		used = true
 		sumDo += do
 		sumDe += de
 	}
-	al[k] = ratioAlpha(sumDo, sumDe)
+	al[k] = empty
+	if used {
+		al[k] = ratioAlpha(sumDo, sumDe)
+	}
 }
 
 // spanPRF returns precision hitB/nB, recall hitA/nA and F1: for strict
@@ -169,7 +185,8 @@ func kappaOf(po, pe float64) float64 {
 
 // cohen returns Cohen's kappa of a k1×k1 confusion matrix (index k1−1 is
 // O); restricted leaves out the code points both raters left unlabelled.
-func cohen(conf []float64, k1 int, restricted bool) float64 {
+// With no code point at all it is undefined when restricted, else empty.
+func cohen(conf []float64, k1 int, restricted bool, empty float64) float64 {
 	o := k1 - 1
 	total, diag := 0.0, 0.0
 	row := make([]float64, k1)
@@ -192,7 +209,7 @@ func cohen(conf []float64, k1 int, restricted bool) float64 {
 		if restricted {
 			return undefined
 		}
-		return 1
+		return empty
 	}
 	pe := 0.0
 	for i := range row {

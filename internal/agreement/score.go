@@ -139,7 +139,7 @@ func Score(c *align.Corpus, gold, pred int, opts Options) (*ScoreReport, error) 
 	var taken []bool
 	for d := range sub.Docs {
 		doc := &sub.Docs[d]
-		e.finish(m.stats[d], m.self[d], figs)
+		e.finish(m.stats[d], m.self[d], figs, 1)
 		r.PerDocument = append(r.PerDocument, DocScore{
 			ID: doc.ID, Title: doc.Title,
 			StrictF1:  figs[(fSem+3*int(Strict)+2)*k1+e.k],
