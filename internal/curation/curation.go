@@ -276,12 +276,12 @@ func (c *Curation) Decide(d Decision) error {
 				return fmt.Errorf("edit: spans [%d,%d) %s and [%d,%d) %s overlap", p.Start, p.End, p.Label, e.Start, e.End, e.Label)
 			}
 		}
-		if j, e, ok := c.conflict(i, d.Spans); ok {
-			o := &c.units[j]
-			return fmt.Errorf("edit: span [%d,%d) %s overlaps the gold of unit [%d,%d)", e.Start, e.End, e.Label, o.Start, o.End)
-		}
 	default:
 		return fmt.Errorf("unknown action %q (want accept, edit or reject)", d.Action)
+	}
+	if j, e, ok := c.conflict(i, d.Spans); ok {
+		o := &c.units[j]
+		return fmt.Errorf("%s: span [%d,%d) %s overlaps the gold of unit [%d,%d)", d.Action, e.Start, e.End, e.Label, o.Start, o.End)
 	}
 	if u.State == Open {
 		c.open--
