@@ -212,7 +212,7 @@ func measure(c *align.Corpus, opts Options) *measured {
 		e.doc(d, &c.Docs[d], m.stats[d], idx, m.self[d], &s)
 	}
 	for i := range idx {
-		idx[i].sort()
+		idx[i].prepare(D)
 	}
 	m.total = make([]float64, e.size)
 	for _, v := range m.stats {

@@ -1,6 +1,7 @@
 package agreement
 
 import (
+	"math"
 	"slices"
 )
 
@@ -160,36 +161,105 @@ type lenDoc struct {
 	doc    int32
 }
 
-// crossIndex holds one category's units and gaps of a whole corpus,
-// longest first, to compute the cross term of any weighting of the
-// documents (a bootstrap resample) in one pass.
+// crossIndex holds one category's units and gaps of a whole corpus, to
+// compute the cross term of any weighting of the documents (a bootstrap
+// resample) in one pass.
+//
+// Gaps at least as long as the longest unit count toward every unit; their
+// part of the term is Σ_u w l²·(Σ_g w (g+1)) − Σ_u w l³·(Σ_g w), products of
+// sums over documents. The other gaps and the units are events, longest
+// first (a gap before a unit of its length), those of one document and
+// length merged into one with a count.
 type crossIndex struct {
-	units, gaps []lenDoc
+	units, gaps []lenDoc // as collected, document by document
+
+	events []event
+	// per document: long gaps' Σ1 and Σ(g+1), units' Σl² and Σl³
+	g0, g1, u2, u3 []float64
 }
 
-func (x *crossIndex) sort() {
-	desc := func(a, b lenDoc) int { return int(b.length) - int(a.length) }
-	slices.SortFunc(x.units, desc)
-	slices.SortFunc(x.gaps, desc)
+// event is a run of count units (count > 0) or gaps (count < 0) of one
+// length in one document.
+type event struct {
+	length int32
+	doc    int32
+	count  int32
+}
+
+// prepare builds the events and sums of a corpus of docs documents.
+func (x *crossIndex) prepare(docs int) {
+	x.g0, x.g1, x.u2, x.u3 = make([]float64, docs), make([]float64, docs), make([]float64, docs), make([]float64, docs)
+	longest := int32(0)
+	for _, u := range x.units {
+		longest = max(longest, u.length)
+		l := float64(u.length)
+		x.u2[u.doc] += l * l
+		x.u3[u.doc] += l * l * l
+	}
+	x.events = x.events[:0]
+	for _, u := range x.units {
+		x.events = append(x.events, event{u.length, u.doc, 1})
+	}
+	for _, g := range x.gaps {
+		if g.length >= longest {
+			x.g0[g.doc]++
+			x.g1[g.doc] += float64(g.length + 1)
+			continue
+		}
+		x.events = append(x.events, event{g.length, g.doc, -1})
+	}
+	// Sort by a packed key: length descending, gaps first, then document.
+	keys := make([]uint64, len(x.events))
+	for i, e := range x.events {
+		kind := uint64(1)
+		if e.count < 0 {
+			kind = 0
+		}
+		keys[i] = uint64(math.MaxInt32-e.length)<<33 | kind<<32 | uint64(uint32(e.doc))
+	}
+	slices.Sort(keys)
+	for i, k := range keys {
+		c := int32(1)
+		if k>>32&1 == 0 {
+			c = -1
+		}
+		x.events[i] = event{length: int32(math.MaxInt32 - k>>33), doc: int32(uint32(k)), count: c}
+	}
+	// Merge runs of one length, kind and document.
+	out := x.events[:0]
+	for _, e := range x.events {
+		if n := len(out); n > 0 && out[n-1].length == e.length && out[n-1].doc == e.doc && (out[n-1].count < 0) == (e.count < 0) {
+			out[n-1].count += e.count
+			continue
+		}
+		out = append(out, e)
+	}
+	x.events = out
+	x.units, x.gaps = nil, nil
 }
 
 // term returns the cross term with each document d counted weight[d] times.
 func (x *crossIndex) term(weight []float64) float64 {
-	t, w, g := 0.0, 0.0, 0.0
-	j := 0
-	for _, u := range x.units {
-		wu := weight[u.doc]
-		if wu == 0 {
+	var g0, g1, u2, u3 float64
+	for d, w := range weight {
+		if w != 0 {
+			g0 += w * x.g0[d]
+			g1 += w * x.g1[d]
+			u2 += w * x.u2[d]
+			u3 += w * x.u3[d]
+		}
+	}
+	t := u2*g1 - u3*g0
+	w, g := 0.0, 0.0
+	for _, e := range x.events {
+		wd := weight[e.doc] * float64(e.count)
+		l := float64(e.length)
+		if e.count < 0 {
+			w -= wd
+			g -= wd * (l + 1)
 			continue
 		}
-		for j < len(x.gaps) && x.gaps[j].length >= u.length {
-			wg := weight[x.gaps[j].doc]
-			w += wg
-			g += wg * float64(x.gaps[j].length+1)
-			j++
-		}
-		l := float64(u.length)
-		t += wu * l * l * (g - l*w)
+		t += wd * l * l * (g - l*w)
 	}
 	return t
 }

@@ -2,6 +2,7 @@ package agreement
 
 import (
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -181,4 +182,49 @@ func corpusOf(names []string, text string, layers ...[]corpus.Span) *align.Corpu
 		n++
 	}
 	return &align.Corpus{Layers: names, Docs: []align.Doc{{ID: "doc", Text: text, Length: n, Spans: layers}}}
+}
+
+// The cross term of a weighting of documents equals the term computed
+// straight from its definition over the units and gaps of each document
+// repeated weight times.
+func TestCrossIndexTerm(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	const docs = 30
+	var x crossIndex
+	perDoc := make([][2][]int, docs) // units, gaps
+	for d := 0; d < docs; d++ {
+		for i := 0; i < rng.IntN(6); i++ {
+			l := 1 + rng.IntN(12)
+			perDoc[d][0] = append(perDoc[d][0], l)
+			x.units = append(x.units, lenDoc{int32(l), int32(d)})
+		}
+		for i := 0; i < 1+rng.IntN(6); i++ {
+			l := 1 + rng.IntN(20)
+			perDoc[d][1] = append(perDoc[d][1], l)
+			x.gaps = append(x.gaps, lenDoc{int32(l), int32(d)})
+		}
+	}
+	x.prepare(docs)
+	for trial := 0; trial < 20; trial++ {
+		w := make([]float64, docs)
+		var units, gaps []int
+		for d := range w {
+			w[d] = float64(rng.IntN(3))
+			for k := 0; k < int(w[d]); k++ {
+				units = append(units, perDoc[d][0]...)
+				gaps = append(gaps, perDoc[d][1]...)
+			}
+		}
+		want := 0.0 // Σ_u l² Σ_{g ≥ l} (g − l + 1), by definition
+		for _, l := range units {
+			for _, g := range gaps {
+				if g >= l {
+					want += float64(l * l * (g - l + 1))
+				}
+			}
+		}
+		if got := x.term(w); got != want {
+			t.Fatalf("trial %d: term %v, want %v", trial, got, want)
+		}
+	}
 }

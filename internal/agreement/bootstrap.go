@@ -25,6 +25,7 @@ func (e *engine) bootstrap(stats [][]float64, idx []crossIndex, point []float64,
 		}
 		return out
 	}
+	sp := sparse(stats)
 	rng := rand.New(rand.NewPCG(seed, 0x72617169_6d676f6c)) // "raqimgol"
 	weight := make([]float64, D)
 	sum := make([]float64, e.size)
@@ -40,10 +41,10 @@ func (e *engine) bootstrap(stats [][]float64, idx []crossIndex, point []float64,
 			if w == 0 {
 				continue
 			}
-			v := stats[d]
-			s := sum[:len(v)]
-			for i, x := range v {
-				s[i] += w * x
+			lo, hi := sp.from[d], sp.from[d+1]
+			val := sp.val[lo:hi]
+			for k, i := range sp.idx[lo:hi] {
+				sum[i] += w * val[k]
 			}
 		}
 		for c := range crossTerms {
@@ -78,4 +79,27 @@ func percentile(sorted []float64, q float64) float64 {
 		return sorted[len(sorted)-1]
 	}
 	return sorted[lo] + (h-float64(lo))*(sorted[lo+1]-sorted[lo])
+}
+
+// sparseStats holds the non-zero sums of each document's stats: document
+// d's are idx and val[from[d]:from[d+1]]. Most sums of a document are 0.
+type sparseStats struct {
+	from []int
+	idx  []int32
+	val  []float64
+}
+
+func sparse(stats [][]float64) sparseStats {
+	s := sparseStats{from: make([]int, 0, len(stats)+1)}
+	for _, v := range stats {
+		s.from = append(s.from, len(s.idx))
+		for i, x := range v {
+			if x != 0 {
+				s.idx = append(s.idx, int32(i))
+				s.val = append(s.val, x)
+			}
+		}
+	}
+	s.from = append(s.from, len(s.idx))
+	return s
 }
