@@ -174,3 +174,11 @@ func TestMatch(t *testing.T) {
 		}
 	})
 }
+
+func TestSelect(t *testing.T) {
+	c := &Corpus{Layers: []string{"a", "b"}, Docs: []Doc{{ID: "1"}, {ID: "2"}, {ID: "3"}}}
+	got := c.Select("3", "1", "9")
+	if len(got.Docs) != 2 || got.Docs[0].ID != "1" || got.Docs[1].ID != "3" || len(got.Layers) != 2 {
+		t.Fatalf("selected %+v", got.Docs)
+	}
+}

@@ -118,3 +118,19 @@ func Match(layers []Layer) (*Corpus, error) {
 	}
 	return c, nil
 }
+
+// Select returns the corpus restricted to the documents with the given
+// IDs, in c's order; IDs it lacks are ignored.
+func (c *Corpus) Select(ids ...string) *Corpus {
+	want := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		want[id] = true
+	}
+	out := &Corpus{Layers: c.Layers, LeftOut: c.LeftOut}
+	for _, d := range c.Docs {
+		if want[d.ID] {
+			out.Docs = append(out.Docs, d)
+		}
+	}
+	return out
+}
