@@ -33,6 +33,10 @@ func native() {
 		base := fs.String("base", os.Getenv("RAQIM_BASE"), "URL `path` to serve the bundle under")
 		fs.Parse(args)
 		err = serve(*dir, *addr, *base)
+	case "agree":
+		os.Exit(runAgree(args, os.Stdout, os.Stderr))
+	case "score":
+		os.Exit(runScore(args, os.Stdout, os.Stderr))
 	default:
 		usage()
 	}
@@ -44,5 +48,6 @@ func native() {
 
 func usage() {
 	fmt.Fprintln(os.Stderr, "usage: raqim bundle -o DIR [-base PATH] | raqim serve -dir DIR [-addr HOST:PORT] [-base PATH]")
+	fmt.Fprintln(os.Stderr, "       raqim agree A.jsonl B.jsonl [C.jsonl ...] [-json] | raqim score GOLD.jsonl PRED.jsonl [-json]")
 	os.Exit(2)
 }
