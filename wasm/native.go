@@ -11,8 +11,9 @@ import (
 // tune does nothing natively.
 func tune() {}
 
-// native runs the bundle generator or the local server. It is left out of
-// the browser build, which is smaller without net/http's server side.
+// native runs the bundle generator, the local server or the suggest verb.
+// It is left out of the browser build, which is smaller without net/http's
+// server side.
 func native() {
 	if len(os.Args) < 2 {
 		usage()
@@ -37,6 +38,8 @@ func native() {
 		os.Exit(runAgree(args, os.Stdout, os.Stderr))
 	case "score":
 		os.Exit(runScore(args, os.Stdout, os.Stderr))
+	case "suggest":
+		os.Exit(suggestMain(args, os.Stdout, os.Stderr))
 	default:
 		usage()
 	}
@@ -49,5 +52,6 @@ func native() {
 func usage() {
 	fmt.Fprintln(os.Stderr, "usage: raqim bundle -o DIR [-base PATH] | raqim serve -dir DIR [-addr HOST:PORT] [-base PATH]")
 	fmt.Fprintln(os.Stderr, "       raqim agree A.jsonl B.jsonl [C.jsonl ...] [-json] | raqim score GOLD.jsonl PRED.jsonl [-json]")
+	fmt.Fprintln(os.Stderr, "       "+suggestUsage)
 	os.Exit(2)
 }
