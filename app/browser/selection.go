@@ -9,11 +9,11 @@ import (
 
 // The DOM contract of a rendered document: every element holding document
 // text carries data-start (and data-end), code-point offsets; the root is
-// marked data-testid="document".
+// marked data-role="document".
 const (
 	attrStart = "data-start"
 	attrEnd   = "data-end"
-	rootQuery = `[data-testid="document"]`
+	rootQuery = `[data-role="document"]`
 )
 
 func intAttr(el app.Value, name string) (int, bool) {

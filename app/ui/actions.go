@@ -117,7 +117,7 @@ func (s *Shell) selectSpan(ctx app.Context, id string, jump bool) {
 		return
 	}
 	s.flash = id
-	s.lay.show(s.blockOf(id), false, -1, s.blockHeight)
+	s.lay.Show(s.blockOf(id), false, -1, s.blockHeight)
 	ctx.Defer(func(app.Context) {
 		if el := app.Window().GetElementByID("span-" + id); el.Truthy() {
 			el.Call("scrollIntoView", map[string]any{"block": "center", "behavior": "smooth"})

@@ -2,40 +2,9 @@ package ui
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"testing"
 )
-
-// TestNear checks which chunks stay drawn when one comes into view: it, and
-// those drawn within chunksKept of it or of the chunk in view.
-func TestNear(t *testing.T) {
-	on := func(n int, idx ...int) []bool {
-		out := make([]bool, n)
-		for _, i := range idx {
-			out[i] = true
-		}
-		return out
-	}
-	tests := []struct {
-		name  string
-		shown []bool
-		i     int
-		view  int
-		want  []bool
-	}{
-		{"a jump to the end", on(20, 0, 1), 19, -1, on(20, 19)},
-		{"scrolling on", on(20, 0, 1, 2, 3, 4), 5, 5, on(20, 1, 2, 3, 4, 5)},
-		{"back to the top", on(20, 14, 15, 19), 0, 0, on(20, 0)},
-		{"undrawn chunks stay undrawn", on(20, 3), 4, -1, on(20, 3, 4)},
-		{"a late report of a chunk scrolled past", on(20, 17, 18, 19), 2, 19, on(20, 2, 17, 18, 19)},
-	}
-	for _, tt := range tests {
-		if got := near(tt.shown, tt.i, tt.view); !slices.Equal(got, tt.want) {
-			t.Errorf("%s: near(%v, %d, %d) = %v, want %v", tt.name, tt.shown, tt.i, tt.view, got, tt.want)
-		}
-	}
-}
 
 // element records what paint writes into it.
 type element struct {

@@ -100,20 +100,6 @@ func (s *Shell) extendSelection(ctx app.Context, forward, word bool) bool {
 		}
 		anchor, focus = sp.Start, sp.End
 	}
-	runes := s.ed.Runes()
-	n := len(runes)
-	step := func(i, d int) int { return min(max(i+d, 0), n) }
-	d := -1
-	if forward {
-		d = 1
-	}
-	next := step(focus, d)
-	if word {
-		// Skip to the next word edge in that direction.
-		for next > 0 && next < n && snap.IsWordRune(runes[next-1]) == snap.IsWordRune(runes[next]) {
-			next = step(next, d)
-		}
-	}
-	browser.Select(anchor, next)
+	browser.Select(anchor, snap.Step(s.ed.Runes(), focus, forward, word))
 	return true
 }

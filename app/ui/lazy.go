@@ -19,11 +19,9 @@ import (
 
 // Sizes for the boxes that stand in for chunks not drawn yet.
 const (
-	blockRunes  = 1500 // code points of document text per block
 	runesALine  = 95   // code points a line of the document, about
 	lineHeight  = 44   // px: the document's line height
 	paraMargin  = 13   // px: the space between paragraphs
-	groupRows   = 40   // spans per group of the span list, at most
 	rowHeight   = 26   // px: a row of the span list
 	docsAChunk  = 50   // documents per chunk of the document list
 	docItemSize = 48   // px: an entry of the document list

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -94,56 +93,6 @@ func (s *Shell) renderTop() app.UI {
 	)
 }
 
-func (s *Shell) renderSaveState() app.UI {
-	state, cls := "Saved", "saved"
-	switch {
-	case s.st == nil:
-		state, cls = "Starting…", "saving"
-	case !s.durable:
-		state, cls = "Not saved: no storage", "error"
-	case s.saveErr != "":
-		state, cls = "Not saved", "error"
-	case s.pending > 0:
-		state, cls = "Saving…", "saving"
-	}
-	if s.busy != "" {
-		state += " · " + s.busy
-	}
-	title := "Every edit is stored in this browser (IndexedDB) before it shows as saved."
-	if s.evictable {
-		title += " The browser did not grant persistent storage, so it may evict this site's data under storage pressure: export regularly."
-	}
-	return &SaveState{State: cls, Text: state, Title: title, Seq: s.saves}
-}
-
-// SaveState shows whether every edit is stored. Its state (class and
-// data-state) is written by the component itself, never by go-app, because
-// paintNow marks it "saving" straight from the key handler; Seq changes with
-// every commit and every completed save, so each one rewrites it.
-type SaveState struct {
-	app.Compo
-	State, Text, Title string
-	Seq                int
-}
-
-// OnMount writes the state.
-func (c *SaveState) OnMount(ctx app.Context) { c.write() }
-
-// OnUpdate writes the state.
-func (c *SaveState) OnUpdate(ctx app.Context) { c.write() }
-
-func (c *SaveState) write() {
-	if el := c.JSValue(); el != nil && el.Truthy() {
-		el.Call("setAttribute", "class", "save-state "+c.State)
-		el.Call("setAttribute", "data-state", c.State)
-	}
-}
-
-// Render draws the indicator's text.
-func (c *SaveState) Render() app.UI {
-	return app.Span().DataSet("testid", "save-state").Title(c.Title).Text(c.Text)
-}
-
 func (s *Shell) renderMessages() app.UI {
 	return app.Div().Class("messages").Attr("role", "status").Body(
 		app.Range(s.msgs).Slice(func(i int) app.UI {
@@ -164,7 +113,7 @@ func (s *Shell) renderMessages() app.UI {
 func (s *Shell) renderDocList() app.UI {
 	return app.Nav().Class("docs").DataSet("testid", "doc-list").
 		OnClick(func(ctx app.Context, e app.Event) {
-			if li := e.Get("target").Call("closest", "[data-testid=doc]"); li.Truthy() {
+			if li := e.Get("target").Call("closest", "[data-role=doc]"); li.Truthy() {
 				s.open(ctx, li.Call("getAttribute", "data-id").String())
 			}
 		}).
@@ -199,12 +148,7 @@ func (s *Shell) renderEditor() app.UI {
 				})),
 		),
 		s.renderPalette(),
-		app.Article().Class("document").
-			DataSet("testid", "document").
-			Attr("data-span-count", strconv.Itoa(len(s.doc.Spans))).
-			Dir("rtl").Lang("ar").
-			OnClick(s.onDocClick).
-			Body(s.blockComponents()...),
+		&DocumentView{Count: len(s.doc.Spans), Blocks: s.blockComponents(), OnClick: s.onDocClick},
 	)
 }
 
@@ -266,13 +210,13 @@ func (s *Shell) renderSide() app.UI {
 	}
 	return app.Aside().Class("side").
 		OnClick(func(ctx app.Context, e app.Event) {
-			if li := e.Get("target").Call("closest", "[data-testid=span-item]"); li.Truthy() {
+			if li := e.Get("target").Call("closest", "[data-role=span-item]"); li.Truthy() {
 				s.selectSpan(ctx, li.Call("getAttribute", "data-id").String(), true)
 			}
 		}).
 		Body(
 			app.H2().Text(fmt.Sprintf("Spans (%d)", len(s.doc.Spans))),
-			app.Div().DataSet("testid", "span-list").Body(s.spanGroups()...),
+			app.Div().DataSet("testid", "span-list").DataSet("role", "span-list").Body(s.spanGroups()...),
 		)
 }
 

@@ -22,6 +22,7 @@ import (
 	"github.com/raqim/raqim/internal/jsonl"
 	"github.com/raqim/raqim/internal/sample"
 	"github.com/raqim/raqim/internal/store"
+	"github.com/raqim/raqim/internal/view"
 )
 
 // Preference keys in localStorage (small values only; the corpus is in IndexedDB).
@@ -63,7 +64,7 @@ type Shell struct {
 	docsGen   int
 	ed        *editor.Editor
 	doc       corpus.Document
-	lay       layout
+	lay       view.Layout
 	gen       int
 
 	docVis, listVis, docsVis *browser.Visibility
@@ -316,7 +317,7 @@ func (s *Shell) adopt(ctx app.Context, ed *editor.Editor) {
 	s.doc = s.ed.Doc()
 	doc := s.doc
 	s.gen++
-	s.lay = newLayout(s.gen, doc.Text, s.doc.Spans)
+	s.lay = view.NewLayout(s.gen, doc.Text, s.doc.Spans)
 	s.painted.forget(kindBlock, kindGroup) // the last document's chunks
 	s.selected, s.listSel, s.flash = "", "", ""
 	ctx.LocalStorage().Set(prefOpen, doc.ID)
@@ -349,16 +350,15 @@ func (s *Shell) adopt(ctx app.Context, ed *editor.Editor) {
 // browser has painted them.
 func (s *Shell) commit(ctx app.Context, e store.Edit) {
 	s.doc = s.ed.Doc()
-	changed := s.lay.update(e, s.ed.Last().Removed, s.doc.Spans)
-	touched := s.lay.blocksOf(changed)
+	changed := s.lay.Update(e, s.ed.Last().Removed, s.doc.Spans)
+	touched := s.lay.BlocksOf(changed)
 	s.paintNow(changed, s.drawnSel)
 	s.drawnSel = s.selected
 	// The save state says "saving" from now on, not from go-app's next frame.
-	browser.SetAttr(`[data-testid="save-state"]`, "data-state", "saving")
-	browser.SetAttr(`[data-testid="save-state"]`, "class", "save-state saving")
+	mounted.saveState.saving()
 	s.pending++
 	s.saves++
-	st, id, gen, change := s.st, s.doc.ID, s.lay.gen, s.ed.Last()
+	st, id, gen, change := s.st, s.doc.ID, s.lay.Gen, s.ed.Last()
 	// On the shell's context: go-app drops a deferred call whose element
 	// is gone by then, and this one stores the edit.
 	ctx = *s.ctx
@@ -366,8 +366,8 @@ func (s *Shell) commit(ctx app.Context, e store.Edit) {
 		s.do(func() {
 			browser.AfterPaint()
 			ctx.Dispatch(func(ctx app.Context) {
-				if s.lay.gen == gen {
-					s.lay.refitGroups(touched, s.doc.Spans)
+				if s.lay.Gen == gen {
+					s.lay.RefitGroups(touched, s.doc.Spans)
 					s.listSel = s.selected
 				}
 				s.replaceSummary(e.Summary)

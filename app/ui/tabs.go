@@ -157,10 +157,10 @@ func (s *Shell) take(ed *editor.Editor) {
 	if _, ok := s.span(s.selected); !ok {
 		s.selected, s.listSel = "", ""
 	}
-	changed := s.lay.update(store.Edit{Put: added}, removed, s.doc.Spans)
+	changed := s.lay.Update(store.Edit{Put: added}, removed, s.doc.Spans)
 	s.paintNow(changed, s.drawnSel)
 	s.drawnSel = s.selected
-	s.lay.refitGroups(s.lay.blocksOf(changed), s.doc.Spans)
+	s.lay.RefitGroups(s.lay.BlocksOf(changed), s.doc.Spans)
 }
 
 // connectionLost learns that the browser closed the connection to storage:

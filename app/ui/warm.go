@@ -27,25 +27,25 @@ func warmEdits(schema *corpus.Schema) (made int) {
 	}
 	ed := editor.New(corpus.Document{ID: "warm", Text: warmText}, history.Log{}, schema, "", time.Now)
 	doc := ed.Doc()
-	lay := newLayout(0, doc.Text, doc.Spans)
+	lay := view.NewLayout(0, doc.Text, doc.Spans)
 	edit := func(e store.Edit, sp corpus.Span, err error) {
 		if err != nil {
 			return
 		}
 		made++
 		doc = ed.Doc()
-		touched := lay.blocksOf(lay.update(e, ed.Last().Removed, doc.Spans))
+		touched := lay.BlocksOf(lay.Update(e, ed.Last().Removed, doc.Spans))
 		for _, i := range touched {
-			b := lay.blocks[i]
+			b := lay.Blocks[i]
 			if cur, ok := ed.Span(sp.ID); ok {
-				_ = view.BlockAt(lay.blocks, cur.Start) == i // the selected span's block, as paintNow finds it
+				_ = view.BlockAt(lay.Blocks, cur.Start) == i // the selected span's block, as paintNow finds it
 			}
 			for _, p := range b.Paras {
-				_ = paraHTML(p, lay.blockSpans[i])
+				_ = paraHTML(p, lay.BlockSpans[i])
 			}
-			_ = blockInnerHTML(b, lay.blockSpans[i])
+			_ = blockInnerHTML(b, lay.BlockSpans[i])
 		}
-		lay.refitGroups(touched, doc.Spans)
+		lay.RefitGroups(touched, doc.Spans)
 	}
 	first, second := schema.Labels[0].Name, schema.Labels[1].Name
 	e, sp, err := ed.Label(0, 4, first) // هجوم

@@ -91,15 +91,10 @@ func (s *Shell) offloaded(ctx app.Context, req job.Request, files []app.Value, s
 		req.Resume, req.Plan = part.Resume, part.Plan
 	}
 	removed := false
-	if err != nil && len(added) > 0 {
+	if err != nil {
 		// A worker failed (or died) after it, or one before it, stored part
-		// of the import: what was stored goes, so that the import leaves
-		// storage as it found it.
-		if derr := st.Delete(added...); derr != nil {
-			err = fmt.Errorf("%v; and %d documents stored before it could not be removed: %v", err, len(added), derr)
-		} else {
-			removed = true
-		}
+		// of the import.
+		err, removed = job.Rollback(st, added, err)
 	}
 	if err == nil && req.Memory && importing && file != nil {
 		err = s.keepInMemory(file)

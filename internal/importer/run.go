@@ -159,10 +159,9 @@ func stream(st store.Store, known *store.Known, u Unit, opts Options, from *job.
 		r.First = first
 		return r
 	}
-	if err != nil && len(all) > 0 {
-		if derr := st.Delete(all...); derr != nil {
-			err = fmt.Errorf("%v; and %d documents stored before it could not be removed: %v", err, len(all), derr)
-		} else {
+	if err != nil {
+		var removed bool
+		if err, removed = job.Rollback(st, all, err); removed {
 			known.Forget(all...)
 		}
 	}

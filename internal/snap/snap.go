@@ -236,3 +236,22 @@ func ToggleProclitic(text []rune, start, end int) (s, e int, ok bool) {
 	}
 	return 0, 0, false
 }
+
+// Step returns where a selection's focus at code point i goes one code
+// point on (forward) or back in text, or, with word, to the next edge
+// between a word and what is not a word in that direction; it stays within
+// [0, len(text)].
+func Step(text []rune, i int, forward, word bool) int {
+	n := len(text)
+	d := -1
+	if forward {
+		d = 1
+	}
+	next := clamp(i+d, n)
+	if word {
+		for next > 0 && next < n && IsWordRune(text[next-1]) == IsWordRune(text[next]) {
+			next = clamp(next+d, n)
+		}
+	}
+	return next
+}

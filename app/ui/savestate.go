@@ -1,0 +1,78 @@
+package ui
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// mounted holds the page's one instance of each component that code
+// outside it asks to redraw at once, from a key handler, before go-app's
+// next frame.
+var mounted struct {
+	saveState    *SaveState
+	documentView *DocumentView
+}
+
+func (s *Shell) renderSaveState() app.UI {
+	state, cls := "Saved", "saved"
+	switch {
+	case s.st == nil:
+		state, cls = "Starting…", "saving"
+	case !s.durable:
+		state, cls = "Not saved: no storage", "error"
+	case s.saveErr != "":
+		state, cls = "Not saved", "error"
+	case s.pending > 0:
+		state, cls = "Saving…", "saving"
+	}
+	if s.busy != "" {
+		state += " · " + s.busy
+	}
+	title := "Every edit is stored in this browser (IndexedDB) before it shows as saved."
+	if s.evictable {
+		title += " The browser did not grant persistent storage, so it may evict this site's data under storage pressure: export regularly."
+	}
+	return &SaveState{State: cls, Text: state, Title: title, Seq: s.saves}
+}
+
+// SaveState shows whether every edit is stored. It is the one writer of
+// its element's class and data-state: from its props, and from saving, which
+// an edit calls straight from the key handler; Seq changes with every commit
+// and every completed save, so that each one rewrites them.
+type SaveState struct {
+	app.Compo
+	State, Text, Title string
+	Seq                int
+}
+
+// OnMount writes the state.
+func (c *SaveState) OnMount(ctx app.Context) {
+	mounted.saveState = c
+	c.write(c.State)
+}
+
+// OnUpdate writes the state.
+func (c *SaveState) OnUpdate(ctx app.Context) { c.write(c.State) }
+
+// OnDismount forgets the instance.
+func (c *SaveState) OnDismount() {
+	if mounted.saveState == c {
+		mounted.saveState = nil
+	}
+}
+
+// saving shows the state "saving" at once, until the next update.
+func (c *SaveState) saving() {
+	if c != nil {
+		c.write("saving")
+	}
+}
+
+func (c *SaveState) write(state string) {
+	if el := c.JSValue(); el != nil && el.Truthy() {
+		el.Call("setAttribute", "class", "save-state "+state)
+		el.Call("setAttribute", "data-state", state)
+	}
+}
+
+// Render draws the indicator's text.
+func (c *SaveState) Render() app.UI {
+	return app.Span().DataSet("testid", "save-state").DataSet("role", "save-state").Title(c.Title).Text(c.Text)
+}
