@@ -19,12 +19,12 @@ import (
 
 // Sizes for the boxes that stand in for chunks not drawn yet.
 const (
-	runesALine  = 95   // code points a line of the document, about
-	lineHeight  = 44   // px: the document's line height
-	paraMargin  = 13   // px: the space between paragraphs
-	rowHeight   = 26   // px: a row of the span list
-	docsAChunk  = 50   // documents per chunk of the document list
-	docItemSize = 48   // px: an entry of the document list
+	runesALine  = 95 // code points a line of the document, about
+	lineHeight  = 44 // px: the document's line height
+	paraMargin  = 13 // px: the space between paragraphs
+	rowHeight   = 26 // px: a row of the span list
+	docsAChunk  = 50 // documents per chunk of the document list
+	docItemSize = 48 // px: an entry of the document list
 )
 
 // Chunk kinds, the first letter of their keys.

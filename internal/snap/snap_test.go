@@ -276,15 +276,15 @@ func TestStep(t *testing.T) {
 		want          int
 	}{
 		{"قال الجيش", 0, true, false, 1},
-		{"قال الجيش", 0, false, false, 0},     // at the start
-		{"قال الجيش", 9, true, false, 9},      // at the end
-		{"قال الجيش", 0, true, true, 3},       // to the end of قال
-		{"قال الجيش", 3, true, true, 4},       // over the space
-		{"قال الجيش", 4, true, true, 9},       // to the end of الجيش
-		{"قال الجيش", 9, false, true, 4},      // back to its start
-		{"كَتَبَ نص", 0, true, true, 6},          // diacritics belong to the word (6 code points)
-		{"في Gao، 12 قتيلا", 3, true, true, 6}, // Latin: Gao
-		{"في Gao، 12 قتيلا", 6, true, true, 8}, // the comma and space
+		{"قال الجيش", 0, false, false, 0},       // at the start
+		{"قال الجيش", 9, true, false, 9},        // at the end
+		{"قال الجيش", 0, true, true, 3},         // to the end of قال
+		{"قال الجيش", 3, true, true, 4},         // over the space
+		{"قال الجيش", 4, true, true, 9},         // to the end of الجيش
+		{"قال الجيش", 9, false, true, 4},        // back to its start
+		{"كَتَبَ نص", 0, true, true, 6},         // diacritics belong to the word (6 code points)
+		{"في Gao، 12 قتيلا", 3, true, true, 6},  // Latin: Gao
+		{"في Gao، 12 قتيلا", 6, true, true, 8},  // the comma and space
 		{"في Gao، 12 قتيلا", 8, true, true, 10}, // digits
 		{"", 0, true, true, 0},
 	}
