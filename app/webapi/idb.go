@@ -577,6 +577,12 @@ func (d *IDB) apply(t *tx, id string, e store.Edit) {
 			t.abort(fmt.Errorf("document %s: %w", id, store.ErrConflict))
 			return
 		}
+		for _, sp := range e.Put {
+			if sp.Start < 0 || sp.Start >= sp.End || sp.End > rec.Length {
+				t.abort(fmt.Errorf("document %s: span %s [%d, %d) is not a range of its %d code points", id, sp.ID, sp.Start, sp.End, rec.Length))
+				return
+			}
+		}
 		rec.Summary = e.Summary
 		ds.Call("put", encode(rec), id)
 	})
@@ -630,7 +636,8 @@ func (d *IDB) apply(t *tx, id string, e store.Edit) {
 	})
 }
 
-// Delete removes documents with their spans and history.
+// Delete removes documents with their spans and history, all or none: an
+// unknown ID makes it fail with store.ErrNotFound without a change.
 func (d *IDB) Delete(ids ...string) error {
 	t, err := d.begin("readwrite", "deleting documents")
 	if err != nil {
@@ -638,10 +645,18 @@ func (d *IDB) Delete(ids ...string) error {
 	}
 	t.guard(func() {
 		for _, id := range ids {
-			t.store(storeDocs).Call("delete", id)
-			t.store(storeTexts).Call("delete", id)
-			t.store(storeLogs).Call("delete", id)
-			t.store(storeSpans).Call("delete", spanRange(id))
+			t.onSuccess(t.store(storeDocs).Call("count", id), func(n js.Value) {
+				if n.Int() == 0 {
+					t.abort(fmt.Errorf("document %s: %w", id, store.ErrNotFound))
+					return
+				}
+				t.guard(func() {
+					t.store(storeDocs).Call("delete", id)
+					t.store(storeTexts).Call("delete", id)
+					t.store(storeLogs).Call("delete", id)
+					t.store(storeSpans).Call("delete", spanRange(id))
+				})
+			})
 		}
 	})
 	return t.wait()

@@ -82,7 +82,8 @@ type state struct {
 
 // New returns an editor of doc with its undo log, labelling from schema (nil
 // allows any label) as annotator, reading the time from now (nil means
-// time.Now); spans without an ID are given one.
+// time.Now); spans without an ID are given one, and a document without its
+// text's digest is given it, as storage records it.
 func New(doc corpus.Document, log history.Log, schema *corpus.Schema, annotator string, now func() time.Time) *Editor {
 	if now == nil {
 		now = time.Now
@@ -100,6 +101,9 @@ func New(doc corpus.Document, log history.Log, schema *corpus.Schema, annotator 
 		e.counts[spans[i].Label]++
 	}
 	doc.Spans = spans
+	if doc.Digest == "" {
+		doc.Digest = corpus.DigestOf(doc.Text)
+	}
 	e.doc = doc
 	e.runes = []rune(doc.Text)
 	bare := doc

@@ -59,7 +59,8 @@ func (m *Memory) Open(id string) (corpus.Document, history.Log, error) {
 	return copyDoc(d.doc), copyLog(d.log), nil
 }
 
-// Add stores copies of docs, all or none: it fails without a change if any
+// Add stores copies of docs, with their text's digest (corpus.DigestOf)
+// where they have none, all or none: it fails without a change if any
 // document has an empty or already used ID, fails corpus.Validate with no
 // schema, or repeats a span ID.
 func (m *Memory) Add(docs []corpus.Document) error {
@@ -78,6 +79,9 @@ func (m *Memory) Add(docs []corpus.Document) error {
 		}
 		seen[d.ID] = true
 		d = copyDoc(d)
+		if d.Digest == "" {
+			d.Digest = corpus.DigestOf(d.Text)
+		}
 		if err := corpus.Validate(&d, nil); err != nil {
 			return fmt.Errorf("document %q: %w", d.ID, err)
 		}
