@@ -716,6 +716,9 @@ func (d *decoder) span(n, i int, rs rawSpan, x *offsets.Index) (corpus.Span, err
 		ID: rs.id, Start: rs.start, End: rs.end, Label: label,
 		Annotator: rs.annotator, Created: rs.created, Modified: rs.modified, Attrs: rs.attrs,
 	}
+	if len(s.Attrs) == 0 {
+		s.Attrs = nil // "attrs": {} is no attributes, as Encode writes them
+	}
 	if s.ID == "" {
 		s.ID = uuid.NewString()
 	}
