@@ -108,6 +108,9 @@ func (s *Shell) docChunks() []app.UI {
 			if it.ID == open {
 				c.Open = open
 			}
+			if s.checked[it.ID] {
+				c.Checked = append(c.Checked, it.ID)
+			}
 		}
 		out[i] = c
 	}

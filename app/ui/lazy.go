@@ -209,7 +209,8 @@ type DocChunk struct {
 	app.Compo
 	Key     string
 	Items   []corpus.Summary
-	Open    string // ID of the open document
+	Open    string   // ID of the open document
+	Checked []string // IDs of the chunk's documents chosen for deleting
 	Labels  []corpus.LabelDef
 	Shown   bool
 	Vis     *browser.Visibility
@@ -225,7 +226,7 @@ func (c *DocChunk) OnUpdate(ctx app.Context) { c.fill(false) }
 func (c *DocChunk) fill(mounted bool) {
 	html := ""
 	if c.Shown {
-		html = docItemsHTML(c.Items, c.Open, c.Labels)
+		html = docItemsHTML(c.Items, c.Open, c.Checked, c.Labels)
 	}
 	chunk(c, c.Painted, c.Key, html, c.Vis, c.Shown, mounted)
 }

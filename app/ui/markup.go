@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"html"
 	"strconv"
 	"strings"
@@ -124,7 +125,7 @@ func spanText(b view.Block, sp corpus.Span) string {
 }
 
 // docItemsHTML writes a run of entries of the document list.
-func docItemsHTML(items []corpus.Summary, open string, labels []corpus.LabelDef) string {
+func docItemsHTML(items []corpus.Summary, open string, checked []string, labels []corpus.LabelDef) string {
 	var m markup
 	for _, sm := range items {
 		cls := "doc-item"
@@ -136,6 +137,11 @@ func docItemsHTML(items []corpus.Summary, open string, labels []corpus.LabelDef)
 		m.attr("data-testid", "doc")
 		m.attr("data-role", "doc")
 		m.attr("data-id", sm.ID)
+		m.WriteString(`><input type="checkbox" class="doc-check" data-role="doc-check" data-testid="doc-check"`)
+		m.attr("aria-label", "Choose "+sm.Title)
+		if slices.Contains(checked, sm.ID) {
+			m.WriteString(" checked")
+		}
 		m.WriteString(`><div class="doc-title" dir="auto">`)
 		m.text(sm.Title)
 		m.WriteString(`</div><div class="doc-meta"><span`)

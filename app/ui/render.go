@@ -113,12 +113,29 @@ func (s *Shell) renderMessages() app.UI {
 func (s *Shell) renderDocList() app.UI {
 	return app.Nav().Class("docs").DataSet("testid", "doc-list").
 		OnClick(func(ctx app.Context, e app.Event) {
-			if li := e.Get("target").Call("closest", "[data-role=doc]"); li.Truthy() {
-				s.open(ctx, li.Call("getAttribute", "data-id").String())
+			target := e.Get("target")
+			li := target.Call("closest", "[data-role=doc]")
+			if !li.Truthy() {
+				return
 			}
+			id := li.Call("getAttribute", "data-id").String()
+			if target.Call("matches", "[data-role=doc-check]").Bool() {
+				s.check(id, target.Get("checked").Bool())
+				return
+			}
+			s.open(ctx, id)
 		}).
 		Body(
 			app.H2().Text(fmt.Sprintf("Documents (%d)", len(s.sums))),
+			app.If(len(s.checked) > 0, func() app.UI {
+				return app.Div().Class("doc-choice").Body(
+					app.Button().Class("button danger").DataSet("testid", "delete-chosen").
+						Text(fmt.Sprintf("Delete %s", job.Plural(len(s.checked), "document"))).
+						OnClick(func(ctx app.Context, e app.Event) { s.deleteDocs(ctx, s.chosen()) }),
+					app.Button().Class("button").DataSet("testid", "choice-clear").Text("Clear choice").
+						OnClick(func(ctx app.Context, e app.Event) { s.checked = nil }),
+				)
+			}),
 			app.Div().Body(s.docChunks()...),
 		)
 }
@@ -137,7 +154,7 @@ func (s *Shell) renderEditor() app.UI {
 	}
 	return app.Section().Class("editor").Body(
 		app.Div().Class("doc-head").Body(
-			app.H1().Dir("auto").Text(s.doc.Title),
+			s.renderTitle(),
 			app.Select().DataSet("testid", "status").Title("Document status").
 				OnChange(func(ctx app.Context, e app.Event) {
 					s.setStatus(ctx, corpus.Status(ctx.JSSrc().Get("value").String()))

@@ -88,7 +88,9 @@ type Shell struct {
 	tabs      *browser.Channel            // the app's other tabs
 	held      []heldImport                // files waiting for a label mapping
 	dataset   job.Dataset
-	exportSet bool // the dataset export settings are shown
+	exportSet bool            // the dataset export settings are shown
+	checked   map[string]bool // documents chosen in the list, for deleting
+	renaming  bool            // the open document's title is being edited
 	guide     bool
 	dragging  bool
 

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -25,6 +26,8 @@ import (
 var (
 	// ErrNoChange is returned for a command that would change nothing.
 	ErrNoChange = errors.New("nothing to change")
+	// ErrNoTitle is returned for a title with nothing but spaces.
+	ErrNoTitle = errors.New("a document needs a title")
 	// ErrNoWord is returned when a selection holds no word to label.
 	ErrNoWord = errors.New("the selection holds no word")
 	// ErrNoSpan is returned for a span ID the document does not have.
@@ -308,6 +311,25 @@ func (e *Editor) SetStatus(s corpus.Status) (store.Edit, error) {
 	return e.record(history.Change{StatusBefore: e.doc.Status, StatusAfter: s}, e.time())
 }
 
+// Rename sets the document's title (trimmed of spaces) and returns the
+// edit to persist; the undo history, which holds changes of spans and
+// status, stays as it is.
+func (e *Editor) Rename(title string) (store.Edit, error) {
+	title = strings.TrimSpace(title)
+	switch {
+	case title == "":
+		return store.Edit{}, ErrNoTitle
+	case title == e.doc.Title:
+		return store.Edit{}, ErrNoChange
+	}
+	e.prev = &state{doc: e.doc, log: e.log, counts: e.counts}
+	base := e.doc.Rev
+	doc := e.doc
+	doc.Title, doc.Modified, doc.Rev = title, e.time(), uuid.NewString()
+	e.doc, e.base.Title = doc, title
+	return store.Edit{Base: base, Summary: e.summary(), Log: e.log}, nil
+}
+
 // Undo reverts the last recorded change and returns the edit to persist;
 // ok is false when there is nothing to undo or the change no longer fits
 // the spans (then nothing changes).
@@ -364,6 +386,7 @@ func (e *Editor) Revert() {
 		e.byID[sp.ID] = sp.Start
 	}
 	e.doc, e.log, e.counts, e.prev = p.doc, p.log, p.counts, nil
+	e.base.Title = e.doc.Title
 }
 
 // record applies a new change c at time t and pushes it on the log.

@@ -995,3 +995,47 @@ func TestReplay(t *testing.T) {
 		}
 	}
 }
+
+// TestRename checks the title a rename stores, what it refuses, that the
+// undo history is untouched, and that Revert takes a refused rename back.
+func TestRename(t *testing.T) {
+	doc := corpus.Document{ID: "d", Title: "قديم", Text: "في مدينة كاي", Status: corpus.StatusNew, Rev: "r0"}
+	ed := New(doc, history.Log{}, corpus.Default, "amina", nil)
+	if _, _, err := ed.Label(9, 12, corpus.Place); err != nil {
+		t.Fatal(err)
+	}
+	log := ed.Log()
+	tests := []struct {
+		title   string
+		want    string
+		wantErr error
+	}{
+		{"  تقرير كاي 🔥 ", "تقرير كاي 🔥", nil},
+		{"تقرير كاي 🔥", "", ErrNoChange},
+		{" \t ", "", ErrNoTitle},
+	}
+	for _, tt := range tests {
+		rev := ed.Doc().Rev
+		e, err := ed.Rename(tt.title)
+		if !errors.Is(err, tt.wantErr) {
+			t.Errorf("Rename(%q): error %v, want %v", tt.title, err, tt.wantErr)
+			continue
+		}
+		if err != nil {
+			continue
+		}
+		if e.Summary.Title != tt.want || ed.Doc().Title != tt.want || e.Base != rev || e.Summary.Rev == rev {
+			t.Errorf("Rename(%q): edit %+v, document title %q; want title %q on a new revision over %s", tt.title, e.Summary, ed.Doc().Title, tt.want, rev)
+		}
+		if len(e.Put) > 0 || len(e.Delete) > 0 || !reflect.DeepEqual(e.Log, log) {
+			t.Errorf("Rename(%q) changed spans or the undo history", tt.title)
+		}
+	}
+	ed.Revert()
+	if ed.Doc().Title != "قديم" {
+		t.Errorf("after Revert the title is %q, want قديم", ed.Doc().Title)
+	}
+	if e, _ := ed.Undo(); len(e.Delete) != 1 {
+		t.Error("after a rename the label could not be undone")
+	}
+}

@@ -106,8 +106,8 @@ func (m *Memory) Add(docs []corpus.Document) error {
 }
 
 // Apply stores one edit of document id: it returns ErrConflict when the
-// stored revision is not e.Base; it takes the revision, and the status and
-// modified time when set, from e.Summary, deletes the spans named in e.Delete
+// stored revision is not e.Base; it takes the revision, and the title,
+// status and modified time when set, from e.Summary, deletes the spans named in e.Delete
 // (ignoring unknown IDs), then puts e.Put by span ID and replaces the log;
 // it returns ErrNotFound for an unknown id and fails without a change if a
 // put span has no ID or the result fails corpus.Validate with no schema.
@@ -123,6 +123,9 @@ func (m *Memory) Apply(id string, e Edit) error {
 	}
 	next := d.doc // the stored spans are replaced, never changed in place
 	next.Rev = e.Summary.Rev
+	if e.Summary.Title != "" {
+		next.Title = e.Summary.Title
+	}
 	if e.Summary.Status != "" {
 		next.Status = e.Summary.Status
 	}

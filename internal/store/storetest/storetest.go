@@ -30,7 +30,7 @@ import (
 // matching store.ErrNotFound; Add gives spans without an ID a fresh unique
 // one and rejects a batch with an empty, repeated or stored document ID, a
 // repeated span ID or a document corpus.Validate (with no schema) rejects;
-// Apply sets the status and modified time from Edit.Summary, deletes the
+// Apply sets the title, status and modified time from Edit.Summary, deletes the
 // spans of Edit.Delete (unknown span IDs are ignored) and then puts Edit.Put
 // by span ID, replaces the log, and rejects a put span with no ID or an
 // empty or out-of-range one, and refuses, with store.ErrConflict, an edit
@@ -375,6 +375,11 @@ func testApply(t *testing.T, s store.Store) {
 	a.Modified = at(200)
 	log = log.Record(history.Change{Removed: []corpus.Span{old, removed}, Added: []corpus.Span{relabelled}, StatusBefore: a.Status, StatusAfter: a.Status})
 	apply("relabel and delete", a, store.Edit{Summary: corpus.Summarize(a), Put: []corpus.Span{relabelled}, Delete: []string{removed.ID}, Log: log})
+	wantStored(t, s, []corpus.Document{a, b}, []history.Log{log, {}})
+
+	// Rename: the title comes from the summary, spans and log stay.
+	a.Title, a.Modified = "عنوان آخر 🔥", at(250)
+	apply("rename", a, store.Edit{Summary: corpus.Summarize(a), Log: log})
 	wantStored(t, s, []corpus.Document{a, b}, []history.Log{log, {}})
 
 	// Move a span before another (puts re-sort) and undo in the log.

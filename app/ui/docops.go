@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raqim/raqim/internal/editor"
+	"github.com/raqim/raqim/internal/job"
+	"github.com/raqim/raqim/internal/session"
+)
+
+// check adds document id to the documents chosen in the list, or takes it out.
+func (s *Shell) check(id string, on bool) {
+	next := maps.Clone(s.checked)
+	if next == nil {
+		next = map[string]bool{}
+	}
+	if on {
+		next[id] = true
+	} else {
+		delete(next, id)
+	}
+	s.checked = next
+}
+
+// chosen returns the documents chosen in the list, in list order.
+func (s *Shell) chosen() []string {
+	var ids []string
+	for _, sm := range s.sums {
+		if s.checked[sm.ID] {
+			ids = append(ids, sm.ID)
+		}
+	}
+	return ids
+}
+
+// deleteDocs deletes documents, all or none, and offers to undo it.
+func (s *Shell) deleteDocs(ctx app.Context, ids []string) {
+	if len(ids) == 0 {
+		return
+	}
+	st := s.st
+	s.busy = "Deleting…"
+	s.do(func() {
+		d, err := session.Delete(st, ids)
+		sums, lerr := st.List()
+		ctx.Dispatch(func(ctx app.Context) {
+			s.busy = ""
+			if err != nil {
+				s.fail("Nothing was deleted: %v", err)
+				return
+			}
+			s.checked = nil
+			if s.ed != nil && slices.Contains(ids, s.doc.ID) {
+				s.ed, s.renaming = nil, false
+				ctx.LocalStorage().Del(prefOpen)
+			}
+			if lerr == nil {
+				s.setSummaries(sums)
+			}
+			s.toTabs(tabMessage{Kind: "list"})
+			what := job.Plural(len(ids), "document")
+			if len(ids) == 1 {
+				what = "“" + d.Docs[0].Doc.Title + "”"
+			}
+			s.tell(Message{Kind: "info", Sticky: true, Text: "Deleted " + what + ".", Action: "Undo",
+				Do: func(ctx app.Context) { s.restoreDocs(ctx, d) }})
+		})
+	})
+}
+
+// restoreDocs puts deleted documents back.
+func (s *Shell) restoreDocs(ctx app.Context, d session.Deleted) {
+	st := s.st
+	s.do(func() {
+		err := session.Restore(st, d)
+		sums, lerr := st.List()
+		ctx.Dispatch(func(ctx app.Context) {
+			for i := range s.msgs { // the undo is done: its offer goes
+				if s.msgs[i].Action == "Undo" && s.msgs[i].Kind == "info" {
+					s.dismiss(s.msgs[i].ID)
+					break
+				}
+			}
+			if lerr == nil {
+				s.setSummaries(sums)
+			}
+			s.toTabs(tabMessage{Kind: "list"})
+			if err != nil {
+				s.fail("The deleted documents could not all be put back: %v", err)
+				return
+			}
+			s.note("info", "Put back "+job.Plural(len(d.Docs), "document")+".")
+		})
+	})
+}
+
+// renderTitle draws the open document's title, or the field that renames it.
+func (s *Shell) renderTitle() app.UI {
+	if s.renaming {
+		return app.Input().Type("text").Class("rename").DataSet("testid", "rename-input").
+			Attr("aria-label", "Document title").Dir("auto").Value(s.doc.Title).AutoFocus(true).
+			OnKeyDown(func(ctx app.Context, e app.Event) {
+				switch e.Get("key").String() {
+				case "Enter":
+					s.rename(ctx, ctx.JSSrc().Get("value").String())
+				case "Escape":
+					s.renaming = false
+				}
+			}).
+			OnBlur(func(ctx app.Context, e app.Event) {
+				if s.renaming {
+					s.rename(ctx, ctx.JSSrc().Get("value").String())
+				}
+			})
+	}
+	return app.Div().Class("title-row").Body(
+		app.H1().Dir("auto").Text(s.doc.Title),
+		app.Button().Class("button icon").DataSet("testid", "rename").Title("Rename this document").Text("✎").
+			Attr("aria-label", "Rename this document").
+			OnClick(func(ctx app.Context, e app.Event) { s.renaming = true }),
+		app.Button().Class("button icon danger").DataSet("testid", "delete-doc").Title("Delete this document").Text("🗑").
+			Attr("aria-label", "Delete this document").
+			OnClick(func(ctx app.Context, e app.Event) { s.deleteDocs(ctx, []string{s.doc.ID}) }),
+	)
+}
+
+// rename gives the open document a new title.
+func (s *Shell) rename(ctx app.Context, title string) {
+	s.renaming = false
+	if s.ed == nil {
+		return
+	}
+	e, err := s.ed.Rename(title)
+	switch {
+	case errors.Is(err, editor.ErrNoChange):
+		return
+	case err != nil:
+		s.fail("%v", fmt.Errorf("renaming %q: %w", s.doc.Title, err))
+		return
+	}
+	s.commit(ctx, e)
+}
