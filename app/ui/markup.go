@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"slices"
 	"html"
+	"slices"
 	"strconv"
 	"strings"
 
