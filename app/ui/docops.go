@@ -122,7 +122,7 @@ func (s *Shell) renderTitle() app.UI {
 		app.Button().Class("button icon").DataSet("testid", "rename").Title("Rename this document").Text("✎").
 			Attr("aria-label", "Rename this document").
 			OnClick(func(ctx app.Context, e app.Event) { s.renaming = true }),
-		app.Button().Class("button icon danger").DataSet("testid", "delete-doc").Title("Delete this document").Text("🗑").
+		app.Button().Class("button danger").DataSet("testid", "delete-doc").Title("Delete this document").Text("Delete").
 			Attr("aria-label", "Delete this document").
 			OnClick(func(ctx app.Context, e app.Event) { s.deleteDocs(ctx, []string{s.doc.ID}) }),
 	)

@@ -74,10 +74,13 @@ func (s *Shell) renderTop() app.UI {
 			OnClick(func(ctx app.Context, e app.Event) { s.exportDataset(ctx) }),
 		app.Button().Class("button icon").DataSet("testid", "dataset-settings-toggle").
 			Title("Dataset export settings").Text("⚙").
-			OnClick(func(ctx app.Context, e app.Event) { s.exportSet = !s.exportSet; s.guide = false }),
+			OnClick(func(ctx app.Context, e app.Event) { s.exportSet = !s.exportSet; s.guide, s.overview = false, false }),
 		app.Button().Class("button").DataSet("testid", "guide-toggle").
 			Text("Guidelines").
-			OnClick(func(ctx app.Context, e app.Event) { s.guide = !s.guide; s.exportSet = false }),
+			OnClick(func(ctx app.Context, e app.Event) { s.guide = !s.guide; s.exportSet, s.overview = false, false }),
+		app.Button().Class("button").DataSet("testid", "overview-toggle").
+			Text("Overview").
+			OnClick(func(ctx app.Context, e app.Event) { s.overview = !s.overview; s.guide, s.exportSet = false, false }),
 		app.Label().Class("annotator").Body(
 			app.Text("Annotator "),
 			app.Input().Type("text").Value(s.annotator).Size(10).
@@ -216,6 +219,9 @@ func (s *Shell) onDocClick(ctx app.Context, e app.Event) {
 }
 
 func (s *Shell) renderSide() app.UI {
+	if s.overview {
+		return app.Aside().Class("side").Body(&Overview{Sums: s.sums, Schema: s.schema})
+	}
 	if s.guide {
 		return app.Aside().Class("side").Body(renderGuide(s.schema))
 	}

@@ -92,6 +92,7 @@ type Shell struct {
 	checked   map[string]bool // documents chosen in the list, for deleting
 	renaming  bool            // the open document's title is being edited
 	guide     bool
+	overview  bool // the corpus overview is shown
 	dragging  bool
 
 	keys    app.Func

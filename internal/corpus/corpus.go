@@ -103,26 +103,29 @@ func SortSpans(spans []Span) {
 
 // Summary is what the document list needs of a document: no text, no spans.
 type Summary struct {
-	ID       string        `json:"id"`
-	Title    string        `json:"title"`
-	Status   Status        `json:"status"`
-	Length   int           `json:"length"` // code points
-	Counts   map[Label]int `json:"counts,omitempty"`
-	Digest   string        `json:"digest,omitempty"`
-	Modified time.Time     `json:"modified,omitzero"`
-	Rev      string        `json:"rev,omitempty"` // see Document.Rev
+	ID     string        `json:"id"`
+	Title  string        `json:"title"`
+	Status Status        `json:"status"`
+	Length int           `json:"length"` // code points
+	Counts map[Label]int `json:"counts,omitempty"`
+	// Annotators counts spans per annotator ("" for spans that name none).
+	Annotators map[string]int `json:"annotators,omitempty"`
+	Digest     string         `json:"digest,omitempty"`
+	Modified   time.Time      `json:"modified,omitzero"`
+	Rev        string         `json:"rev,omitempty"` // see Document.Rev
 }
 
-// Summarize returns d's summary, counting spans per label.
+// Summarize returns d's summary, counting spans per label and per annotator.
 func Summarize(d Document) Summary {
 	s := Summary{ID: d.ID, Title: d.Title, Status: d.Status, Length: runeCount(d.Text), Digest: d.Digest, Modified: d.Modified, Rev: d.Rev}
 	if s.Digest == "" {
 		s.Digest = DigestOf(d.Text)
 	}
 	if len(d.Spans) > 0 {
-		s.Counts = make(map[Label]int)
+		s.Counts, s.Annotators = make(map[Label]int), make(map[string]int)
 		for _, sp := range d.Spans {
 			s.Counts[sp.Label]++
+			s.Annotators[sp.Annotator]++
 		}
 	}
 	return s

@@ -502,5 +502,11 @@ func (e *Editor) summary() corpus.Summary {
 			s.Counts[l] = n
 		}
 	}
+	if len(e.doc.Spans) > 0 {
+		s.Annotators = make(map[string]int)
+		for _, sp := range e.doc.Spans {
+			s.Annotators[sp.Annotator]++
+		}
+	}
 	return s
 }
