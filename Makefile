@@ -36,12 +36,24 @@ $(WASM): $(GOSRC)
 $(WORKER): $(GOSRC)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm/worker
 
+## The accessibility checker the browser tests load into the page (axe-core
+## from the npm registry, pinned and checked; never part of the app).
+AXE_VERSION := 4.10.2
+AXE_SHA256  := 9ea2d2d6917da998122bdacfd3b473e31ead53f4b87146c716a12edf89158100
+AXE         := e2e/testdata/axe/axe.min.js
+$(AXE):
+	@mkdir -p $(dir $@)
+	curl -fsSL -o $(dir $@)axe.tgz https://registry.npmjs.org/axe-core/-/axe-core-$(AXE_VERSION).tgz
+	echo "$(AXE_SHA256)  $(dir $@)axe.tgz" | sha256sum -c -
+	tar -xzf $(dir $@)axe.tgz -C $(dir $@) --strip-components=1 package/axe.min.js package/LICENSE
+	rm $(dir $@)axe.tgz
+
 ## test: vet, unit tests, and the browser tests in headless Chromium; with
 ## ../shared beside the project (SHARED), also the checks on the shared
 ## corpus and the peer benchmark's contract (tests built with -tags shared)
 SHARED ?= ../shared
 export RAQIM_SHARED := $(abspath $(SHARED))
-test: bundle
+test: bundle $(AXE)
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 	@if [ -d "$(SHARED)" ]; then \

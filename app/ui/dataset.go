@@ -100,8 +100,8 @@ func (s *Shell) renderMapping() app.UI {
 	}
 	names := h.Labels
 	return app.Div().Class("modal").Body(
-		app.Div().Class("dialog").DataSet("testid", "label-mapping").Body(
-			app.H3().Text("Labels outside the schema"),
+		app.Div().Class("dialog").DataSet("testid", "label-mapping").Attr("role", "dialog").Attr("aria-modal", "true").Attr("aria-labelledby", "mapping-title").Body(
+			app.H3().ID("mapping-title").Text("Labels outside the schema"),
 			app.P().Text(fmt.Sprintf("%s uses labels this schema does not have. Map each onto a label of the schema to import the file, or cancel to import nothing of it.", h.Name)),
 			app.Table().Body(app.Range(names).Slice(func(i int) app.UI {
 				u := names[i]
@@ -110,7 +110,7 @@ func (s *Shell) renderMapping() app.UI {
 					app.Td().Body(app.Code().Text(string(l))),
 					app.Td().Text(fmt.Sprintf("%s, first on line %d", job.Plural(u.Spans, "span"), u.Line)),
 					app.Td().Text("→"),
-					app.Td().Body(app.Select().DataSet("from", string(l)).
+					app.Td().Body(app.Select().DataSet("from", string(l)).Attr("aria-label", "Map "+string(l)+" onto").
 						OnChange(func(ctx app.Context, e app.Event) {
 							h.choice[l] = corpus.Label(ctx.JSSrc().Get("value").String())
 						}, app.EventScope(string(l))).

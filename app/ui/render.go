@@ -34,6 +34,13 @@ func (s *Shell) Render() app.UI {
 		On("dragleave", func(ctx app.Context, e app.Event) { s.dragging = false }).
 		On("drop", s.onDrop).
 		Body(
+			app.A().Class("skip").Href("#doc").Text("Skip to the document").
+				OnClick(func(ctx app.Context, e app.Event) {
+					e.PreventDefault()
+					if el := app.Window().Get("document").Call("getElementById", "doc"); el.Truthy() {
+						el.Call("focus")
+					}
+				}),
 			s.renderTop(),
 			s.renderMessages(),
 			app.Div().Class("layout").Body(
@@ -114,7 +121,7 @@ func (s *Shell) renderMessages() app.UI {
 }
 
 func (s *Shell) renderDocList() app.UI {
-	return app.Nav().Class("docs").DataSet("testid", "doc-list").
+	return app.Nav().Class("docs").DataSet("testid", "doc-list").TabIndex(0).Attr("aria-label", "Documents").
 		OnClick(func(ctx app.Context, e app.Event) {
 			target := e.Get("target")
 			li := target.Call("closest", "[data-role=doc]")
@@ -145,20 +152,21 @@ func (s *Shell) renderDocList() app.UI {
 
 func (s *Shell) renderEditor() app.UI {
 	if s.loading != "" {
-		return app.Section().Class("editor").Body(app.P().Class("empty").Text(s.loading))
+		return app.Section().Class("editor").ID("doc").TabIndex(-1).Attr("aria-label", "Document").Body(app.P().Class("empty").Text(s.loading))
 	}
 	if s.ed == nil {
-		return app.Section().Class("editor").Body(
+		return app.Section().Class("editor").ID("doc").TabIndex(-1).Attr("aria-label", "Document").Body(
 			app.Div().Class("empty").Body(
 				app.H2().Text("No document open"),
 				app.P().Text("Import .txt or .jsonl files (button above, or drop them here), then pick a document from the list."),
 			),
 		)
 	}
-	return app.Section().Class("editor").Body(
+	return app.Section().Class("editor").ID("doc").TabIndex(-1).Attr("aria-label", "Document").Body(
 		app.Div().Class("doc-head").Body(
 			s.renderTitle(),
-			app.Select().DataSet("testid", "status").Title("Document status").
+			app.Label().Class("status-field").For("doc-status").Text("Status"),
+			app.Select().ID("doc-status").DataSet("testid", "status").Title("Document status").
 				OnChange(func(ctx app.Context, e app.Event) {
 					s.setStatus(ctx, corpus.Status(ctx.JSSrc().Get("value").String()))
 				}).
@@ -220,18 +228,18 @@ func (s *Shell) onDocClick(ctx app.Context, e app.Event) {
 
 func (s *Shell) renderSide() app.UI {
 	if s.overview {
-		return app.Aside().Class("side").Body(&Overview{Sums: s.sums, Schema: s.schema})
+		return app.Aside().Class("side").TabIndex(0).Attr("aria-label", "Side panel").Body(&Overview{Sums: s.sums, Schema: s.schema})
 	}
 	if s.guide {
-		return app.Aside().Class("side").Body(renderGuide(s.schema))
+		return app.Aside().Class("side").TabIndex(0).Attr("aria-label", "Side panel").Body(renderGuide(s.schema))
 	}
 	if s.exportSet {
-		return app.Aside().Class("side").Body(s.renderDatasetSettings())
+		return app.Aside().Class("side").TabIndex(0).Attr("aria-label", "Side panel").Body(s.renderDatasetSettings())
 	}
 	if s.ed == nil {
-		return app.Aside().Class("side")
+		return app.Aside().Class("side").TabIndex(0).Attr("aria-label", "Side panel")
 	}
-	return app.Aside().Class("side").
+	return app.Aside().Class("side").TabIndex(0).Attr("aria-label", "Side panel").
 		OnClick(func(ctx app.Context, e app.Event) {
 			if li := e.Get("target").Call("closest", "[data-role=span-item]"); li.Truthy() {
 				s.selectSpan(ctx, li.Call("getAttribute", "data-id").String(), true)
