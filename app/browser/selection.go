@@ -247,3 +247,30 @@ func ChunkAt(panel app.Value) string {
 	}
 	return ""
 }
+
+// FocusInDocument reports whether keyboard focus is in the document's
+// panel, or on nothing (the page itself).
+func FocusInDocument() bool {
+	doc := app.Window().Get("document")
+	a := doc.Get("activeElement")
+	if !a.Truthy() || a.Equal(doc.Get("body")) {
+		return true
+	}
+	return a.Call("closest", ".editor").Truthy()
+}
+
+// ShowSelection scrolls the document so that the selection's focus is in view.
+func ShowSelection() {
+	sel := app.Window().Call("getSelection")
+	if !sel.Truthy() || sel.Get("rangeCount").Int() == 0 {
+		return
+	}
+	if n := sel.Get("focusNode"); n.Truthy() {
+		if n.Get("nodeType").Int() != 1 {
+			n = n.Get("parentElement")
+		}
+		if n.Truthy() {
+			n.Call("scrollIntoView", map[string]any{"block": "nearest"})
+		}
+	}
+}

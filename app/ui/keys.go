@@ -45,6 +45,12 @@ func (s *Shell) installKeys(ctx app.Context) {
 			now(s.undo)
 		case ctrl && (code == keyRedo || (code == keyUndo && shift)):
 			now(s.redo)
+		case ctrl && !shift && (code == "ArrowLeft" || code == "ArrowRight"):
+			dir := 1
+			if code == "ArrowRight" {
+				dir = -1
+			}
+			ctx.Dispatch(func(ctx app.Context) { s.neighbour(ctx, dir) })
 		case ctrl:
 			handled = false
 		case shift && (code == "ArrowLeft" || code == "ArrowRight"):
@@ -57,16 +63,8 @@ func (s *Shell) installKeys(ctx app.Context) {
 			browser.ClearSelection()
 			ctx.Dispatch(func(ctx app.Context) { s.selected, s.listSel = "", "" })
 		case code == "ArrowLeft" || code == "ArrowRight":
-			if s.selected == "" {
-				handled = false
-				break
-			}
 			// Right to left: the left arrow goes on in reading order.
-			dir := 1
-			if code == "ArrowRight" {
-				dir = -1
-			}
-			ctx.Dispatch(func(ctx app.Context) { s.neighbour(ctx, dir) })
+			handled = s.selectWord(ctx, code == "ArrowLeft")
 		default:
 			l, ok := s.schema.ByKey(code)
 			if !ok {
@@ -101,5 +99,46 @@ func (s *Shell) extendSelection(ctx app.Context, forward, word bool) bool {
 		anchor, focus = sp.Start, sp.End
 	}
 	browser.Select(anchor, snap.Step(s.ed.Runes(), focus, forward, word))
+	return true
+}
+
+// selectWord moves to the word after the selected span or the selection
+// (forward) or before it, or to the document's first word, when focus is in
+// the document or nowhere: a word inside a span selects the span, any other
+// is selected as text to label. It is a keyboard user's way through the text.
+func (s *Shell) selectWord(ctx app.Context, forward bool) bool {
+	if s.ed == nil || !browser.FocusInDocument() {
+		return false
+	}
+	from := 0
+	if sp, ok := s.span(s.selected); ok {
+		from = sp.Start
+		if forward {
+			from = sp.End
+		}
+	} else if start, end, has := browser.Selection(); has {
+		from = start
+		if forward {
+			from = end
+		}
+	} else if !forward {
+		return false
+	}
+	ws, we, ok := snap.NextWord(s.ed.Runes(), from, forward)
+	if !ok {
+		return false
+	}
+	if sp, ok := s.ed.SpanAt(ws); ok {
+		browser.ClearSelection()
+		ctx.Dispatch(func(ctx app.Context) { s.selectSpan(ctx, sp.ID, true) })
+		return true
+	}
+	if !browser.Select(ws, we) {
+		return false
+	}
+	browser.ShowSelection()
+	if s.selected != "" {
+		ctx.Dispatch(func(ctx app.Context) { s.selected, s.listSel = "", "" })
+	}
 	return true
 }

@@ -201,7 +201,7 @@ func (s *Shell) renderPalette() app.UI {
 					app.Span().Class("en").Text(d.English),
 				)
 		}),
-		app.Span().Class("hint").Text("Select text, press 1–4 · click a span to select · Del removes · P toggles a proclitic · Ctrl+Z / Ctrl+Shift+Z"),
+		app.Span().Class("hint").Text("Select text (or go word by word with ← →), press 1–4 · click a span to select · Ctrl+← → from span to span · Del removes · P toggles a proclitic · Ctrl+Z / Ctrl+Shift+Z"),
 	)
 }
 

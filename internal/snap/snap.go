@@ -255,3 +255,34 @@ func Step(text []rune, i int, forward, word bool) int {
 	}
 	return next
 }
+
+// NextWord returns the word after code point i (forward) or before it in
+// text, skipping what is not a word; ok is false when there is none.
+func NextWord(text []rune, i int, forward bool) (s, e int, ok bool) {
+	n := len(text)
+	i = clamp(i, n)
+	if forward {
+		for i < n && !IsWordRune(text[i]) {
+			i++
+		}
+		if i == n {
+			return 0, 0, false
+		}
+		e = i
+		for e < n && IsWordRune(text[e]) {
+			e++
+		}
+		return i, e, true
+	}
+	for i > 0 && !IsWordRune(text[i-1]) {
+		i--
+	}
+	if i == 0 {
+		return 0, 0, false
+	}
+	s = i
+	for s > 0 && IsWordRune(text[s-1]) {
+		s--
+	}
+	return s, i, true
+}

@@ -294,3 +294,32 @@ func TestStep(t *testing.T) {
 		}
 	}
 }
+
+// TestNextWord checks the word a keyboard user moves to, in both reading
+// directions; the offsets are counted by hand.
+func TestNextWord(t *testing.T) {
+	const text = "قال، الجيش: 12 Gao"
+	tests := []struct {
+		i       int
+		forward bool
+		s, e    int
+		ok      bool
+	}{
+		{0, true, 0, 3, true},    // قال
+		{3, true, 5, 10, true},   // over "، " to الجيش
+		{10, true, 12, 14, true}, // 12
+		{14, true, 15, 18, true}, // Gao
+		{18, true, 0, 0, false},  // nothing after
+		{18, false, 15, 18, true},
+		{15, false, 12, 14, true},
+		{5, false, 0, 3, true},
+		{0, false, 0, 0, false},
+		{-3, true, 0, 3, true}, // clamped
+	}
+	for _, tt := range tests {
+		s, e, ok := NextWord([]rune(text), tt.i, tt.forward)
+		if s != tt.s || e != tt.e || ok != tt.ok {
+			t.Errorf("NextWord(%d, forward %v) = %d, %d, %v; want %d, %d, %v", tt.i, tt.forward, s, e, ok, tt.s, tt.e, tt.ok)
+		}
+	}
+}
