@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
 
@@ -44,6 +45,21 @@ func TestKeyboardOnlyLabellingToExport(t *testing.T) {
 	waitJS(t, ctx, "the relabel", `document.querySelectorAll('[data-testid=document] mark')[1]?.dataset.label === 'CASUALTY'`)
 	waitSaved(t, ctx)
 	screenshot(t, ctx, "keyboard-only")
+
+	// The span list: arrows go from row to row, selecting each row's span.
+	run(t, ctx, "focus the span list", chromedp.Focus(`aside.side`, chromedp.ByQuery))
+	for i := range 2 {
+		press(t, ctx, kb.ArrowDown)
+		waitJS(t, ctx, "the row focused and its span selected", js(`(() => {
+			const rows = document.querySelectorAll('[data-testid=span-item]');
+			const marks = document.querySelectorAll('[data-testid=document] mark');
+			return document.activeElement === rows[%d] && marks[%d].hasAttribute('aria-current');
+		})()`, i, i))
+	}
+	// The palette: arrows go from label to label.
+	run(t, ctx, "focus the palette", chromedp.Focus(`.palette button`, chromedp.ByQuery))
+	press(t, ctx, kb.ArrowRight)
+	waitJS(t, ctx, "the second label focused", `document.activeElement === document.querySelectorAll('.palette button')[1]`)
 
 	// Tab to the export button and press Enter.
 	os.Remove(filepath.Join(downloads, "raqim-corpus.jsonl"))

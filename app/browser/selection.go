@@ -248,15 +248,15 @@ func ChunkAt(panel app.Value) string {
 	return ""
 }
 
-// FocusInDocument reports whether keyboard focus is in the document's
-// panel, or on nothing (the page itself).
+// FocusInDocument reports whether keyboard focus is on the document's
+// panel or in its text, or on nothing (the page itself).
 func FocusInDocument() bool {
 	doc := app.Window().Get("document")
 	a := doc.Get("activeElement")
 	if !a.Truthy() || a.Equal(doc.Get("body")) {
 		return true
 	}
-	return a.Call("closest", ".editor").Truthy()
+	return a.Call("matches", ".editor").Bool() || a.Call("closest", rootQuery).Truthy()
 }
 
 // ShowSelection scrolls the document so that the selection's focus is in view.
@@ -272,5 +272,12 @@ func ShowSelection() {
 		if n.Truthy() {
 			n.Call("scrollIntoView", map[string]any{"block": "nearest"})
 		}
+	}
+}
+
+// Focus gives keyboard focus to the first element matching sel, if any.
+func Focus(sel string) {
+	if el := Query(sel); el.Truthy() {
+		el.Call("focus")
 	}
 }

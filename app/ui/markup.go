@@ -101,6 +101,7 @@ func spanRowsHTML(b view.Block, spans []corpus.Span, selected string) string {
 		m.attr("data-testid", "span-item")
 		m.attr("data-role", "span-item")
 		m.attr("data-id", sp.ID)
+		m.attr("tabindex", "-1")
 		m.WriteString(`><span class="chip"`)
 		m.attr("data-label", string(sp.Label))
 		m.WriteByte('>')

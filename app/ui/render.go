@@ -104,10 +104,14 @@ func (s *Shell) renderTop() app.UI {
 }
 
 func (s *Shell) renderMessages() app.UI {
-	return app.Div().Class("messages").Attr("role", "status").Body(
+	return app.Div().Class("messages").Attr("role", "status").Attr("aria-live", "polite").Body(
 		app.Range(s.msgs).Slice(func(i int) app.UI {
 			m := s.msgs[i]
-			return app.Div().Class("msg "+m.Kind).DataSet("testid", "message").DataSet("kind", m.Kind).Body(
+			role := "none"
+			if m.Kind == "error" {
+				role = "alert" // said at once; the others as the region's updates
+			}
+			return app.Div().Class("msg "+m.Kind).DataSet("testid", "message").DataSet("kind", m.Kind).Attr("role", role).Body(
 				app.Span().Text(m.Text),
 				app.If(m.Action != "", func() app.UI {
 					return app.Button().Class("action").DataSet("testid", "message-action").Text(m.Action).
@@ -181,28 +185,34 @@ func (s *Shell) renderEditor() app.UI {
 }
 
 func (s *Shell) renderPalette() app.UI {
-	return app.Div().Class("palette").DataSet("testid", "palette").Body(
-		app.Range(s.schema.Labels).Slice(func(i int) app.UI {
-			d := s.schema.Labels[i]
-			key := d.Key
-			if len(key) == 6 && key[:5] == "Digit" {
-				key = key[5:]
-			}
-			return app.Button().Class("label-button").DataSet("label", string(d.Name)).
-				Title(d.DefinitionEn).
-				On("mousedown", func(ctx app.Context, e app.Event) { e.PreventDefault() }).
-				OnClick(func(ctx app.Context, e app.Event) {
-					start, end, ok := browser.Selection()
-					s.label(ctx, d.Name, start, end, ok)
-				}, app.EventScope(d.Name)).
-				Body(
-					app.Kbd().Text(key),
-					app.Span().Class("ar").Lang("ar").Text(d.Arabic),
-					app.Span().Class("en").Text(d.English),
-				)
-		}),
-		app.Span().Class("hint").Text("Select text (or go word by word with ← →), press 1–4 · click a span to select · Ctrl+← → from span to span · Del removes · P toggles a proclitic · Ctrl+Z / Ctrl+Shift+Z"),
-	)
+	return app.Div().Class("palette").DataSet("testid", "palette").Attr("role", "toolbar").Attr("aria-label", "Labels").
+		OnKeyDown(func(ctx app.Context, e app.Event) { moveFocus(e, "button.label-button", "ArrowRight", "ArrowLeft") }).
+		Body(
+			app.Range(s.schema.Labels).Slice(func(i int) app.UI {
+				d := s.schema.Labels[i]
+				key := d.Key
+				if len(key) == 6 && key[:5] == "Digit" {
+					key = key[5:]
+				}
+				tab := -1
+				if i == 0 {
+					tab = 0
+				}
+				return app.Button().Class("label-button").DataSet("label", string(d.Name)).TabIndex(tab).
+					Title(d.DefinitionEn).
+					On("mousedown", func(ctx app.Context, e app.Event) { e.PreventDefault() }).
+					OnClick(func(ctx app.Context, e app.Event) {
+						start, end, ok := browser.Selection()
+						s.label(ctx, d.Name, start, end, ok)
+					}, app.EventScope(d.Name)).
+					Body(
+						app.Kbd().Text(key),
+						app.Span().Class("ar").Lang("ar").Text(d.Arabic),
+						app.Span().Class("en").Text(d.English),
+					)
+			}),
+			app.Span().Class("hint").Text("Select text (or go word by word with ← →), press 1–4 · click a span to select · Ctrl+← → from span to span · Del removes · P toggles a proclitic · Ctrl+Z / Ctrl+Shift+Z"),
+		)
 }
 
 // onDocClick selects the span under a click, unless the click ended a drag
@@ -245,6 +255,14 @@ func (s *Shell) renderSide() app.UI {
 				s.selectSpan(ctx, li.Call("getAttribute", "data-id").String(), true)
 			}
 		}).
+		OnKeyDown(func(ctx app.Context, e app.Event) {
+			if li := moveFocus(e, "[data-role=span-item]", "ArrowDown", "ArrowUp"); li.Truthy() {
+				id := li.Call("getAttribute", "data-id").String()
+				s.selectSpan(ctx, id, true)
+				// The row is drawn anew as selected: focus goes to the new one.
+				ctx.Defer(func(app.Context) { browser.Focus(`[data-role=span-item][data-id="` + id + `"]`) })
+			}
+		}).
 		Body(
 			app.H2().Text(fmt.Sprintf("Spans (%d)", len(s.doc.Spans))),
 			app.Div().DataSet("testid", "span-list").DataSet("role", "span-list").Body(s.spanGroups()...),
@@ -260,4 +278,42 @@ func (s *Shell) onDrop(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	s.dragging = false
 	s.importFiles(ctx, e.Get("dataTransfer").Get("files"))
+}
+
+// moveFocus handles the arrow keys of a composite widget (the palette, the
+// span list): next and prev move focus to the next or previous element
+// matching items within the element handling e, Home and End to the first
+// and last; it returns the element focused, or a falsy value.
+func moveFocus(e app.Event, items, next, prev string) app.Value {
+	key := e.Get("key").String()
+	if key != next && key != prev && key != "Home" && key != "End" {
+		return app.Null()
+	}
+	all := e.Get("currentTarget").Call("querySelectorAll", items)
+	n := all.Length()
+	if n == 0 {
+		return app.Null()
+	}
+	at := -1
+	active := app.Window().Get("document").Get("activeElement")
+	for i := 0; i < n; i++ {
+		if all.Index(i).Equal(active) {
+			at = i
+		}
+	}
+	switch key {
+	case next:
+		at = min(at+1, n-1)
+	case prev:
+		at = max(at-1, 0)
+	case "Home":
+		at = 0
+	case "End":
+		at = n - 1
+	}
+	el := all.Index(at)
+	el.Call("focus")
+	e.PreventDefault()
+	e.Call("stopPropagation")
+	return el
 }
