@@ -11,25 +11,16 @@ var mounted struct {
 }
 
 func (s *Shell) renderSaveState() app.UI {
-	state, cls := "Saved", "saved"
-	switch {
-	case s.st == nil:
-		state, cls = "Starting…", "saving"
-	case !s.durable:
-		state, cls = "Not saved: no storage", "error"
-	case s.saveErr != "":
-		state, cls = "Not saved", "error"
-	case s.pending > 0:
-		state, cls = "Saving…", "saving"
-	}
+	st := s.saving.State(s.st != nil, s.durable)
+	text := st.Text
 	if s.busy != "" {
-		state += " · " + s.busy
+		text += " · " + s.busy
 	}
 	title := "Every edit is stored in this browser (IndexedDB) before it shows as saved."
 	if s.evictable {
 		title += " The browser did not grant persistent storage, so it may evict this site's data under storage pressure: export regularly."
 	}
-	return &SaveState{State: cls, Text: state, Title: title, Seq: s.saves}
+	return &SaveState{State: st.Class, Text: text, Title: title, Seq: s.saving.Seq()}
 }
 
 // SaveState shows whether every edit is stored. It is the one writer of

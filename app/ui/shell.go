@@ -21,6 +21,7 @@ import (
 	"github.com/raqim/raqim/internal/job"
 	"github.com/raqim/raqim/internal/jsonl"
 	"github.com/raqim/raqim/internal/sample"
+	"github.com/raqim/raqim/internal/session"
 	"github.com/raqim/raqim/internal/store"
 	"github.com/raqim/raqim/internal/view"
 )
@@ -70,15 +71,13 @@ type Shell struct {
 	docVis, listVis, docsVis *browser.Visibility
 	painted                  painted
 
-	selected  string // selected span ID
-	listSel   string // selected span ID, as the side list shows it
-	drawnSel  string // selected span ID, as paintNow last drew it
-	flash     string // span ID flashing after a jump from the list
-	pending   int    // edits not yet committed to storage
-	saves     int    // commits and completed saves, so the indicator redraws
-	saveErr   string
-	loading   string // what is being loaded, shown instead of the document
-	busy      string // long work under way (import, export)
+	selected  string        // selected span ID
+	listSel   string        // selected span ID, as the side list shows it
+	drawnSel  string        // selected span ID, as paintNow last drew it
+	flash     string        // span ID flashing after a jump from the list
+	saving    session.Saves // what storage made of the writes handed to it
+	loading   string        // what is being loaded, shown instead of the document
+	busy      string        // long work under way (import, export)
 	msgs      []Message
 	seq       int
 	ctx       *app.Context
@@ -359,8 +358,7 @@ func (s *Shell) commit(ctx app.Context, e store.Edit) {
 	s.drawnSel = s.selected
 	// The save state says "saving" from now on, not from go-app's next frame.
 	mounted.saveState.saving()
-	s.pending++
-	s.saves++
+	s.saving.Begin()
 	st, id, gen, change := s.st, s.doc.ID, s.lay.Gen, s.ed.Last()
 	// On the shell's context: go-app drops a deferred call whose element
 	// is gone by then, and this one stores the edit.
@@ -389,23 +387,17 @@ func (s *Shell) commit(ctx app.Context, e store.Edit) {
 func (s *Shell) store(ctx app.Context, st store.Store, id string, e store.Edit, change history.Change) {
 	err := st.Apply(id, e)
 	ctx.Dispatch(func(ctx app.Context) {
-		s.pending--
-		s.saves++
-		switch {
-		case err == nil:
-			if s.pending == 0 {
-				s.saveErr = ""
-			}
+		switch s.saving.Done(err, s.gone) {
+		case session.Stored:
 			s.toTabs(tabMessage{Kind: "edit", Doc: id, Summary: &e.Summary})
-		case errors.Is(err, store.ErrConflict):
+		case session.Conflict:
 			s.stale[id] = append(s.stale[id], change)
 			if len(s.stale[id]) == 1 {
 				s.rebase(ctx, id)
 			}
-		case errors.Is(err, store.ErrGone), s.gone && errors.Is(err, store.ErrNotFound):
+		case session.Gone:
 			s.storageGone(ctx)
-		default:
-			s.saveErr = err.Error()
+		case session.Failed:
 			s.fail("Your last edit could not be saved, so it was undone: %v", err)
 			if s.ed != nil && s.doc.ID == id {
 				s.open(ctx, id) // show what storage holds
@@ -495,11 +487,11 @@ func (s *Shell) importURL(ctx app.Context, raw string) {
 				s.show(ctx, docs[0], history.Log{})
 				// Stored once drawn and the page is idle; the save state says
 				// "Saving…" until then, and edits are stored after it.
-				s.pending++
+				s.saving.Begin()
 				ctx.Defer(func(ctx app.Context) {
 					s.do(func() { browser.WhenIdle(2 * time.Second) })
 					s.importDocs(ctx, name, docs, false)
-					s.do(func() { ctx.Dispatch(func(app.Context) { s.pending--; s.saves++ }) })
+					s.do(func() { ctx.Dispatch(func(app.Context) { s.saving.End(nil) }) })
 				})
 				return
 			}

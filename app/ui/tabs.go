@@ -51,7 +51,7 @@ func (s *Shell) fromTab(ctx app.Context, data string) {
 			return
 		}
 		s.replaceSummary(*m.Summary)
-		if s.ed != nil && s.doc.ID == m.Doc && s.doc.Rev != m.Summary.Rev && s.pending == 0 && len(s.stale[m.Doc]) == 0 {
+		if s.ed != nil && s.doc.ID == m.Doc && s.doc.Rev != m.Summary.Rev && s.saving.Pending() == 0 && len(s.stale[m.Doc]) == 0 {
 			s.refresh(ctx, m.Doc)
 		}
 	}
@@ -64,7 +64,7 @@ func (s *Shell) refresh(ctx app.Context, id string) {
 	s.do(func() {
 		doc, log, err := st.Open(id)
 		ctx.Dispatch(func(ctx app.Context) {
-			if err != nil || s.ed == nil || s.doc.ID != id || s.doc.Rev != before || s.pending > 0 {
+			if err != nil || s.ed == nil || s.doc.ID != id || s.doc.Rev != before || s.saving.Pending() > 0 {
 				return
 			}
 			s.take(editor.New(doc, log, s.schema, s.annotator, time.Now))
@@ -78,7 +78,7 @@ func (s *Shell) refresh(ctx app.Context, id string) {
 // the user is told which. It runs after every save queued before it.
 func (s *Shell) rebase(ctx app.Context, id string) {
 	st, schema, annotator := s.st, s.schema, s.annotator
-	s.pending++
+	s.saving.Begin()
 	s.do(func() {
 		var changes []history.Change
 		taken := make(chan struct{})
@@ -111,11 +111,9 @@ func (s *Shell) rebase(ctx app.Context, id string) {
 			changes = changes[min(stored+len(r.Refused), len(changes)):]
 		}
 		ctx.Dispatch(func(ctx app.Context) {
-			s.pending--
-			s.saves++
+			s.saving.End(err)
 			title := s.titleOf(id)
 			if err != nil {
-				s.saveErr = err.Error()
 				s.fail("«%s» was changed in another tab, and your edits could not be put on top of its changes: %v", title, err)
 				if s.ed != nil && s.doc.ID == id {
 					s.open(ctx, id)
@@ -206,12 +204,11 @@ func (s *Shell) storageGone(ctx app.Context) {
 		}
 		browser.Download(doc.ID+".jsonl", "application/jsonl", buf.Bytes())
 	}
-	s.pending++
+	s.saving.Begin()
 	s.do(func() {
 		err := st.Add([]corpus.Document{doc})
 		ctx.Dispatch(func(ctx app.Context) {
-			s.pending--
-			s.saves++
+			s.saving.End(nil) // a failure is said below, with what to do
 			s.gone = false
 			if err != nil {
 				s.tell(Message{Kind: "error", Text: fmt.Sprintf("%s «%s», which was open, is still shown here with your edits, but could not be stored again (%v): download it now.", text, doc.Title, err), Action: "Download it", Do: download})
