@@ -9,10 +9,10 @@ import (
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/dataset/testcorpus"
-	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/format"
 )
 
-func opts() jsonl.DecodeOptions { return testcorpus.Options() }
+func opts() format.Options { return testcorpus.Options() }
 
 // encode writes docs as brat files under dir.
 func encode(t testing.TB, dir string, docs []corpus.Document) []File {

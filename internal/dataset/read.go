@@ -13,16 +13,10 @@ import (
 	"github.com/raqim/raqim/internal/brat"
 	"github.com/raqim/raqim/internal/conll"
 	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/format"
 	"github.com/raqim/raqim/internal/hf"
 	"github.com/raqim/raqim/internal/jsonl"
 	"github.com/raqim/raqim/internal/labelstudio"
-)
-
-// Limits of Read: the most it decompresses from one zip (1 GiB; each file
-// in it is held to jsonl.MaxFileSize too), and the most files a zip may hold.
-const (
-	MaxUnzipped = 1 << 30
-	MaxEntries  = 20000
 )
 
 // entry is a file of the zip, its name relative to the zip's common folder.
@@ -36,23 +30,25 @@ type entry struct {
 // zip of brat .txt/.ann pairs; otherwise every file it can read by its
 // extension (.jsonl span or doccano lines, hf/*.jsonl rows, .conll/.bio/.iob
 // CoNLL, .json Label Studio tasks, .txt texts). Errors are
-// *corpus.FileError values naming the zip and the file inside it; unknown
-// labels of all files come as one *jsonl.UnknownLabelsError.
-func Read(name string, data []byte, opts jsonl.DecodeOptions) ([]corpus.Document, []string, error) {
-	return read(name, data, opts, jsonl.MaxFileSize, MaxUnzipped)
+// *format.Error values naming the zip and the file inside it; unknown
+// labels of all files come as one *format.UnknownLabelsError. Each file is
+// held to format.MaxFileSize, all of them to format.MaxUnzipped, and the zip
+// to format.MaxEntries files.
+func Read(name string, data []byte, opts format.Options) ([]corpus.Document, []string, error) {
+	return read(name, data, opts, format.MaxFileSize, format.MaxUnzipped)
 }
 
 // read is Read with the limits of a file in the zip and of the whole zip.
-func read(name string, data []byte, opts jsonl.DecodeOptions, fileLimit, budget int64) ([]corpus.Document, []string, error) {
-	fail := func(format string, args ...any) ([]corpus.Document, []string, error) {
-		return nil, nil, &corpus.FileError{File: name, Err: fmt.Errorf(format, args...)}
+func read(name string, data []byte, opts format.Options, fileLimit, budget int64) ([]corpus.Document, []string, error) {
+	fail := func(key string, args ...any) ([]corpus.Document, []string, error) {
+		return nil, nil, format.Errorf(name, 0, key, args...)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return fail("not a readable zip: %v", err)
 	}
-	if len(zr.File) > MaxEntries {
-		return fail("the zip holds %d files, more than the %d raqim imports from one zip", len(zr.File), MaxEntries)
+	if len(zr.File) > format.MaxEntries {
+		return fail("the zip holds %d files, more than the %d raqim imports from one zip", len(zr.File), format.MaxEntries)
 	}
 	entries := listEntries(zr)
 	if len(entries) == 0 {
@@ -168,52 +164,50 @@ func listEntries(zr *zip.Reader) []entry {
 // reader gathers the documents, notes and errors of the files of one zip.
 type reader struct {
 	zip       string
-	opts      jsonl.DecodeOptions
+	opts      format.Options
 	fileLimit int64 // the most a file of the zip may unpack to
 	budget    int64 // what the zip's files may still unpack to
 	docs      []corpus.Document
 	notes     []string
 	ids       map[string]string // document ID → file
 	errs      []error
-	unknown   []*corpus.FileError // files with unknown labels
+	unknown   []*format.UnknownLabelsError // of the files with unknown labels
 }
 
 // fileName names a file inside the zip in errors and notes.
 func (r *reader) fileName(e *entry) string { return r.zip + "/" + e.f.Name }
 
 // open reads a file of the zip: each is held to the limit of a file
-// (jsonl.MaxFileSize), all of them together to MaxUnzipped, by the size
+// (format.MaxFileSize), all of them together to format.MaxUnzipped, by the size
 // the zip declares (so that a bomb is refused without being expanded) and
 // by the bytes that come out.
 func (r *reader) open(e *entry) ([]byte, error) {
 	limit := min(r.fileLimit, r.budget)
+	file := r.fileName(e)
 	tooBig := func(declared uint64) error {
-		var err error
 		switch {
 		case declared > uint64(r.fileLimit):
-			err = fmt.Errorf("the file unpacks to %s, more than the import limit of %s for a file", mib(declared), mib(uint64(r.fileLimit)))
+			return format.Errorf(file, 0, "the file unpacks to %s, more than the import limit of %s for a file", mib(declared), mib(uint64(r.fileLimit)))
 		case declared > 0:
-			err = fmt.Errorf("the zip's files unpack to more than the import limit of %s", mib(uint64(MaxUnzipped)))
-		default:
-			err = fmt.Errorf("the file unpacks to more than the import limit of %s for a file", mib(uint64(limit)))
+			return format.Errorf(file, 0, "the zip's files unpack to more than the import limit of %s", mib(uint64(format.MaxUnzipped)))
 		}
-		return &corpus.FileError{File: r.fileName(e), Err: err}
+		return format.Errorf(file, 0, "the file unpacks to more than the import limit of %s for a file", mib(uint64(limit)))
 	}
 	if int64(e.f.UncompressedSize64) > limit {
 		return nil, tooBig(e.f.UncompressedSize64)
 	}
 	rc, err := e.f.Open()
 	if err != nil {
-		return nil, &corpus.FileError{File: r.fileName(e), Err: err}
+		return nil, format.At(file, 0, err)
 	}
 	defer rc.Close()
 	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
 	if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) {
 		// archive/zip stops a file at the size its header declares.
-		err = errors.New("the file is damaged, or unpacks to more than its zip declares")
+		return nil, format.Errorf(file, 0, "the file is damaged, or unpacks to more than its zip declares")
 	}
 	if err != nil {
-		return nil, &corpus.FileError{File: r.fileName(e), Err: err}
+		return nil, format.At(file, 0, err)
 	}
 	if int64(len(data)) > limit {
 		return nil, tooBig(0)
@@ -232,10 +226,9 @@ func mib(n uint64) string {
 
 // fail records err, keeping unknown-label errors apart to merge them.
 func (r *reader) fail(err error) {
-	var u *jsonl.UnknownLabelsError
-	var fe *corpus.FileError
-	if errors.As(err, &u) && errors.As(err, &fe) {
-		r.unknown = append(r.unknown, fe)
+	var u *format.UnknownLabelsError
+	if errors.As(err, &u) {
+		r.unknown = append(r.unknown, u)
 		return
 	}
 	r.errs = append(r.errs, err)
@@ -245,7 +238,7 @@ func (r *reader) fail(err error) {
 func (r *reader) add(file string, docs []corpus.Document, notes []string) {
 	for _, d := range docs {
 		if prev, dup := r.ids[d.ID]; dup {
-			r.errs = append(r.errs, &corpus.FileError{File: file, Err: fmt.Errorf("document id %q is also used in %s", d.ID, prev)})
+			r.errs = append(r.errs, format.Errorf(file, 0, "document id %q is also used in %s", d.ID, prev))
 			return
 		}
 		r.ids[d.ID] = file
@@ -344,7 +337,7 @@ func (r *reader) readBrat(entries []entry) {
 }
 
 // err returns the first error, or all unknown labels merged into one
-// *jsonl.UnknownLabelsError in a *corpus.FileError naming the first file.
+// *format.UnknownLabelsError placed in the first file with one.
 func (r *reader) err() error {
 	if len(r.errs) > 0 {
 		return r.errs[0]
@@ -353,16 +346,11 @@ func (r *reader) err() error {
 		return nil
 	}
 	first := r.unknown[0]
-	merged := &jsonl.UnknownLabelsError{File: first.File, Labels: map[corpus.Label]int{}, FirstLine: map[corpus.Label]int{}}
-	for _, fe := range r.unknown {
-		var u *jsonl.UnknownLabelsError
-		errors.As(fe, &u)
-		for l, n := range u.Labels {
-			if _, seen := merged.FirstLine[l]; !seen {
-				merged.FirstLine[l] = u.FirstLine[l]
-			}
-			merged.Labels[l] += n
+	merged := &format.UnknownLabelsError{File: first.File}
+	for _, u := range r.unknown {
+		for _, l := range u.Names() {
+			merged.AddN(l, u.Labels[l], u.FirstLine[l])
 		}
 	}
-	return &corpus.FileError{File: first.File, Line: first.Line, Err: merged}
+	return format.Errorf(first.File, first.Line(), format.Cause, merged)
 }

@@ -1,12 +1,11 @@
 package importer
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
 	"github.com/raqim/raqim/internal/brat"
-	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/format"
 )
 
 // Input is one file the user handed over: its name and contents.
@@ -77,8 +76,7 @@ func Import(u Unit, opts Options) (Result, error) {
 	}
 	f := u.Files[0]
 	if extOf(f.Name) == ".ann" {
-		return Result{}, &corpus.FileError{File: f.Name, Err: fmt.Errorf(
-			"a brat .ann file needs its .txt: select both files (or a zip of them)")}
+		return Result{}, format.Errorf(f.Name, 0, "a brat .ann file needs its .txt: select both files (or a zip of them)")
 	}
 	return File(f.Name, f.Data, opts)
 }

@@ -11,8 +11,7 @@ import (
 	"strings"
 
 	"github.com/raqim/raqim/internal/corpus"
-	"github.com/raqim/raqim/internal/dataset/ingest"
-	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/format"
 	"github.com/raqim/raqim/internal/offsets"
 )
 
@@ -47,16 +46,16 @@ type rawTask struct {
 // the full export format ({"data", "annotations"}, or "completions" of old
 // versions) or JSON-MIN ({"text", "<from_name>": [{"start", "end", "text",
 // "labels"}]}), into documents, or refuses the file whole with a
-// *corpus.FileError naming the line where the task starts. The text is
+// *format.Error naming the line where the task starts. The text is
 // data.text; a document's ID is data.doc_id, else derived from the text.
 // Each task's first annotation that was not cancelled is imported (its
 // predictions when it has none), regions of type "labels" only; a note
 // tells of anything left out. A region's "text" must equal the text at its
 // offsets (code points; UTF-16 offsets of old versions are accepted and
 // noted). Labels outside opts.Schema (after opts.LabelMap) are reported
-// together as a *jsonl.UnknownLabelsError.
-func Decode(name string, r io.Reader, opts jsonl.DecodeOptions) ([]corpus.Document, []string, error) {
-	b := ingest.New(name, opts)
+// together as a *format.UnknownLabelsError.
+func Decode(name string, r io.Reader, opts format.Options) ([]corpus.Document, []string, error) {
+	b := format.New(name, opts)
 	data, err := b.ReadAll(r)
 	if err == nil {
 		err = b.CheckJSON(data)
@@ -156,7 +155,7 @@ func syntaxLine(data []byte) int {
 }
 
 // decodeTask turns one task, starting on line, into a document.
-func decodeTask(b *ingest.Builder, line int, raw json.RawMessage) (corpus.Document, error) {
+func decodeTask(b *format.Builder, line int, raw json.RawMessage) (corpus.Document, error) {
 	var t rawTask
 	if err := json.Unmarshal(raw, &t); err != nil {
 		return corpus.Document{}, b.Errorf(line, "want a task object {\"data\": {\"text\"}, \"annotations\"}: %v", err)
@@ -246,7 +245,7 @@ func decodeTask(b *ingest.Builder, line int, raw json.RawMessage) (corpus.Docume
 		start, err1 := intValue(r.Value.Start)
 		end, err2 := intValue(r.Value.End)
 		if err1 != nil || err2 != nil {
-			return corpus.Document{}, b.Errorf(line, "%s: start and end must be integers, got %s and %s", where, ingest.Clip(string(r.Value.Start)), ingest.Clip(string(r.Value.End)))
+			return corpus.Document{}, b.Errorf(line, "%s: start and end must be integers, got %s and %s", where, format.Clip(string(r.Value.Start)), format.Clip(string(r.Value.End)))
 		}
 		if len(r.Value.Labels) != 1 {
 			return corpus.Document{}, b.Errorf(line, "%s [%d,%d) has %d labels; a raqim span has exactly one", where, start, end, len(r.Value.Labels))
@@ -264,7 +263,7 @@ func decodeTask(b *ingest.Builder, line int, raw json.RawMessage) (corpus.Docume
 			return corpus.Document{}, b.Errorf(line, "%s [%d,%d) %s: out of range or empty: the text has %d code points", where, start, end, r.Value.Labels[0], x.Len())
 		}
 		if r.Value.Text != nil && *r.Value.Text != x.Slice(start, end) {
-			return corpus.Document{}, b.Errorf(line, "%s [%d,%d) %s: its text %q differs from the text at its offsets, %q", where, start, end, r.Value.Labels[0], ingest.Clip(*r.Value.Text), ingest.Clip(x.Slice(start, end)))
+			return corpus.Document{}, b.Errorf(line, "%s [%d,%d) %s: its text %q differs from the text at its offsets, %q", where, start, end, r.Value.Labels[0], format.Clip(*r.Value.Text), format.Clip(x.Slice(start, end)))
 		}
 		l, err := b.Label(corpus.Label(r.Value.Labels[0]), line)
 		if err != nil {
