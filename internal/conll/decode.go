@@ -77,7 +77,7 @@ func ParseTag(s string) (Tag, error) {
 		return Outside, nil
 	}
 	if len(s) < 3 || s[1] != '-' {
-		return Tag{}, fmt.Errorf("tag %q is not O or a prefix B-, I-, E- or S- with a label", format.Clip(s))
+		return Tag{}, format.Msg("tag %q is not O or a prefix B-, I-, E- or S- with a label", format.Clip(s))
 	}
 	p := s[0]
 	switch p {
@@ -87,7 +87,7 @@ func ParseTag(s string) (Tag, error) {
 	case 'U':
 		p = 'S'
 	default:
-		return Tag{}, fmt.Errorf("tag %q has prefix %q; want B-, I-, E- or S- (or O)", format.Clip(s), s[:1])
+		return Tag{}, format.Msg("tag %q has prefix %q; want B-, I-, E- or S- (or O)", format.Clip(s), s[:1])
 	}
 	return Tag{Prefix: p, Label: corpus.Label(s[2:])}, nil
 }
@@ -212,7 +212,7 @@ func Decode(name string, r io.Reader, opts format.Options) ([]corpus.Document, [
 		}
 		tag, err := ParseTag(fields[len(fields)-1])
 		if err != nil {
-			return nil, nil, b.Errorf(n, "%v", err)
+			return nil, nil, b.Wrap(n, err)
 		}
 		if docLine == 0 || (perSentence && len(cur) == 0) {
 			docLine = n

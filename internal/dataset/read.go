@@ -40,19 +40,16 @@ func Read(name string, data []byte, opts format.Options) ([]corpus.Document, []s
 
 // read is Read with the limits of a file in the zip and of the whole zip.
 func read(name string, data []byte, opts format.Options, fileLimit, budget int64) ([]corpus.Document, []string, error) {
-	fail := func(key string, args ...any) ([]corpus.Document, []string, error) {
-		return nil, nil, format.Errorf(name, 0, key, args...)
-	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return fail("not a readable zip: %v", err)
+		return nil, nil, format.Errorf(name, 0, "not a readable zip: %v", err)
 	}
 	if len(zr.File) > format.MaxEntries {
-		return fail("the zip holds %d files, more than the %d raqim imports from one zip", len(zr.File), format.MaxEntries)
+		return nil, nil, format.Errorf(name, 0, "the zip holds %d files, more than the %d raqim imports from one zip", len(zr.File), format.MaxEntries)
 	}
 	entries := listEntries(zr)
 	if len(entries) == 0 {
-		return fail("the zip holds no files")
+		return nil, nil, format.Errorf(name, 0, "the zip holds no files")
 	}
 	r := &reader{zip: name, opts: opts, fileLimit: fileLimit, budget: budget, ids: map[string]string{}}
 	byName := map[string]*entry{}
@@ -110,7 +107,7 @@ func read(name string, data []byte, opts format.Options, fileLimit, budget int64
 		return nil, nil, err
 	}
 	if len(r.docs) == 0 {
-		return fail("no file in the zip could be imported (raqim reads .jsonl, .conll, .json Label Studio tasks, brat .txt/.ann and .txt files)")
+		return nil, nil, format.Errorf(name, 0, "no file in the zip could be imported (raqim reads .jsonl, .conll, .json Label Studio tasks, brat .txt/.ann and .txt files)")
 	}
 	return r.docs, r.notes, nil
 }

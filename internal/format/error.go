@@ -3,6 +3,7 @@ package format
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/raqim/raqim/internal/corpus"
 )
@@ -15,7 +16,7 @@ import (
 type Error struct {
 	File string // the file as the user knows it; "" until the error is placed (see At)
 	Line int    // 1-based; 0 when the problem is not on one line
-	// Key is the message in English, a fmt format.
+	// Key is the message in English, a fmt format: one of Keys().
 	Key string
 	// Args are the values of Key's verbs; errors among them are this
 	// error's causes (Unwrap).
@@ -88,4 +89,12 @@ func (e *Error) As(target any) bool {
 	}
 	*t = &corpus.FileError{File: e.File, Line: e.Line, Err: &Error{Key: e.Key, Args: e.Args}}
 	return true
+}
+
+// Keys returns every key of the errors the format code makes, sorted: a
+// catalog of translations needs one for each.
+func Keys() []string {
+	k := slices.Clone(keys)
+	slices.Sort(k)
+	return slices.Compact(k)
 }

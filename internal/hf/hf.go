@@ -307,13 +307,13 @@ func tagOf(v json.RawMessage, tags []conll.Tag) (conll.Tag, error) {
 	var id int
 	if err := json.Unmarshal(v, &id); err == nil {
 		if id < 0 || id >= len(tags) {
-			return conll.Tag{}, fmt.Errorf("id %d is outside the label list (0 to %d)", id, len(tags)-1)
+			return conll.Tag{}, format.Msg("id %d is outside the label list (0 to %d)", id, len(tags)-1)
 		}
 		return tags[id], nil
 	}
 	var s string
 	if err := json.Unmarshal(v, &s); err != nil {
-		return conll.Tag{}, fmt.Errorf("want an integer id or a tag string, got %s", format.Clip(string(v)))
+		return conll.Tag{}, format.Msg("want an integer id or a tag string, got %s", format.Clip(string(v)))
 	}
 	return conll.ParseTag(s)
 }

@@ -289,7 +289,7 @@ func dataString(data map[string]json.RawMessage, key string) (string, error) {
 	if err := json.Unmarshal(v, &n); err == nil {
 		return n.String(), nil
 	}
-	return "", fmt.Errorf("data.%s must be a string", key)
+	return "", format.Msg("data.%s must be a string", key)
 }
 
 func intValue(v json.RawMessage) (int, error) {
