@@ -13,9 +13,17 @@ import (
 )
 
 // File is one file of a brat collection: its slash-separated path and contents.
-type File struct {
-	Name string
-	Data []byte
+type File = format.File
+
+func init() { format.Register(format.Brat, read) }
+
+// read is the reader of brat collections in format's table.
+func read(files []format.File, opts format.Options) (format.Result, error) {
+	docs, notes, err := Decode(files, opts)
+	if err != nil {
+		return format.Result{}, err
+	}
+	return format.Result{Docs: docs, Notes: notes}, nil
 }
 
 // Decode reads the .txt/.ann pairs among files (matched by path without the

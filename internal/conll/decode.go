@@ -12,6 +12,17 @@ import (
 	"github.com/raqim/raqim/internal/format"
 )
 
+func init() { format.Register(format.CoNLL, read) }
+
+// read is the reader of CoNLL files in format's table.
+func read(files []format.File, opts format.Options) (format.Result, error) {
+	docs, notes, err := Decode(files[0].Name, bytes.NewReader(files[0].Data), opts)
+	if err != nil {
+		return format.Result{}, err
+	}
+	return format.Result{Docs: docs, Notes: notes}, nil
+}
+
 // Chunk is one entity found in a sentence's tags: tokens First to Last
 // (inclusive) labelled Label. Orphan marks an entity that an I- or E- tag
 // started because no entity of its label was open.

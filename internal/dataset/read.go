@@ -10,13 +10,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/raqim/raqim/internal/brat"
-	"github.com/raqim/raqim/internal/conll"
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/format"
-	"github.com/raqim/raqim/internal/hf"
-	"github.com/raqim/raqim/internal/jsonl"
-	"github.com/raqim/raqim/internal/labelstudio"
 )
 
 // entry is a file of the zip, its name relative to the zip's common folder.
@@ -27,9 +22,10 @@ type entry struct {
 
 // Read imports a zip into documents: a raqim dataset zip through its span
 // JSONL ({train,dev,test}.jsonl, which carry the texts exactly); otherwise a
-// zip of brat .txt/.ann pairs; otherwise every file it can read by its
-// extension (.jsonl span or doccano lines, hf/*.jsonl rows, .conll/.bio/.iob
-// CoNLL, .json Label Studio tasks, .txt texts). Errors are
+// zip of brat .txt/.ann pairs; otherwise every file of it that format's
+// table reads (format.ByEntry: .jsonl span or doccano lines, hf/*.jsonl
+// rows with hf/labels.json, .conll/.bio/.iob CoNLL, .json Label Studio
+// tasks, .txt texts read as brat texts without annotations). Errors are
 // *format.Error values naming the zip and the file inside it; unknown
 // labels of all files come as one *format.UnknownLabelsError. Each file is
 // held to format.MaxFileSize, all of them to format.MaxUnzipped, and the zip
@@ -62,45 +58,43 @@ func read(name string, data []byte, opts format.Options, fileLimit, budget int64
 			splits = append(splits, e)
 		}
 	}
+	// A zip with brat annotations is a brat collection, whatever else it
+	// holds; any other is read a file at a time by format's table, the
+	// formats read together last.
 	hasAnn := false
 	for _, e := range entries {
-		hasAnn = hasAnn || strings.EqualFold(path.Ext(e.name), ".ann")
+		hasAnn = hasAnn || format.Ext(e.name) == ".ann"
 	}
 	switch {
 	case len(splits) > 0 && (byName["labels.json"] != nil || byName["README.md"] != nil):
+		span := format.Get(format.SpanJSONL)
 		for _, e := range splits {
-			r.readFile(e, "span")
+			r.readEntry(e, span, nil)
 		}
 		r.notes = append(r.notes, fmt.Sprintf("%s: the dataset's documents were read from its span JSONL (%s); its other formats hold the same spans", name, joinNames(splits)))
 	case hasAnn:
-		r.readBrat(entries)
+		all := make([]*entry, len(entries))
+		for i := range entries {
+			all[i] = &entries[i]
+		}
+		r.readTogether(format.Get(format.Brat), all...)
 	default:
+		together := map[format.Kind][]*entry{}
 		for i := range entries {
 			e := &entries[i]
-			if strings.HasPrefix(e.name, "hf/") && e.name != "hf/labels.json" && strings.EqualFold(path.Ext(e.name), ".jsonl") {
-				r.readHF(e, byName["hf/labels.json"])
-				continue
-			}
-			switch strings.ToLower(path.Ext(e.name)) {
-			case ".jsonl":
-				r.readFile(e, "span")
-			case ".conll", ".bio", ".bioes", ".iob", ".iob2":
-				r.readFile(e, "conll")
-			case ".json":
-				if e.name == "labels.json" || e.name == "hf/labels.json" {
-					continue
-				}
-				r.readFile(e, "labelstudio")
+			f, ok := format.ByEntry(e.name)
+			switch {
+			case !ok || f.Read == nil:
+			case f.Together:
+				together[f.Kind] = append(together[f.Kind], e)
+			default:
+				r.readEntry(e, f, byName[f.With])
 			}
 		}
-		var txts []entry
-		for _, e := range entries {
-			if strings.EqualFold(path.Ext(e.name), ".txt") {
-				txts = append(txts, e)
+		for _, f := range format.Table() {
+			if es := together[f.Kind]; len(es) > 0 {
+				r.readTogether(f, es...)
 			}
-		}
-		if len(txts) > 0 {
-			r.readBrat(txts)
 		}
 	}
 	if err := r.err(); err != nil {
@@ -156,6 +150,17 @@ func listEntries(zr *zip.Reader) []entry {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
 	return out
+}
+
+func init() { format.Register(format.Zip, readZip) }
+
+// readZip is the reader of zips in format's table.
+func readZip(files []format.File, opts format.Options) (format.Result, error) {
+	docs, notes, err := Read(files[0].Name, files[0].Data, opts)
+	if err != nil {
+		return format.Result{}, err
+	}
+	return format.Result{Docs: docs, Notes: notes}, nil
 }
 
 // reader gathers the documents, notes and errors of the files of one zip.
@@ -244,10 +249,20 @@ func (r *reader) add(file string, docs []corpus.Document, notes []string) {
 	r.notes = append(r.notes, notes...)
 }
 
-// readFile reads one file of a single-file format.
-func (r *reader) readFile(e *entry, format string) {
+// readEntry reads a file of the zip in format f, with the file f reads
+// along with it (f.With) when the zip has one.
+func (r *reader) readEntry(e *entry, f format.Format, with *entry) {
 	if len(r.errs) > 0 {
 		return
+	}
+	var files []format.File
+	if with != nil {
+		data, err := r.open(with)
+		if err != nil {
+			r.fail(err)
+			return
+		}
+		files = append(files, format.File{Name: r.fileName(with), Data: data})
 	}
 	data, err := r.open(e)
 	if err != nil {
@@ -258,64 +273,24 @@ func (r *reader) readFile(e *entry, format string) {
 		return // an empty split
 	}
 	file := r.fileName(e)
-	var docs []corpus.Document
-	var notes []string
-	switch format {
-	case "span":
-		docs, err = jsonl.Decode(file, bytes.NewReader(data), r.opts)
-	case "conll":
-		docs, notes, err = conll.Decode(file, bytes.NewReader(data), r.opts)
-	case "labelstudio":
-		docs, notes, err = labelstudio.Decode(file, bytes.NewReader(data), r.opts)
-	}
+	files = append([]format.File{{Name: file, Data: data}}, files...)
+	res, err := f.Read(files, r.opts)
 	if err != nil {
 		r.fail(err)
 		return
 	}
-	r.add(file, docs, notes)
+	r.add(file, res.Docs, res.Notes)
 }
 
-// readHF reads rows of hf/, with tag ids into labels (nil: the schema's).
-func (r *reader) readHF(e, labels *entry) {
+// readTogether reads the files of the zip among entries that are in
+// format f (format.ByEntry) at once, as one collection.
+func (r *reader) readTogether(f format.Format, entries ...*entry) {
 	if len(r.errs) > 0 {
 		return
 	}
-	var names []string
-	if labels != nil {
-		data, err := r.open(labels)
-		if err == nil {
-			names, err = hf.DecodeLabels(r.fileName(labels), data)
-		}
-		if err != nil {
-			r.fail(err)
-			return
-		}
-	}
-	data, err := r.open(e)
-	if err != nil {
-		r.fail(err)
-		return
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return
-	}
-	docs, notes, err := hf.Decode(r.fileName(e), bytes.NewReader(data), names, r.opts)
-	if err != nil {
-		r.fail(err)
-		return
-	}
-	r.add(r.fileName(e), docs, notes)
-}
-
-// readBrat reads the .txt and .ann files among entries as brat pairs.
-func (r *reader) readBrat(entries []entry) {
-	if len(r.errs) > 0 {
-		return
-	}
-	var files []brat.File
-	for i := range entries {
-		e := &entries[i]
-		if ext := strings.ToLower(path.Ext(e.name)); ext != ".txt" && ext != ".ann" {
+	var files []format.File
+	for _, e := range entries {
+		if g, ok := format.ByEntry(e.name); !ok || g.Kind != f.Kind {
 			continue
 		}
 		data, err := r.open(e)
@@ -323,14 +298,14 @@ func (r *reader) readBrat(entries []entry) {
 			r.fail(err)
 			return
 		}
-		files = append(files, brat.File{Name: r.fileName(e), Data: data})
+		files = append(files, format.File{Name: r.fileName(e), Data: data})
 	}
-	docs, notes, err := brat.Decode(files, r.opts)
+	res, err := f.Read(files, r.opts)
 	if err != nil {
 		r.fail(err)
 		return
 	}
-	r.add(r.zip, docs, notes)
+	r.add(r.zip, res.Docs, res.Notes)
 }
 
 // err returns the first error, or all unknown labels merged into one

@@ -1,6 +1,7 @@
 // Package format holds what every file format of raqim shares: the options
 // and limits of reading, errors that name the file and the line, unknown
-// labels, and the one rule that completes the documents read.
+// labels, the one rule that completes the documents read, and the table of
+// the file types raqim reads.
 package format
 
 import (
@@ -21,8 +22,8 @@ const (
 	MaxEntries = 20000
 	// MaxUnzipped is the most raqim decompresses from one zip.
 	MaxUnzipped = 1 << 30
-	// Streamed is the size above which a span JSONL file is read a run of
-	// documents at a time, never whole.
+	// Streamed is the size above which a file of a format that streams
+	// (Format.Streams) is read a run of documents at a time, never whole.
 	Streamed = 4 << 20
 )
 

@@ -19,7 +19,10 @@ var keys = []string{
 	"reading the file: %v",
 	"the document has no text",
 	"the file is larger than the import limit of %d MiB",
+	"the file name has no extension: raqim imports %s files",
+	"this program has no reader of %s files",
 	"unknown label not in the schema: %s; map them onto schema labels to import the file",
+	"unsupported file type %q: raqim imports %s files",
 	// jsonl
 	"%s %q is not an RFC 3339 time: %q",
 	"%s [%d,%d): missing \"label\"",
@@ -109,7 +112,6 @@ var keys = []string{
 	"the zip holds no files",
 	"the zip's files unpack to more than the import limit of %s",
 	// importer
-	"%s: raqim imports %s files",
 	"a brat .ann file needs its .txt: select both files (or a zip of them)",
 	"the file has no text: it is empty or only whitespace",
 	"the file is %.1f MiB, more than the import limit of %d MiB (split it)",

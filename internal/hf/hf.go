@@ -172,6 +172,25 @@ func Encode(w io.Writer, docs []corpus.Document, labels []string) error {
 	return hw.Flush()
 }
 
+func init() { format.Register(format.HuggingFace, read) }
+
+// read is the reader of Hugging Face rows in format's table: the rows, and
+// when given after them their label list (hf/labels.json).
+func read(files []format.File, opts format.Options) (format.Result, error) {
+	var labels []string
+	if len(files) > 1 {
+		var err error
+		if labels, err = DecodeLabels(files[1].Name, files[1].Data); err != nil {
+			return format.Result{}, err
+		}
+	}
+	docs, notes, err := Decode(files[0].Name, bytes.NewReader(files[0].Data), labels, opts)
+	if err != nil {
+		return format.Result{}, err
+	}
+	return format.Result{Docs: docs, Notes: notes}, nil
+}
+
 // row is one line as read.
 type row struct {
 	ID      json.RawMessage   `json:"id"`

@@ -161,9 +161,11 @@ func TestSupported(t *testing.T) {
 	if strings.Join(got, " ") != ".bio .bioes .conll .iob .iob2 .json .jsonl .txt .zip" {
 		t.Errorf("Supported() = %v", got)
 	}
-	for ext := range formats {
-		if ext != strings.ToLower(ext) || !strings.HasPrefix(ext, ".") {
-			t.Errorf("format key %q must be a lower-case extension with its dot", ext)
+	for _, f := range format.Table() {
+		for _, ext := range f.Exts {
+			if ext != strings.ToLower(ext) || !strings.HasPrefix(ext, ".") {
+				t.Errorf("format %s: extension %q must be lower-case with its dot", f.Name, ext)
+			}
 		}
 	}
 }

@@ -7,6 +7,8 @@
 package jsonl
 
 import (
+	"bytes"
+
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/format"
 )
@@ -23,4 +25,15 @@ type EncodeOptions struct {
 	Units bool
 	// Annotations also writes each span's id, annotator, attrs and created time.
 	Annotations bool
+}
+
+func init() { format.Register(format.SpanJSONL, read) }
+
+// read is the reader of span JSONL files in format's table.
+func read(files []format.File, opts format.Options) (format.Result, error) {
+	docs, err := Decode(files[0].Name, bytes.NewReader(files[0].Data), opts)
+	if err != nil {
+		return format.Result{}, err
+	}
+	return format.Result{Docs: docs}, nil
 }

@@ -15,6 +15,17 @@ import (
 	"github.com/raqim/raqim/internal/offsets"
 )
 
+func init() { format.Register(format.LabelStudio, read) }
+
+// read is the reader of Label Studio tasks in format's table.
+func read(files []format.File, opts format.Options) (format.Result, error) {
+	docs, notes, err := Decode(files[0].Name, bytes.NewReader(files[0].Data), opts)
+	if err != nil {
+		return format.Result{}, err
+	}
+	return format.Result{Docs: docs, Notes: notes}, nil
+}
+
 type rawValue struct {
 	Start  json.RawMessage `json:"start"`
 	End    json.RawMessage `json:"end"`
