@@ -1,9 +1,6 @@
-// Package jsonl reads and writes corpora as JSON Lines, one document per
-// line, with span offsets in Unicode code points of the text exactly as
-// stored (Python str semantics).
-//
-// Decode accepts raqim's own lines, the gold files, Prodigy's span format
-// and doccano's sequence-labelling export; Encode writes raqim's format.
+// Package jsonl reads corpora as JSON Lines (raqim's own, the gold files',
+// Prodigy's spans, doccano's labels) and writes raqim's, one document per
+// line, with span offsets in code points of the text exactly as stored.
 package jsonl
 
 import (
