@@ -12,16 +12,12 @@ import (
 
 func init() { format.Register(format.Text, readTXT) }
 
-// readTXT is the reader of .txt files in format's table.
-func readTXT(files []format.File, opts format.Options) (format.Result, error) {
-	return importTXT(files[0].Name, files[0].Data, opts)
-}
-
-// importTXT makes one document of a UTF-8 text file, kept exactly (CRLF
-// included) but for a leading BOM, titled by the file name without its
-// extension and completed by format.Builder (its ID is the text's
-// format.ContentID).
-func importTXT(name string, data []byte, opts Options) (Result, error) {
+// readTXT is the reader of .txt files in format's table: it makes one
+// document of a UTF-8 text file, kept exactly (CRLF included) but for a
+// leading BOM, titled by the file name without its extension and completed
+// by format.Builder (its ID is the text's format.ContentID).
+func readTXT(files []format.File, opts Options) (Result, error) {
+	name, data := files[0].Name, files[0].Data
 	var res Result
 	if bytes.HasPrefix(data, format.BOM) {
 		data = data[len(format.BOM):]

@@ -82,8 +82,7 @@ func DecodeFrom(name string, r io.Reader, from Position, opts DecodeOptions, n i
 
 type decoder struct {
 	name string
-	opts DecodeOptions
-	b    *format.Builder // the document IDs read, the unknown labels
+	b    *format.Builder // the options, the document IDs read, the unknown labels
 }
 
 // errorf returns a problem on the line being decoded, which decodeEach
@@ -105,7 +104,7 @@ func decode(name string, r io.Reader, opts DecodeOptions, limit int64) ([]corpus
 // each document to keep with the position after its line (keep's error
 // stops it, returned as is), and returns how many there were.
 func decodeEach(name string, r io.Reader, from Position, opts DecodeOptions, limit int64, keep func(*corpus.Document, Position) error) (int, error) {
-	d := &decoder{name: name, opts: opts, b: format.New(name, opts)}
+	d := &decoder{name: name, b: format.New(name, opts)}
 	fail := func(line int, err error) (int, error) {
 		return 0, format.At(name, line, err)
 	}
@@ -264,11 +263,11 @@ func integer(v json.RawMessage, what string) (int, error) {
 		return 0, errorf("missing %s", what)
 	}
 	if kind(v) != "number" {
-		return 0, errorf("%s must be an integer, got a %s %s", what, kind(v), clip(string(v)))
+		return 0, errorf("%s must be an integer, got a %s %s", what, kind(v), format.Clip(string(v)))
 	}
 	i, err := strconv.Atoi(string(bytes.TrimSpace(v)))
 	if err != nil {
-		return 0, errorf("%s must be an integer, got %s", what, clip(string(v)))
+		return 0, errorf("%s must be an integer, got %s", what, format.Clip(string(v)))
 	}
 	return i, nil
 }
@@ -287,9 +286,6 @@ func number(v json.RawMessage) string {
 	}
 	return lit
 }
-
-// clip shortens a value quoted in an error message.
-func clip(s string) string { return format.Clip(s) }
 
 // object turns the JSON object of line n into a document.
 func (d *decoder) object(n int, obj map[string]json.RawMessage) (*corpus.Document, error) {
@@ -413,8 +409,8 @@ func (d *decoder) object(n int, obj map[string]json.RawMessage) (*corpus.Documen
 		p, s := doc.Spans[i-1], doc.Spans[i]
 		if p.Overlaps(s) {
 			return nil, errorf("span [%d,%d) %s %q overlaps span [%d,%d) %s %q: spans must not overlap",
-				p.Start, p.End, p.Label, clip(x.Slice(p.Start, p.End)),
-				s.Start, s.End, s.Label, clip(x.Slice(s.Start, s.End)))
+				p.Start, p.End, p.Label, format.Clip(x.Slice(p.Start, p.End)),
+				s.Start, s.End, s.Label, format.Clip(x.Slice(s.Start, s.End)))
 		}
 	}
 	if err := corpus.ValidateSpans(doc.Spans, x.Len(), nil); err != nil {
@@ -620,7 +616,7 @@ func doccanoSpans(v json.RawMessage, key string) ([]rawSpan, error) {
 			}
 		}
 		if len(parts) != 3 {
-			return nil, errorf("%s must be [start, end, \"LABEL\"], got %s", what, clip(string(item)))
+			return nil, errorf("%s must be [start, end, \"LABEL\"], got %s", what, format.Clip(string(item)))
 		}
 		var rs rawSpan
 		var err error
@@ -654,10 +650,10 @@ func (d *decoder) span(n, i int, rs rawSpan, x *offsets.Index) (corpus.Span, err
 	}
 	got := x.Slice(rs.start, rs.end)
 	if rs.text != nil && *rs.text != got {
-		return corpus.Span{}, errorf("%s: its \"text\" is %q but the text at [%d,%d) is %q", where, clip(*rs.text), rs.start, rs.end, clip(got))
+		return corpus.Span{}, errorf("%s: its \"text\" is %q but the text at [%d,%d) is %q", where, format.Clip(*rs.text), rs.start, rs.end, format.Clip(got))
 	}
 	if t, ok := rs.attrs["text"]; ok && t != got {
-		return corpus.Span{}, errorf("%s: its attrs \"text\" is %q but the text at [%d,%d) is %q", where, clip(t), rs.start, rs.end, clip(got))
+		return corpus.Span{}, errorf("%s: its attrs \"text\" is %q but the text at [%d,%d) is %q", where, format.Clip(t), rs.start, rs.end, format.Clip(got))
 	}
 	d.b.Check(label, n)
 	s := corpus.Span{

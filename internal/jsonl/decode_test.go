@@ -46,7 +46,7 @@ func parseLines(t *testing.T, data []byte) []srcDoc {
 	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
 		var d srcDoc
 		if err := json.Unmarshal([]byte(line), &d); err != nil {
-			t.Fatalf("parsing %q: %v", clip(line), err)
+			t.Fatalf("parsing %q: %v", format.Clip(line), err)
 		}
 		out = append(out, d)
 	}
