@@ -17,6 +17,7 @@ import (
 	"github.com/raqim/raqim/app/webapi"
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/editor"
+	"github.com/raqim/raqim/internal/format"
 	"github.com/raqim/raqim/internal/history"
 	"github.com/raqim/raqim/internal/job"
 	"github.com/raqim/raqim/internal/jsonl"
@@ -447,7 +448,7 @@ func (s *Shell) importDocs(ctx app.Context, source string, docs []corpus.Documen
 // inPage is the largest span JSONL file given in the URL that the page
 // reads itself, to show its first document at once; larger files and other
 // formats are imported by the background worker.
-const inPage = 4 << 20
+const inPage = format.Streamed
 
 // importURL imports a same-origin file given in the page URL and opens its
 // first document.

@@ -9,10 +9,10 @@ import (
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/dataset/testcorpus"
-	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/format"
 )
 
-func opts() jsonl.DecodeOptions { return testcorpus.Options() }
+func opts() format.Options { return testcorpus.Options() }
 
 // encode writes docs as brat files under dir.
 func encode(t testing.TB, dir string, docs []corpus.Document) []File {
@@ -24,7 +24,7 @@ func encode(t testing.TB, dir string, docs []corpus.Document) []File {
 		if err := WriteAnn(&ann, &docs[i]); err != nil {
 			t.Fatal(err)
 		}
-		files = append(files, File{name + ".txt", []byte(docs[i].Text)}, File{name + ".ann", ann.Bytes()})
+		files = append(files, File{Name: name + ".txt", Data: []byte(docs[i].Text)}, File{Name: name + ".ann", Data: ann.Bytes()})
 	}
 	return files
 }
@@ -127,9 +127,9 @@ func TestNamer(t *testing.T) {
 
 func TestDecodeBOMAndNotes(t *testing.T) {
 	files := []File{
-		{"a.txt", []byte("\ufeffفي كاي")}, {"a.ann", []byte("T1\tPLACE 4 7\tكاي\nR1\tRel Arg1:T1 Arg2:T1\n#1\tAnnotatorNotes T1\tnote\n")},
-		{"b.txt", []byte("\ufeffفي كاي")}, {"b.ann", []byte("T1\tPLACE 3 6\tكاي\n")},
-		{"c.txt", []byte("نص")}, {"annotation.conf", []byte("[entities]")},
+		{Name: "a.txt", Data: []byte("\ufeffفي كاي")}, {Name: "a.ann", Data: []byte("T1\tPLACE 4 7\tكاي\nR1\tRel Arg1:T1 Arg2:T1\n#1\tAnnotatorNotes T1\tnote\n")},
+		{Name: "b.txt", Data: []byte("\ufeffفي كاي")}, {Name: "b.ann", Data: []byte("T1\tPLACE 3 6\tكاي\n")},
+		{Name: "c.txt", Data: []byte("نص")}, {Name: "annotation.conf", Data: []byte("[entities]")},
 	}
 	docs, notes, err := Decode(files, opts())
 	if err != nil {
@@ -147,7 +147,7 @@ func TestDecodeBOMAndNotes(t *testing.T) {
 }
 
 func TestDecodeErrors(t *testing.T) {
-	txt := File{"d/x.txt", []byte("في ولاية كاي 🔻 سيكاسو")}
+	txt := File{Name: "d/x.txt", Data: []byte("في ولاية كاي 🔻 سيكاسو")}
 	tests := []struct {
 		name string
 		ann  string
@@ -166,14 +166,14 @@ func TestDecodeErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, _, err := Decode([]File{txt, {"d/x.ann", []byte(tc.ann)}}, opts())
+			_, _, err := Decode([]File{txt, {Name: "d/x.ann", Data: []byte(tc.ann)}}, opts())
 			var fe *corpus.FileError
 			if !errors.As(err, &fe) || fe.File != "d/x.ann" || fe.Line != tc.line || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error %v, want d/x.ann:%d and %q", err, tc.line, tc.want)
 			}
 		})
 	}
-	if _, _, err := Decode([]File{{"y.ann", []byte("")}}, opts()); err == nil || !strings.Contains(err.Error(), "y.txt is missing") {
+	if _, _, err := Decode([]File{{Name: "y.ann", Data: []byte("")}}, opts()); err == nil || !strings.Contains(err.Error(), "y.txt is missing") {
 		t.Errorf("missing .txt: %v", err)
 	}
 }
@@ -186,7 +186,7 @@ func FuzzDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, txt, ann string) {
 		o := opts()
 		o.LabelMap = map[corpus.Label]corpus.Label{"LOC": corpus.Place}
-		docs, _, err := Decode([]File{{"f.txt", []byte(txt)}, {"f.ann", []byte(ann)}}, o)
+		docs, _, err := Decode([]File{{Name: "f.txt", Data: []byte(txt)}, {Name: "f.ann", Data: []byte(ann)}}, o)
 		if err != nil {
 			var fe *corpus.FileError
 			if !errors.As(err, &fe) {

@@ -9,26 +9,33 @@ import (
 	"strings"
 
 	"github.com/raqim/raqim/internal/corpus"
-	"github.com/raqim/raqim/internal/dataset/ingest"
-	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/format"
 )
 
 // File is one file of a brat collection: its slash-separated path and contents.
-type File struct {
-	Name string
-	Data []byte
+type File = format.File
+
+func init() { format.Register(format.Brat, read) }
+
+// read is the reader of brat collections in format's table.
+func read(files []format.File, opts format.Options) (format.Result, error) {
+	docs, notes, err := Decode(files, opts)
+	if err != nil {
+		return format.Result{}, err
+	}
+	return format.Result{Docs: docs, Notes: notes}, nil
 }
 
 // Decode reads the .txt/.ann pairs among files (matched by path without the
 // extension; other files are ignored) into documents identified by the file
-// stem, in path order, or refuses them whole with a *corpus.FileError naming
+// stem, in path order, or refuses them whole with a *format.Error naming
 // the file and line: a malformed line, offsets out of range, a text field
 // that differs from the .txt at its offsets, fragments with more than
 // whitespace between them, overlapping spans, an .ann without its .txt.
 // Labels outside opts.Schema (after opts.LabelMap) are reported together as
-// a *jsonl.UnknownLabelsError. Relations, events, attributes and notes are
+// a *format.UnknownLabelsError. Relations, events, attributes and notes are
 // skipped with a note; a .txt without an .ann is a document without spans.
-func Decode(files []File, opts jsonl.DecodeOptions) ([]corpus.Document, []string, error) {
+func Decode(files []File, opts format.Options) ([]corpus.Document, []string, error) {
 	type pair struct{ txt, ann *File }
 	pairs := map[string]*pair{}
 	var stems []string
@@ -51,7 +58,7 @@ func Decode(files []File, opts jsonl.DecodeOptions) ([]corpus.Document, []string
 			p.ann = f
 		}
 	}
-	b := ingest.New("brat", opts)
+	b := format.New("brat", opts)
 	if len(stems) == 0 {
 		return nil, nil, b.Errorf(0, "no brat .txt and .ann files found")
 	}
@@ -66,8 +73,8 @@ func Decode(files []File, opts jsonl.DecodeOptions) ([]corpus.Document, []string
 		}
 		b.SetFile(p.txt.Name)
 		txt := p.txt.Data
-		bom := bytes.HasPrefix(txt, ingest.BOM)
-		txt = bytes.TrimPrefix(txt, ingest.BOM)
+		bom := bytes.HasPrefix(txt, format.BOM)
+		txt = bytes.TrimPrefix(txt, format.BOM)
 		if err := b.CheckUTF8(txt); err != nil {
 			return nil, nil, err
 		}
@@ -109,8 +116,8 @@ func Decode(files []File, opts jsonl.DecodeOptions) ([]corpus.Document, []string
 // decodeAnn reads the text-bound annotations of one .ann file against runes,
 // the text of its .txt. When the .txt had a BOM, offsets count it (as brat
 // does) unless they only fit the text without it.
-func decodeAnn(b *ingest.Builder, data []byte, runes []rune, bom bool) ([]corpus.Span, error) {
-	data = bytes.TrimPrefix(data, ingest.BOM)
+func decodeAnn(b *format.Builder, data []byte, runes []rune, bom bool) ([]corpus.Span, error) {
+	data = bytes.TrimPrefix(data, format.BOM)
 	if err := b.CheckUTF8(data); err != nil {
 		return nil, err
 	}
@@ -122,7 +129,7 @@ func decodeAnn(b *ingest.Builder, data []byte, runes []rune, bom bool) ([]corpus
 		text  string
 	}
 	var raws []raw
-	for n, line := range ingest.Lines(data) {
+	for n, line := range format.Lines(data) {
 		n++
 		if strings.TrimSpace(line) == "" {
 			continue
@@ -130,18 +137,18 @@ func decodeAnn(b *ingest.Builder, data []byte, runes []rune, bom bool) ([]corpus
 		switch line[0] {
 		case 'T':
 		case 'R', 'E', 'A', 'M', 'N', '#', '*':
-			b.Note("brat annotation other than an entity", n, "%q is not a text-bound annotation: skipped (raqim keeps entities only)", ingest.Clip(line))
+			b.Note("brat annotation other than an entity", n, "%q is not a text-bound annotation: skipped (raqim keeps entities only)", format.Clip(line))
 			continue
 		default:
-			return nil, b.Errorf(n, "want a brat annotation line such as \"T1\\tPLACE 59 68\\tكاي\", got %q", ingest.Clip(line))
+			return nil, b.Errorf(n, "want a brat annotation line such as \"T1\\tPLACE 59 68\\tكاي\", got %q", format.Clip(line))
 		}
 		fields := strings.SplitN(line, "\t", 3)
 		if len(fields) != 3 {
-			return nil, b.Errorf(n, "a text-bound annotation has three tab-separated fields (id, type and offsets, text), got %q", ingest.Clip(line))
+			return nil, b.Errorf(n, "a text-bound annotation has three tab-separated fields (id, type and offsets, text), got %q", format.Clip(line))
 		}
 		typ, offs, ok := strings.Cut(fields[1], " ")
 		if !ok || typ == "" {
-			return nil, b.Errorf(n, "want the entity type and offsets such as \"PLACE 59 68\", got %q", ingest.Clip(fields[1]))
+			return nil, b.Errorf(n, "want the entity type and offsets such as \"PLACE 59 68\", got %q", format.Clip(fields[1]))
 		}
 		r := raw{line: n, id: fields[0], label: corpus.Label(typ), text: fields[2]}
 		for _, part := range strings.Split(offs, ";") {
@@ -149,7 +156,7 @@ func decodeAnn(b *ingest.Builder, data []byte, runes []rune, bom bool) ([]corpus
 			start, err1 := strconv.Atoi(a)
 			end, err2 := strconv.Atoi(strings.TrimSpace(e))
 			if !ok || err1 != nil || err2 != nil {
-				return nil, b.Errorf(n, "offsets %q: want \"start end\" pairs of integers separated by ';'", ingest.Clip(offs))
+				return nil, b.Errorf(n, "offsets %q: want \"start end\" pairs of integers separated by ';'", format.Clip(offs))
 			}
 			r.frags = append(r.frags, fragment{start, end})
 		}
@@ -198,11 +205,11 @@ func decodeAnn(b *ingest.Builder, data []byte, runes []rune, bom bool) ([]corpus
 				return nil, b.Errorf(r.line, "%s fragments are not in order", r.id)
 			}
 			if gap := runes[p.end:f.start]; strings.TrimSpace(string(gap)) != "" {
-				return nil, b.Errorf(r.line, "%s is discontinuous (%q between fragments); raqim spans are continuous", r.id, ingest.Clip(string(gap)))
+				return nil, b.Errorf(r.line, "%s is discontinuous (%q between fragments); raqim spans are continuous", r.id, format.Clip(string(gap)))
 			}
 		}
 		if got := annText(runes, frags); got != r.text {
-			return nil, b.Errorf(r.line, "%s text %q differs from the .txt at its offsets, %q", r.id, ingest.Clip(r.text), ingest.Clip(got))
+			return nil, b.Errorf(r.line, "%s text %q differs from the .txt at its offsets, %q", r.id, format.Clip(r.text), format.Clip(got))
 		}
 		l, err := b.Label(r.label, r.line)
 		if err != nil {

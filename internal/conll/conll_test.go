@@ -10,11 +10,11 @@ import (
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/dataset/testcorpus"
-	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/format"
 	"github.com/raqim/raqim/internal/tokenize"
 )
 
-func opts() jsonl.DecodeOptions { return testcorpus.Options() }
+func opts() format.Options { return testcorpus.Options() }
 
 func corpora(t *testing.T) map[string][]corpus.Document {
 	return testcorpus.Corpora(t, testcorpus.Generate(1, 50, 12))
@@ -197,7 +197,7 @@ func TestDecode(t *testing.T) {
 		t.Fatalf("%d documents", len(docs))
 	}
 	d := docs[0]
-	if d.Text != "قتل 4 جنود\nفي كاي ." || d.Title != "in 1" || d.ID != jsonl.ContentID(d.Text) || d.Status != corpus.StatusNew {
+	if d.Text != "قتل 4 جنود\nفي كاي ." || d.Title != "in 1" || d.ID != format.ContentID(d.Text) || d.Status != corpus.StatusNew {
 		t.Errorf("document %+v", d)
 	}
 	got := fmt.Sprint(spansOf(d))
@@ -251,7 +251,7 @@ func TestDecodeErrors(t *testing.T) {
 		})
 	}
 	_, _, err := Decode("bad.conll", strings.NewReader("كاي B-LOC\n"), opts())
-	var u *jsonl.UnknownLabelsError
+	var u *format.UnknownLabelsError
 	if !errors.As(err, &u) || u.Labels["LOC"] != 1 {
 		t.Errorf("want an UnknownLabelsError, got %v", err)
 	}

@@ -9,9 +9,19 @@ import (
 	"unicode/utf8"
 
 	"github.com/raqim/raqim/internal/corpus"
-	"github.com/raqim/raqim/internal/dataset/ingest"
-	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/format"
 )
+
+func init() { format.Register(format.CoNLL, read) }
+
+// read is the reader of CoNLL files in format's table.
+func read(files []format.File, opts format.Options) (format.Result, error) {
+	docs, notes, err := Decode(files[0].Name, bytes.NewReader(files[0].Data), opts)
+	if err != nil {
+		return format.Result{}, err
+	}
+	return format.Result{Docs: docs, Notes: notes}, nil
+}
 
 // Chunk is one entity found in a sentence's tags: tokens First to Last
 // (inclusive) labelled Label. Orphan marks an entity that an I- or E- tag
@@ -78,7 +88,7 @@ func ParseTag(s string) (Tag, error) {
 		return Outside, nil
 	}
 	if len(s) < 3 || s[1] != '-' {
-		return Tag{}, fmt.Errorf("tag %q is not O or a prefix B-, I-, E- or S- with a label", ingest.Clip(s))
+		return Tag{}, format.Msg("tag %q is not O or a prefix B-, I-, E- or S- with a label", format.Clip(s))
 	}
 	p := s[0]
 	switch p {
@@ -88,7 +98,7 @@ func ParseTag(s string) (Tag, error) {
 	case 'U':
 		p = 'S'
 	default:
-		return Tag{}, fmt.Errorf("tag %q has prefix %q; want B-, I-, E- or S- (or O)", ingest.Clip(s), s[:1])
+		return Tag{}, format.Msg("tag %q has prefix %q; want B-, I-, E- or S- (or O)", format.Clip(s), s[:1])
 	}
 	return Tag{Prefix: p, Label: corpus.Label(s[2:])}, nil
 }
@@ -104,7 +114,7 @@ type Token struct {
 // spaces, sentences by "\n") and returns its spans from the tags, read as
 // Chunks does, completed by b; an entity started by an I- or E- tag is
 // noted with its line.
-func Rebuild(b *ingest.Builder, sentences [][]Token) (string, []corpus.Span, error) {
+func Rebuild(b *format.Builder, sentences [][]Token) (string, []corpus.Span, error) {
 	var text strings.Builder
 	var spans []corpus.Span
 	pos := 0 // code points written
@@ -145,13 +155,13 @@ func Rebuild(b *ingest.Builder, sentences [][]Token) (string, []corpus.Span, err
 
 // Decode reads a CoNLL file (IOB1, IOB2, IOE, BIOES or BILOU tags; the token
 // in the first column, the tag in the last, separated by spaces or tabs)
-// into documents, or refuses it whole with a *corpus.FileError naming the
+// into documents, or refuses it whole with a *format.Error naming the
 // line. Documents start at "-DOCSTART-" lines; a file without any makes one
 // document of each sentence. CoNLL holds no text: each text is rebuilt from
 // the tokens, and a note says so. Labels outside opts.Schema (after
-// opts.LabelMap) are reported together as a *jsonl.UnknownLabelsError.
-func Decode(name string, r io.Reader, opts jsonl.DecodeOptions) ([]corpus.Document, []string, error) {
-	b := ingest.New(name, opts)
+// opts.LabelMap) are reported together as a *format.UnknownLabelsError.
+func Decode(name string, r io.Reader, opts format.Options) ([]corpus.Document, []string, error) {
+	b := format.New(name, opts)
 	data, err := b.ReadAll(r)
 	if err != nil {
 		return nil, nil, err
@@ -189,7 +199,7 @@ func Decode(name string, r io.Reader, opts jsonl.DecodeOptions) ([]corpus.Docume
 		sentences = nil
 		return nil
 	}
-	for n, line := range ingest.Lines(data) {
+	for n, line := range format.Lines(data) {
 		n++
 		fields := strings.Fields(line)
 		if len(fields) == 0 {
@@ -209,11 +219,11 @@ func Decode(name string, r io.Reader, opts jsonl.DecodeOptions) ([]corpus.Docume
 			continue
 		}
 		if len(fields) < 2 {
-			return nil, nil, b.Errorf(n, "want a token and its tag separated by a space, got %q", ingest.Clip(line))
+			return nil, nil, b.Errorf(n, "want a token and its tag separated by a space, got %q", format.Clip(line))
 		}
 		tag, err := ParseTag(fields[len(fields)-1])
 		if err != nil {
-			return nil, nil, b.Errorf(n, "%v", err)
+			return nil, nil, b.Wrap(n, err)
 		}
 		if docLine == 0 || (perSentence && len(cur) == 0) {
 			docLine = n

@@ -1,8 +1,6 @@
-// Package dataset writes a corpus as a machine-learning dataset zip (one
-// file per format and split, with a dataset card) and reads such a zip, or a
-// zip of brat pairs or other exported files, back into documents.
-//
-// The formats and the tools that read them are described in FORMATS.md.
+// Package dataset writes a corpus as a machine-learning dataset zip, one
+// file per format and split with a dataset card, and reads a zip of files
+// of format's table back into documents.
 package dataset
 
 import (

@@ -17,8 +17,8 @@ import (
 	"github.com/raqim/raqim/internal/conll"
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/dataset/testcorpus"
+	"github.com/raqim/raqim/internal/format"
 	"github.com/raqim/raqim/internal/hf"
-	"github.com/raqim/raqim/internal/jsonl"
 	"github.com/raqim/raqim/internal/labelstudio"
 	"github.com/raqim/raqim/internal/split"
 	"github.com/raqim/raqim/internal/tokenize"
@@ -30,7 +30,7 @@ func settings() Settings {
 	return s
 }
 
-func opts() jsonl.DecodeOptions { return testcorpus.Options() }
+func opts() format.Options { return testcorpus.Options() }
 
 // export writes docs and returns the zip and its files by name.
 func export(t testing.TB, docs []corpus.Document, s Settings) ([]byte, map[string][]byte, Stats) {
@@ -150,7 +150,7 @@ func TestRoundTrips(t *testing.T) {
 			// token formats
 			want := map[string][]string{}
 			for _, d := range docs {
-				want[jsonl.ContentID(rebuilt(d))] = tokenSpans(d)
+				want[format.ContentID(rebuilt(d))] = tokenSpans(d)
 			}
 			for _, f := range []string{"train.conll", "dev.conll", "test.conll", "train.bioes.conll", "dev.bioes.conll", "test.bioes.conll", "hf/train.jsonl", "hf/dev.jsonl", "hf/test.jsonl"} {
 				var got []corpus.Document
@@ -167,7 +167,7 @@ func TestRoundTrips(t *testing.T) {
 				for _, d := range got {
 					key := d.ID
 					if strings.HasPrefix(f, "hf/") {
-						key = jsonl.ContentID(d.Text)
+						key = format.ContentID(d.Text)
 					}
 					w, ok := want[key]
 					if !ok {
@@ -456,7 +456,7 @@ func TestReadZips(t *testing.T) {
 		"b.json":  []byte(`[{"data": {"text": "مالي"}, "annotations": [{"result": [{"type": "labels", "value": {"start": 0, "end": 4, "labels": ["GPE"]}}]}]}]`),
 	}
 	_, _, err = Read("bad.zip", zipOf(t, bad, ""), opts())
-	var u *jsonl.UnknownLabelsError
+	var u *format.UnknownLabelsError
 	var fe *corpus.FileError
 	if !errors.As(err, &u) || !errors.As(err, &fe) || fe.File != "bad.zip/unzipped/a.conll" || u.Labels["LOC"] != 1 || u.Labels["GPE"] != 1 {
 		t.Errorf("unknown labels: %v", err)

@@ -10,19 +10,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/raqim/raqim/internal/brat"
-	"github.com/raqim/raqim/internal/conll"
 	"github.com/raqim/raqim/internal/corpus"
-	"github.com/raqim/raqim/internal/hf"
-	"github.com/raqim/raqim/internal/jsonl"
-	"github.com/raqim/raqim/internal/labelstudio"
-)
-
-// Limits of Read: the most it decompresses from one zip (1 GiB; each file
-// in it is held to jsonl.MaxFileSize too), and the most files a zip may hold.
-const (
-	MaxUnzipped = 1 << 30
-	MaxEntries  = 20000
+	"github.com/raqim/raqim/internal/format"
 )
 
 // entry is a file of the zip, its name relative to the zip's common folder.
@@ -33,30 +22,30 @@ type entry struct {
 
 // Read imports a zip into documents: a raqim dataset zip through its span
 // JSONL ({train,dev,test}.jsonl, which carry the texts exactly); otherwise a
-// zip of brat .txt/.ann pairs; otherwise every file it can read by its
-// extension (.jsonl span or doccano lines, hf/*.jsonl rows, .conll/.bio/.iob
-// CoNLL, .json Label Studio tasks, .txt texts). Errors are
-// *corpus.FileError values naming the zip and the file inside it; unknown
-// labels of all files come as one *jsonl.UnknownLabelsError.
-func Read(name string, data []byte, opts jsonl.DecodeOptions) ([]corpus.Document, []string, error) {
-	return read(name, data, opts, jsonl.MaxFileSize, MaxUnzipped)
+// zip of brat .txt/.ann pairs; otherwise every file of it that format's
+// table reads (format.ByEntry: .jsonl span or doccano lines, hf/*.jsonl
+// rows with hf/labels.json, .conll/.bio/.iob CoNLL, .json Label Studio
+// tasks, .txt texts read as brat texts without annotations). Errors are
+// *format.Error values naming the zip and the file inside it; unknown
+// labels of all files come as one *format.UnknownLabelsError. Each file is
+// held to format.MaxFileSize, all of them to format.MaxUnzipped, and the zip
+// to format.MaxEntries files.
+func Read(name string, data []byte, opts format.Options) ([]corpus.Document, []string, error) {
+	return read(name, data, opts, format.MaxFileSize, format.MaxUnzipped)
 }
 
 // read is Read with the limits of a file in the zip and of the whole zip.
-func read(name string, data []byte, opts jsonl.DecodeOptions, fileLimit, budget int64) ([]corpus.Document, []string, error) {
-	fail := func(format string, args ...any) ([]corpus.Document, []string, error) {
-		return nil, nil, &corpus.FileError{File: name, Err: fmt.Errorf(format, args...)}
-	}
+func read(name string, data []byte, opts format.Options, fileLimit, budget int64) ([]corpus.Document, []string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return fail("not a readable zip: %v", err)
+		return nil, nil, format.Errorf(name, 0, "not a readable zip: %v", err)
 	}
-	if len(zr.File) > MaxEntries {
-		return fail("the zip holds %d files, more than the %d raqim imports from one zip", len(zr.File), MaxEntries)
+	if len(zr.File) > format.MaxEntries {
+		return nil, nil, format.Errorf(name, 0, "the zip holds %d files, more than the %d raqim imports from one zip", len(zr.File), format.MaxEntries)
 	}
 	entries := listEntries(zr)
 	if len(entries) == 0 {
-		return fail("the zip holds no files")
+		return nil, nil, format.Errorf(name, 0, "the zip holds no files")
 	}
 	r := &reader{zip: name, opts: opts, fileLimit: fileLimit, budget: budget, ids: map[string]string{}}
 	byName := map[string]*entry{}
@@ -69,52 +58,50 @@ func read(name string, data []byte, opts jsonl.DecodeOptions, fileLimit, budget 
 			splits = append(splits, e)
 		}
 	}
+	// A zip with brat annotations is a brat collection, whatever else it
+	// holds; any other is read a file at a time by format's table, the
+	// formats read together last.
 	hasAnn := false
 	for _, e := range entries {
-		hasAnn = hasAnn || strings.EqualFold(path.Ext(e.name), ".ann")
+		hasAnn = hasAnn || format.Ext(e.name) == ".ann"
 	}
 	switch {
 	case len(splits) > 0 && (byName["labels.json"] != nil || byName["README.md"] != nil):
+		span := format.Get(format.SpanJSONL)
 		for _, e := range splits {
-			r.readFile(e, "span")
+			r.readEntry(e, span, nil)
 		}
 		r.notes = append(r.notes, fmt.Sprintf("%s: the dataset's documents were read from its span JSONL (%s); its other formats hold the same spans", name, joinNames(splits)))
 	case hasAnn:
-		r.readBrat(entries)
+		all := make([]*entry, len(entries))
+		for i := range entries {
+			all[i] = &entries[i]
+		}
+		r.readTogether(format.Get(format.Brat), all...)
 	default:
+		together := map[format.Kind][]*entry{}
 		for i := range entries {
 			e := &entries[i]
-			if strings.HasPrefix(e.name, "hf/") && e.name != "hf/labels.json" && strings.EqualFold(path.Ext(e.name), ".jsonl") {
-				r.readHF(e, byName["hf/labels.json"])
-				continue
-			}
-			switch strings.ToLower(path.Ext(e.name)) {
-			case ".jsonl":
-				r.readFile(e, "span")
-			case ".conll", ".bio", ".bioes", ".iob", ".iob2":
-				r.readFile(e, "conll")
-			case ".json":
-				if e.name == "labels.json" || e.name == "hf/labels.json" {
-					continue
-				}
-				r.readFile(e, "labelstudio")
+			f, ok := format.ByEntry(e.name)
+			switch {
+			case !ok || f.Read == nil:
+			case f.Together:
+				together[f.Kind] = append(together[f.Kind], e)
+			default:
+				r.readEntry(e, f, byName[f.With])
 			}
 		}
-		var txts []entry
-		for _, e := range entries {
-			if strings.EqualFold(path.Ext(e.name), ".txt") {
-				txts = append(txts, e)
+		for _, f := range format.Table() {
+			if es := together[f.Kind]; len(es) > 0 {
+				r.readTogether(f, es...)
 			}
-		}
-		if len(txts) > 0 {
-			r.readBrat(txts)
 		}
 	}
 	if err := r.err(); err != nil {
 		return nil, nil, err
 	}
 	if len(r.docs) == 0 {
-		return fail("no file in the zip could be imported (raqim reads .jsonl, .conll, .json Label Studio tasks, brat .txt/.ann and .txt files)")
+		return nil, nil, format.Errorf(name, 0, "no file in the zip could be imported (raqim reads .jsonl, .conll, .json Label Studio tasks, brat .txt/.ann and .txt files)")
 	}
 	return r.docs, r.notes, nil
 }
@@ -165,55 +152,64 @@ func listEntries(zr *zip.Reader) []entry {
 	return out
 }
 
+func init() { format.Register(format.Zip, readZip) }
+
+// readZip is the reader of zips in format's table.
+func readZip(files []format.File, opts format.Options) (format.Result, error) {
+	docs, notes, err := Read(files[0].Name, files[0].Data, opts)
+	if err != nil {
+		return format.Result{}, err
+	}
+	return format.Result{Docs: docs, Notes: notes}, nil
+}
+
 // reader gathers the documents, notes and errors of the files of one zip.
 type reader struct {
 	zip       string
-	opts      jsonl.DecodeOptions
+	opts      format.Options
 	fileLimit int64 // the most a file of the zip may unpack to
 	budget    int64 // what the zip's files may still unpack to
 	docs      []corpus.Document
 	notes     []string
 	ids       map[string]string // document ID → file
 	errs      []error
-	unknown   []*corpus.FileError // files with unknown labels
+	unknown   []*format.UnknownLabelsError // of the files with unknown labels
 }
 
 // fileName names a file inside the zip in errors and notes.
 func (r *reader) fileName(e *entry) string { return r.zip + "/" + e.f.Name }
 
 // open reads a file of the zip: each is held to the limit of a file
-// (jsonl.MaxFileSize), all of them together to MaxUnzipped, by the size
+// (format.MaxFileSize), all of them together to format.MaxUnzipped, by the size
 // the zip declares (so that a bomb is refused without being expanded) and
 // by the bytes that come out.
 func (r *reader) open(e *entry) ([]byte, error) {
 	limit := min(r.fileLimit, r.budget)
+	file := r.fileName(e)
 	tooBig := func(declared uint64) error {
-		var err error
 		switch {
 		case declared > uint64(r.fileLimit):
-			err = fmt.Errorf("the file unpacks to %s, more than the import limit of %s for a file", mib(declared), mib(uint64(r.fileLimit)))
+			return format.Errorf(file, 0, "the file unpacks to %s, more than the import limit of %s for a file", mib(declared), mib(uint64(r.fileLimit)))
 		case declared > 0:
-			err = fmt.Errorf("the zip's files unpack to more than the import limit of %s", mib(uint64(MaxUnzipped)))
-		default:
-			err = fmt.Errorf("the file unpacks to more than the import limit of %s for a file", mib(uint64(limit)))
+			return format.Errorf(file, 0, "the zip's files unpack to more than the import limit of %s", mib(uint64(format.MaxUnzipped)))
 		}
-		return &corpus.FileError{File: r.fileName(e), Err: err}
+		return format.Errorf(file, 0, "the file unpacks to more than the import limit of %s for a file", mib(uint64(limit)))
 	}
 	if int64(e.f.UncompressedSize64) > limit {
 		return nil, tooBig(e.f.UncompressedSize64)
 	}
 	rc, err := e.f.Open()
 	if err != nil {
-		return nil, &corpus.FileError{File: r.fileName(e), Err: err}
+		return nil, format.At(file, 0, err)
 	}
 	defer rc.Close()
 	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
 	if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) {
 		// archive/zip stops a file at the size its header declares.
-		err = errors.New("the file is damaged, or unpacks to more than its zip declares")
+		return nil, format.Errorf(file, 0, "the file is damaged, or unpacks to more than its zip declares")
 	}
 	if err != nil {
-		return nil, &corpus.FileError{File: r.fileName(e), Err: err}
+		return nil, format.At(file, 0, err)
 	}
 	if int64(len(data)) > limit {
 		return nil, tooBig(0)
@@ -232,10 +228,9 @@ func mib(n uint64) string {
 
 // fail records err, keeping unknown-label errors apart to merge them.
 func (r *reader) fail(err error) {
-	var u *jsonl.UnknownLabelsError
-	var fe *corpus.FileError
-	if errors.As(err, &u) && errors.As(err, &fe) {
-		r.unknown = append(r.unknown, fe)
+	var u *format.UnknownLabelsError
+	if errors.As(err, &u) {
+		r.unknown = append(r.unknown, u)
 		return
 	}
 	r.errs = append(r.errs, err)
@@ -245,7 +240,7 @@ func (r *reader) fail(err error) {
 func (r *reader) add(file string, docs []corpus.Document, notes []string) {
 	for _, d := range docs {
 		if prev, dup := r.ids[d.ID]; dup {
-			r.errs = append(r.errs, &corpus.FileError{File: file, Err: fmt.Errorf("document id %q is also used in %s", d.ID, prev)})
+			r.errs = append(r.errs, format.Errorf(file, 0, "document id %q is also used in %s", d.ID, prev))
 			return
 		}
 		r.ids[d.ID] = file
@@ -254,10 +249,20 @@ func (r *reader) add(file string, docs []corpus.Document, notes []string) {
 	r.notes = append(r.notes, notes...)
 }
 
-// readFile reads one file of a single-file format.
-func (r *reader) readFile(e *entry, format string) {
+// readEntry reads a file of the zip in format f, with the file f reads
+// along with it (f.With) when the zip has one.
+func (r *reader) readEntry(e *entry, f format.Format, with *entry) {
 	if len(r.errs) > 0 {
 		return
+	}
+	var files []format.File
+	if with != nil {
+		data, err := r.open(with)
+		if err != nil {
+			r.fail(err)
+			return
+		}
+		files = append(files, format.File{Name: r.fileName(with), Data: data})
 	}
 	data, err := r.open(e)
 	if err != nil {
@@ -268,64 +273,24 @@ func (r *reader) readFile(e *entry, format string) {
 		return // an empty split
 	}
 	file := r.fileName(e)
-	var docs []corpus.Document
-	var notes []string
-	switch format {
-	case "span":
-		docs, err = jsonl.Decode(file, bytes.NewReader(data), r.opts)
-	case "conll":
-		docs, notes, err = conll.Decode(file, bytes.NewReader(data), r.opts)
-	case "labelstudio":
-		docs, notes, err = labelstudio.Decode(file, bytes.NewReader(data), r.opts)
-	}
+	files = append([]format.File{{Name: file, Data: data}}, files...)
+	res, err := f.Read(files, r.opts)
 	if err != nil {
 		r.fail(err)
 		return
 	}
-	r.add(file, docs, notes)
+	r.add(file, res.Docs, res.Notes)
 }
 
-// readHF reads rows of hf/, with tag ids into labels (nil: the schema's).
-func (r *reader) readHF(e, labels *entry) {
+// readTogether reads the files of the zip among entries that are in
+// format f (format.ByEntry) at once, as one collection.
+func (r *reader) readTogether(f format.Format, entries ...*entry) {
 	if len(r.errs) > 0 {
 		return
 	}
-	var names []string
-	if labels != nil {
-		data, err := r.open(labels)
-		if err == nil {
-			names, err = hf.DecodeLabels(r.fileName(labels), data)
-		}
-		if err != nil {
-			r.fail(err)
-			return
-		}
-	}
-	data, err := r.open(e)
-	if err != nil {
-		r.fail(err)
-		return
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return
-	}
-	docs, notes, err := hf.Decode(r.fileName(e), bytes.NewReader(data), names, r.opts)
-	if err != nil {
-		r.fail(err)
-		return
-	}
-	r.add(r.fileName(e), docs, notes)
-}
-
-// readBrat reads the .txt and .ann files among entries as brat pairs.
-func (r *reader) readBrat(entries []entry) {
-	if len(r.errs) > 0 {
-		return
-	}
-	var files []brat.File
-	for i := range entries {
-		e := &entries[i]
-		if ext := strings.ToLower(path.Ext(e.name)); ext != ".txt" && ext != ".ann" {
+	var files []format.File
+	for _, e := range entries {
+		if g, ok := format.ByEntry(e.name); !ok || g.Kind != f.Kind {
 			continue
 		}
 		data, err := r.open(e)
@@ -333,18 +298,18 @@ func (r *reader) readBrat(entries []entry) {
 			r.fail(err)
 			return
 		}
-		files = append(files, brat.File{Name: r.fileName(e), Data: data})
+		files = append(files, format.File{Name: r.fileName(e), Data: data})
 	}
-	docs, notes, err := brat.Decode(files, r.opts)
+	res, err := f.Read(files, r.opts)
 	if err != nil {
 		r.fail(err)
 		return
 	}
-	r.add(r.zip, docs, notes)
+	r.add(r.zip, res.Docs, res.Notes)
 }
 
 // err returns the first error, or all unknown labels merged into one
-// *jsonl.UnknownLabelsError in a *corpus.FileError naming the first file.
+// *format.UnknownLabelsError placed in the first file with one.
 func (r *reader) err() error {
 	if len(r.errs) > 0 {
 		return r.errs[0]
@@ -353,16 +318,11 @@ func (r *reader) err() error {
 		return nil
 	}
 	first := r.unknown[0]
-	merged := &jsonl.UnknownLabelsError{File: first.File, Labels: map[corpus.Label]int{}, FirstLine: map[corpus.Label]int{}}
-	for _, fe := range r.unknown {
-		var u *jsonl.UnknownLabelsError
-		errors.As(fe, &u)
-		for l, n := range u.Labels {
-			if _, seen := merged.FirstLine[l]; !seen {
-				merged.FirstLine[l] = u.FirstLine[l]
-			}
-			merged.Labels[l] += n
+	merged := &format.UnknownLabelsError{File: first.File}
+	for _, u := range r.unknown {
+		for _, l := range u.Names() {
+			merged.AddN(l, u.Labels[l], u.FirstLine[l])
 		}
 	}
-	return &corpus.FileError{File: first.File, Line: first.Line, Err: merged}
+	return format.Errorf(first.File, first.Line(), format.Cause, merged)
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/format"
 )
 
 // rawEntry is a file of a hand-made zip whose header may lie about its size.
@@ -75,15 +76,15 @@ func TestReadLimits(t *testing.T) {
 
 	var many bytes.Buffer
 	zw := zip.NewWriter(&many)
-	for i := range MaxEntries + 1 {
+	for i := range format.MaxEntries + 1 {
 		w, _ := zw.Create(fmt.Sprintf("f%d.md", i))
 		w.Write([]byte("x"))
 	}
 	zw.Close()
 	_, _, err := Read("many.zip", many.Bytes(), opts())
 	var fe *corpus.FileError
-	if !errors.As(err, &fe) || fe.File != "many.zip" || !strings.Contains(err.Error(), fmt.Sprint(MaxEntries+1, " files")) {
-		t.Errorf("a zip of %d files: %v", MaxEntries+1, err)
+	if !errors.As(err, &fe) || fe.File != "many.zip" || !strings.Contains(err.Error(), fmt.Sprint(format.MaxEntries+1, " files")) {
+		t.Errorf("a zip of %d files: %v", format.MaxEntries+1, err)
 	}
 }
 

@@ -17,8 +17,7 @@ import (
 
 	"github.com/raqim/raqim/internal/conll"
 	"github.com/raqim/raqim/internal/corpus"
-	"github.com/raqim/raqim/internal/dataset/ingest"
-	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/format"
 	"github.com/raqim/raqim/internal/tokenize"
 )
 
@@ -173,6 +172,25 @@ func Encode(w io.Writer, docs []corpus.Document, labels []string) error {
 	return hw.Flush()
 }
 
+func init() { format.Register(format.HuggingFace, read) }
+
+// read is the reader of Hugging Face rows in format's table: the rows, and
+// when given after them their label list (hf/labels.json).
+func read(files []format.File, opts format.Options) (format.Result, error) {
+	var labels []string
+	if len(files) > 1 {
+		var err error
+		if labels, err = DecodeLabels(files[1].Name, files[1].Data); err != nil {
+			return format.Result{}, err
+		}
+	}
+	docs, notes, err := Decode(files[0].Name, bytes.NewReader(files[0].Data), labels, opts)
+	if err != nil {
+		return format.Result{}, err
+	}
+	return format.Result{Docs: docs, Notes: notes}, nil
+}
+
 // row is one line as read.
 type row struct {
 	ID      json.RawMessage   `json:"id"`
@@ -182,14 +200,14 @@ type row struct {
 }
 
 // Decode reads rows into documents, or refuses the file whole with a
-// *corpus.FileError naming the line. Tags are ids into labels (nil means
+// *format.Error naming the line. Tags are ids into labels (nil means
 // Labels(opts.Schema), or of corpus.Default when that is nil) or tag strings,
 // under "ner_tags" or "tags". Consecutive rows whose ids are "<doc>#<n>"
 // with the same <doc> make one document with that ID; any other row is a
 // document of its own, with the row's id or else one derived from its text. Texts are rebuilt from the
 // tokens (single spaces, sentences joined by "\n"), and a note says so.
-func Decode(name string, r io.Reader, labels []string, opts jsonl.DecodeOptions) ([]corpus.Document, []string, error) {
-	b := ingest.New(name, opts)
+func Decode(name string, r io.Reader, labels []string, opts format.Options) ([]corpus.Document, []string, error) {
+	b := format.New(name, opts)
 	if labels == nil {
 		s := opts.Schema
 		if s == nil {
@@ -234,7 +252,7 @@ func Decode(name string, r io.Reader, labels []string, opts jsonl.DecodeOptions)
 		sentences = nil
 		return nil
 	}
-	for n, line := range ingest.Lines(data) {
+	for n, line := range format.Lines(data) {
 		n++
 		line = strings.TrimSpace(line)
 		if line == "" {
@@ -308,13 +326,13 @@ func tagOf(v json.RawMessage, tags []conll.Tag) (conll.Tag, error) {
 	var id int
 	if err := json.Unmarshal(v, &id); err == nil {
 		if id < 0 || id >= len(tags) {
-			return conll.Tag{}, fmt.Errorf("id %d is outside the label list (0 to %d)", id, len(tags)-1)
+			return conll.Tag{}, format.Msg("id %d is outside the label list (0 to %d)", id, len(tags)-1)
 		}
 		return tags[id], nil
 	}
 	var s string
 	if err := json.Unmarshal(v, &s); err != nil {
-		return conll.Tag{}, fmt.Errorf("want an integer id or a tag string, got %s", ingest.Clip(string(v)))
+		return conll.Tag{}, format.Msg("want an integer id or a tag string, got %s", format.Clip(string(v)))
 	}
 	return conll.ParseTag(s)
 }
@@ -323,11 +341,11 @@ func tagOf(v json.RawMessage, tags []conll.Tag) (conll.Tag, error) {
 func DecodeLabels(name string, data []byte) ([]string, error) {
 	var labels []string
 	if err := json.Unmarshal(data, &labels); err != nil {
-		return nil, &corpus.FileError{File: name, Err: fmt.Errorf("want a JSON array of tag names: %v", err)}
+		return nil, format.Errorf(name, 0, "want a JSON array of tag names: %v", err)
 	}
 	for i, l := range labels {
 		if _, err := conll.ParseTag(l); err != nil {
-			return nil, &corpus.FileError{File: name, Err: fmt.Errorf("entry %d: %v", i, err)}
+			return nil, format.Errorf(name, 0, "entry %d: %v", i, err)
 		}
 	}
 	return labels, nil

@@ -11,10 +11,10 @@ import (
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/dataset/testcorpus"
-	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/format"
 )
 
-func opts() jsonl.DecodeOptions { return testcorpus.Options() }
+func opts() format.Options { return testcorpus.Options() }
 
 func TestLabels(t *testing.T) {
 	want := []string{"O", "B-ACTOR", "I-ACTOR", "B-PLACE", "I-PLACE", "B-DATE", "I-DATE", "B-CASUALTY", "I-CASUALTY"}
@@ -102,7 +102,7 @@ func TestDecode(t *testing.T) {
 	want := []string{
 		"a|قتل 4\nفي كاي|[CASUALTY:قتل 4 PLACE:كاي]",
 		"7|مالي|[PLACE:مالي]",
-		jsonl.ContentID("مالي") + "|مالي|[PLACE:مالي]",
+		format.ContentID("مالي") + "|مالي|[PLACE:مالي]",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q\nwant %q", got, want)
@@ -125,7 +125,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"empty token", `{"tokens":[" "],"ner_tags":[0]}`, 1, "empty"},
 		{"no tokens", `{"tokens":[],"ner_tags":[]}`, 1, "no \"tokens\""},
 		{"unknown", `{"tokens":["a"],"ner_tags":["B-LOC"]}`, 1, `unknown label not in the schema: "LOC"`},
-		{"duplicate id", "{\"id\":\"a#0\",\"tokens\":[\"a\"],\"ner_tags\":[0]}\n{\"id\":\"b#0\",\"tokens\":[\"a\"],\"ner_tags\":[0]}\n{\"id\":\"a#0\",\"tokens\":[\"a\"],\"ner_tags\":[0]}\n", 3, "duplicate document id"},
+		{"duplicate id", "{\"id\":\"a#0\",\"tokens\":[\"a\"],\"ner_tags\":[0]}\n{\"id\":\"b#0\",\"tokens\":[\"a\"],\"ner_tags\":[0]}\n{\"id\":\"a#0\",\"tokens\":[\"a\"],\"ner_tags\":[0]}\n", 3, `duplicate id "a": also used on line 1`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,12 +1,9 @@
 package importer
 
 import (
-	"fmt"
 	"io"
-	"strings"
 
-	"github.com/raqim/raqim/internal/brat"
-	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/format"
 )
 
 // Input is one file the user handed over: its name and contents.
@@ -31,10 +28,10 @@ type Unit struct {
 // same name form one brat unit; every other file is a unit of its own, in
 // the order given.
 func Group(files []Input) []Unit {
-	stem := func(name string) string { return strings.TrimSuffix(name, extOf(name)) }
+	stem := func(name string) string { return name[:len(name)-len(format.Ext(name))] }
 	anns := make(map[string]int)
 	for i, f := range files {
-		if extOf(f.Name) == ".ann" {
+		if format.Ext(f.Name) == ".ann" {
 			anns[stem(f.Name)] = i
 		}
 	}
@@ -44,7 +41,7 @@ func Group(files []Input) []Unit {
 		if paired[i] {
 			continue
 		}
-		if extOf(f.Name) == ".txt" {
+		if format.Ext(f.Name) == ".txt" {
 			if j, ok := anns[stem(f.Name)]; ok {
 				paired[j] = true
 				units = append(units, Unit{Name: f.Name + " + " + files[j].Name, Files: []Input{f, files[j]}, Index: []int{i, j}})
@@ -56,29 +53,19 @@ func Group(files []Input) []Unit {
 	return units
 }
 
-func extOf(name string) string {
-	b := baseName(name)
-	if i := strings.LastIndex(b, "."); i >= 0 {
-		return strings.ToLower(b[i:])
-	}
-	return ""
-}
-
-// Import imports one unit: a brat pair through the brat reader, a single
-// file through File. A lone .ann is refused: it has no text.
+// Import imports one unit: a brat pair through format's brat reader, a
+// single file through File. A lone .ann is refused: it has no text.
 func Import(u Unit, opts Options) (Result, error) {
 	if len(u.Files) == 2 {
-		files := make([]brat.File, len(u.Files))
+		files := make([]format.File, len(u.Files))
 		for i, f := range u.Files {
-			files[i] = brat.File{Name: f.Name, Data: f.Data}
+			files[i] = format.File{Name: f.Name, Data: f.Data}
 		}
-		docs, notes, err := brat.Decode(files, opts)
-		return Result{Docs: docs, Notes: notes}, err
+		return format.Get(format.Brat).Read(files, opts)
 	}
 	f := u.Files[0]
-	if extOf(f.Name) == ".ann" {
-		return Result{}, &corpus.FileError{File: f.Name, Err: fmt.Errorf(
-			"a brat .ann file needs its .txt: select both files (or a zip of them)")}
+	if format.Ext(f.Name) == ".ann" {
+		return Result{}, format.Errorf(f.Name, 0, "a brat .ann file needs its .txt: select both files (or a zip of them)")
 	}
 	return File(f.Name, f.Data, opts)
 }

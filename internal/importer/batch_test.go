@@ -19,6 +19,14 @@ func TestGroup(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("Group = %q, want %q", got, want)
 	}
+	// Extensions match in any case, as format's table matches them.
+	got = nil
+	for _, u := range Group([]Input{{Name: "E.TXT"}, {Name: "E.ann"}}) {
+		got = append(got, u.Name)
+	}
+	if want := []string{"E.TXT + E.ann"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Group = %q, want %q", got, want)
+	}
 }
 
 func TestImportBratPair(t *testing.T) {

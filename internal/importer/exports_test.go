@@ -10,7 +10,7 @@ import (
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/dataset"
 	"github.com/raqim/raqim/internal/dataset/testcorpus"
-	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/format"
 	"github.com/raqim/raqim/internal/labelstudio"
 )
 
@@ -59,7 +59,7 @@ func TestExportFormats(t *testing.T) {
 		})
 	}
 	_, err := File("bad.conll", []byte("كاي B-LOC\n"), opts)
-	var u *jsonl.UnknownLabelsError
+	var u *format.UnknownLabelsError
 	if !errors.As(err, &u) {
 		t.Errorf("unknown label: %v", err)
 	}

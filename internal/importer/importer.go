@@ -1,59 +1,46 @@
-// Package importer turns a file the user picked into documents, choosing the
-// format by the file name's extension.
+// Package importer turns the files the user picked into documents, each by
+// the reader of its format in format's table, and imports them into a store.
 package importer
 
 import (
-	"fmt"
-	"path"
-	"sort"
 	"strings"
 
 	"github.com/raqim/raqim/internal/corpus"
-	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/format"
+
+	// The readers of the formats, which register themselves in format's
+	// table: the importer reads every format (jsonl is imported for
+	// streaming too, and the .txt reader is this package's).
+	_ "github.com/raqim/raqim/internal/brat"
+	_ "github.com/raqim/raqim/internal/conll"
+	_ "github.com/raqim/raqim/internal/dataset"
+	_ "github.com/raqim/raqim/internal/hf"
+	_ "github.com/raqim/raqim/internal/labelstudio"
 )
 
-// Options says how imported documents are checked and completed; see jsonl.DecodeOptions.
-type Options = jsonl.DecodeOptions
+// Options says how imported documents are checked and completed.
+type Options = format.Options
 
 // Result is what one file yields: its documents and what the user should be told about them.
-type Result struct {
-	Docs []corpus.Document
-	// Notes are messages for the user, such as "a byte-order mark was removed".
-	Notes []string
-}
+type Result = format.Result
 
-// importFunc imports the contents of one file of a given format; name is used in errors.
-type importFunc func(name string, data []byte, opts Options) (Result, error)
-
-// File imports one user file by its extension (case-insensitive), refusing
-// files over jsonl.MaxFileSize and unknown extensions; errors are
-// *corpus.FileError values naming the file and, where it applies, the line.
+// File imports one user file by the reader of its format, found by its
+// extension (case-insensitive) in format's table, refusing files over
+// format.MaxFileSize and unknown extensions; errors are *format.Error
+// values naming the file and, where it applies, the line.
 func File(name string, data []byte, opts Options) (Result, error) {
 	if err := Precheck(name, int64(len(data))); err != nil {
 		return Result{}, err
 	}
-	ext := strings.ToLower(path.Ext(baseName(name)))
-	imp, ok := formats[ext]
-	if !ok {
-		what := fmt.Sprintf("unsupported file type %q", ext)
-		if ext == "" {
-			what = "the file name has no extension"
-		}
-		return Result{}, &corpus.FileError{File: name, Err: fmt.Errorf(
-			"%s: raqim imports %s files", what, strings.Join(Supported(), ", "))}
+	f, err := format.Lookup(name)
+	if err != nil {
+		return Result{}, err
 	}
-	return imp(name, data, opts)
+	return f.Read([]format.File{{Name: name, Data: data}}, opts)
 }
 
 // Supported returns the file extensions File imports, sorted, with their dots.
-func Supported() []string {
-	exts := make([]string, 0, len(formats))
-	for ext := range formats {
-		exts = append(exts, ext)
-	}
-	sort.Strings(exts)
-	return exts
-}
+func Supported() []string { return format.Extensions() }
 
 // baseName returns the last element of a slash- or backslash-separated path.
 func baseName(name string) string {
@@ -64,17 +51,15 @@ func baseName(name string) string {
 }
 
 // Precheck refuses, by its size alone and before it is read, a file that
-// cannot be imported: one over jsonl.MaxFileSize, or a .txt (one document)
+// cannot be imported: one over format.MaxFileSize, or a .txt (one document)
 // of more bytes than corpus.MaxRunes code points can take in UTF-8.
 func Precheck(name string, size int64) error {
-	if size > jsonl.MaxFileSize {
-		return &corpus.FileError{File: name, Err: fmt.Errorf(
-			"the file is %.1f MiB, more than the import limit of %d MiB (split it)", float64(size)/(1<<20), jsonl.MaxFileSize>>20)}
+	if size > format.MaxFileSize {
+		return format.Errorf(name, 0, "the file is %.1f MiB, more than the import limit of %d MiB (split it)", float64(size)/(1<<20), format.MaxFileSize>>20)
 	}
-	if strings.ToLower(path.Ext(baseName(name))) == ".txt" && size > 4*corpus.MaxRunes {
-		return &corpus.FileError{File: name, Err: fmt.Errorf(
-			"the file is %.1f MiB: a .txt file is one document, and a document holds at most %d code points (at most %.1f MiB); split it into several files",
-			float64(size)/(1<<20), corpus.MaxRunes, float64(4*corpus.MaxRunes)/(1<<20))}
+	if f, ok := format.ByName(name); ok && f.Kind == format.Text && size > 4*corpus.MaxRunes {
+		return format.Errorf(name, 0, "the file is %.1f MiB: a .txt file is one document, and a document holds at most %d code points (at most %.1f MiB); split it into several files",
+			float64(size)/(1<<20), corpus.MaxRunes, float64(4*corpus.MaxRunes)/(1<<20))
 	}
 	return nil
 }

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/raqim/raqim/internal/corpus"
-	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/format"
 	"github.com/raqim/raqim/internal/sample"
 )
 
@@ -36,7 +36,7 @@ func TestTXT(t *testing.T) {
 				t.Fatalf("got %d docs, notes %q", len(res.Docs), res.Notes)
 			}
 			d := res.Docs[0]
-			if d.Text != tt.text || d.Title != tt.title || d.ID != jsonl.ContentID(tt.text) ||
+			if d.Text != tt.text || d.Title != tt.title || d.ID != format.ContentID(tt.text) ||
 				d.Status != corpus.StatusNew || len(d.Spans) != 0 || !d.Created.Equal(testNow) {
 				t.Errorf("got %+v", d)
 			}
@@ -81,7 +81,7 @@ func TestTXTMatchesSample(t *testing.T) {
 			t.Fatalf("%s: %d documents; gold document found: %v", name, len(res.Docs), ok)
 		}
 		d, want := res.Docs[0], g.Title+"\n"+g.Text+"\n"
-		if d.Text != want || d.Title != strings.TrimSuffix(name, ".txt") || d.ID != jsonl.ContentID(want) {
+		if d.Text != want || d.Title != strings.TrimSuffix(name, ".txt") || d.ID != format.ContentID(want) {
 			t.Errorf("%s: text differs from gold document %s, or title %q", name, g.ID, d.Title)
 		}
 	}
@@ -99,7 +99,7 @@ func TestJSONL(t *testing.T) {
 	// Options reach the decoder: unknown labels, then mapped.
 	data := []byte(`{"text":"في باماكو","spans":[{"start":3,"end":9,"label":"GPE"}]}`)
 	_, err = File("x.jsonl", data, Options{Schema: corpus.Default})
-	var ue *jsonl.UnknownLabelsError
+	var ue *format.UnknownLabelsError
 	if !errors.As(err, &ue) || ue.Labels["GPE"] != 1 {
 		t.Fatalf("want UnknownLabelsError, got %v", err)
 	}
@@ -110,7 +110,7 @@ func TestJSONL(t *testing.T) {
 }
 
 func TestErrors(t *testing.T) {
-	big := make([]byte, jsonl.MaxFileSize+1) // zero pages: cheap
+	big := make([]byte, format.MaxFileSize+1) // zero pages: cheap
 	tests := []struct {
 		name, file string
 		data       []byte
@@ -161,15 +161,17 @@ func TestSupported(t *testing.T) {
 	if strings.Join(got, " ") != ".bio .bioes .conll .iob .iob2 .json .jsonl .txt .zip" {
 		t.Errorf("Supported() = %v", got)
 	}
-	for ext := range formats {
-		if ext != strings.ToLower(ext) || !strings.HasPrefix(ext, ".") {
-			t.Errorf("format key %q must be a lower-case extension with its dot", ext)
+	for _, f := range format.Table() {
+		for _, ext := range f.Exts {
+			if ext != strings.ToLower(ext) || !strings.HasPrefix(ext, ".") {
+				t.Errorf("format %s: extension %q must be lower-case with its dot", f.Name, ext)
+			}
 		}
 	}
 }
 
 // TestLimits checks the limits of a file and of a document: a file over
-// jsonl.MaxFileSize, and a .txt over what corpus.MaxRunes code points can
+// format.MaxFileSize, and a .txt over what corpus.MaxRunes code points can
 // take, are refused by their size before being read; a text or a JSONL
 // document longer than corpus.MaxRunes is refused naming the limit.
 func TestLimits(t *testing.T) {
@@ -178,8 +180,8 @@ func TestLimits(t *testing.T) {
 		size int64
 		ok   bool
 	}{
-		{"a.jsonl", jsonl.MaxFileSize, true},
-		{"a.jsonl", jsonl.MaxFileSize + 1, false},
+		{"a.jsonl", format.MaxFileSize, true},
+		{"a.jsonl", format.MaxFileSize + 1, false},
 		{"a.txt", 4 * corpus.MaxRunes, true},
 		{"A.TXT", 4*corpus.MaxRunes + 1, false},
 		{"a.zip", 4*corpus.MaxRunes + 1, true},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/format"
 	"github.com/raqim/raqim/internal/job"
 	"github.com/raqim/raqim/internal/jsonl"
 	"github.com/raqim/raqim/internal/store"
@@ -64,7 +65,7 @@ func RunFrom(st store.Store, known *store.Known, units []Unit, opts Options, fro
 // refused reports a unit that could not be read: held for a label mapping,
 // or an error. It returns false when err is nil.
 func refused(r *job.Reply, u Unit, err error) bool {
-	var unknown *jsonl.UnknownLabelsError
+	var unknown *format.UnknownLabelsError
 	if errors.As(err, &unknown) {
 		h := job.Held{Name: u.Name, Files: u.Index}
 		for _, l := range unknown.Names() {

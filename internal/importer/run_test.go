@@ -72,6 +72,32 @@ func (f *flaky) Add(docs []corpus.Document) error {
 	return f.Memory.Add(docs)
 }
 
+// TestRunOneTextTwice imports files holding one text twice: under two IDs
+// the second is skipped as already present, and said so; without IDs the
+// file is refused, naming the line.
+func TestRunOneTextTwice(t *testing.T) {
+	for _, c := range []struct {
+		name, data, say string
+		stored          int
+	}{
+		{"twice.jsonl", `{"id": "a", "text": "في كاي"}` + "\n" + `{"id": "b", "text": "في كاي"}` + "\n", "twice.jsonl: imported 1 document, skipped 1 already present.", 1},
+		{"twice.jsonl", `{"text": "في كاي"}` + "\n" + `{"text": "في كاي"}` + "\n", "twice.jsonl:2: duplicate document: the text is the same as on line 1", 0},
+		{"twice.conll", "-DOCSTART- O\n\nكاي B-PLACE\n\n-DOCSTART- O\n\nكاي B-PLACE\n", "twice.conll:5: duplicate document: the text is the same as on line 1", 0},
+	} {
+		name := c.name
+		m := store.NewMemory()
+		r := Run(m, store.NewKnown(nil), Group([]Input{{Name: name, Data: []byte(c.data)}}), Options{Schema: corpus.Default}, nil)
+		sums, _ := m.List()
+		var said []string
+		for _, msg := range r.Messages {
+			said = append(said, msg.Text)
+		}
+		if len(sums) != c.stored || r.Stored != c.stored || !strings.Contains(strings.Join(said, "\n"), c.say) {
+			t.Errorf("%s: %d stored (reply says %d), messages %q; want %d and %q", name, len(sums), r.Stored, said, c.stored, c.say)
+		}
+	}
+}
+
 // TestRunStreamed imports large span JSONL files read through Open: stored
 // in runs like a file read whole, refused whole for a bad line or labels
 // outside the schema, and removed again when storing a later run fails.

@@ -2,72 +2,42 @@ package importer
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"path"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/raqim/raqim/internal/corpus"
-	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/format"
 )
 
-var bom = []byte{0xEF, 0xBB, 0xBF}
+func init() { format.Register(format.Text, readTXT) }
 
-// importTXT makes one document of a UTF-8 text file, kept exactly (CRLF
-// included) but for a leading BOM, titled by the file name without its
-// extension and identified by jsonl.ContentID of the text.
-func importTXT(name string, data []byte, opts Options) (Result, error) {
+// readTXT is the reader of .txt files in format's table: it makes one
+// document of a UTF-8 text file, kept exactly (CRLF included) but for a
+// leading BOM, titled by the file name without its extension and completed
+// by format.Builder (its ID is the text's format.ContentID).
+func readTXT(files []format.File, opts Options) (Result, error) {
+	name, data := files[0].Name, files[0].Data
 	var res Result
-	if bytes.HasPrefix(data, bom) {
-		data = data[len(bom):]
+	if bytes.HasPrefix(data, format.BOM) {
+		data = data[len(format.BOM):]
 		res.Notes = append(res.Notes, "a byte-order mark at the start of the file was removed")
 	}
-	if !utf8.Valid(data) {
-		return Result{}, invalidUTF8(name, data)
+	if err := format.CheckUTF8(name, 1, data); err != nil {
+		return Result{}, err
 	}
 	text := string(data)
 	if err := corpus.CheckLength(utf8.RuneCountInString(text)); err != nil {
-		return Result{}, &corpus.FileError{File: name, Err: err}
+		return Result{}, format.At(name, 0, err)
 	}
 	if strings.TrimSpace(text) == "" {
-		return Result{}, &corpus.FileError{File: name, Err: errors.New("the file has no text: it is empty or only whitespace")}
+		return Result{}, format.Errorf(name, 0, "the file has no text: it is empty or only whitespace")
 	}
-	now := time.Now
-	if opts.Now != nil {
-		now = opts.Now
-	}
-	t := now()
 	base := baseName(name)
-	res.Docs = []corpus.Document{{
-		ID:       jsonl.ContentID(text),
-		Title:    strings.TrimSuffix(base, path.Ext(base)),
-		Text:     text,
-		Status:   corpus.StatusNew,
-		Spans:    []corpus.Span{},
-		Created:  t,
-		Modified: t,
-	}}
+	d, err := format.New(name, opts).Doc(0, "", strings.TrimSuffix(base, path.Ext(base)), text, "", nil)
+	if err != nil {
+		return Result{}, err
+	}
+	res.Docs = []corpus.Document{d}
 	return res, nil
-}
-
-// invalidUTF8 locates the first byte of data that is not UTF-8.
-func invalidUTF8(name string, data []byte) error {
-	off := 0
-	for off < len(data) {
-		r, w := utf8.DecodeRune(data[off:])
-		if r == utf8.RuneError && w <= 1 {
-			break
-		}
-		off += w
-	}
-	line := bytes.Count(data[:off], []byte("\n")) + 1
-	lineStart := bytes.LastIndexByte(data[:off], '\n') + 1
-	col := utf8.RuneCount(data[lineStart:off]) + 1
-	msg := fmt.Sprintf("invalid UTF-8: byte 0x%02X at column %d", data[off], col)
-	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
-		msg += " (the file looks like UTF-16)"
-	}
-	return &corpus.FileError{File: name, Line: line, Err: errors.New(msg + "; save the file as UTF-8")}
 }

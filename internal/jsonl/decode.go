@@ -14,32 +14,31 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/google/uuid"
-
 	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/format"
 	"github.com/raqim/raqim/internal/offsets"
 )
 
-var bom = []byte{0xEF, 0xBB, 0xBF}
-
 // Decode reads one document per non-blank line of r and refuses the whole
-// file, returning a *corpus.FileError that names the file and the 1-based
-// line, at the first malformed line or span.
+// file, returning a *format.Error that names the file and the 1-based line,
+// at the first malformed line or span.
 //
 // Lines may be raqim, gold or Prodigy objects ({"id"?, "text", "meta"?,
 // "spans"?: [{"start", "end", "label", "text"?, ...}]}) or doccano ones
 // ({"text", "label" or "labels": [[start, end, "LABEL"], ...]}). Offsets are
 // code points into the text exactly as in the JSON string; a leading BOM of
 // the file is dropped. Labels outside opts.Schema (after opts.LabelMap) are
-// collected over the whole file into one *UnknownLabelsError.
+// collected over the whole file into one *format.UnknownLabelsError.
+// Documents are completed by format.Builder: a given "meta.title", even
+// empty, is the title.
 func Decode(name string, r io.Reader, opts DecodeOptions) ([]corpus.Document, error) {
-	return decode(name, r, opts, MaxFileSize)
+	return decode(name, r, opts, format.MaxFileSize)
 }
 
 // Check reads r as Decode does and returns the error Decode would, keeping
 // no document: a file can be checked whole before any of it is stored.
 func Check(name string, r io.Reader, opts DecodeOptions) error {
-	_, err := decodeEach(name, r, Position{}, opts, MaxFileSize, func(*corpus.Document, Position) error { return nil })
+	_, err := decodeEach(name, r, Position{}, opts, format.MaxFileSize, func(*corpus.Document, Position) error { return nil })
 	return err
 }
 
@@ -66,7 +65,7 @@ func DecodeEach(name string, r io.Reader, opts DecodeOptions, n int, fn func([]c
 func DecodeFrom(name string, r io.Reader, from Position, opts DecodeOptions, n int, fn func(docs []corpus.Document, end Position) error) error {
 	run := make([]corpus.Document, 0, n)
 	var last Position
-	_, err := decodeEach(name, r, from, opts, MaxFileSize, func(d *corpus.Document, end Position) error {
+	_, err := decodeEach(name, r, from, opts, format.MaxFileSize, func(d *corpus.Document, end Position) error {
 		last = end
 		if run = append(run, *d); len(run) < n {
 			return nil
@@ -82,21 +81,13 @@ func DecodeFrom(name string, r io.Reader, from Position, opts DecodeOptions, n i
 }
 
 type decoder struct {
-	name    string
-	opts    DecodeOptions
-	now     time.Time
-	ids     map[string]int // document ID → line
-	unknown UnknownLabelsError
+	name string
+	b    *format.Builder // the options, the document IDs read, the unknown labels
 }
 
-// lineError is a problem on the line being decoded.
-type lineError struct{ msg string }
-
-func (e *lineError) Error() string { return e.msg }
-
-func errorf(format string, args ...any) error {
-	return &lineError{fmt.Sprintf(format, args...)}
-}
+// errorf returns a problem on the line being decoded, which decodeEach
+// places at the line.
+func errorf(key string, args ...any) error { return format.Msg(key, args...) }
 
 func decode(name string, r io.Reader, opts DecodeOptions, limit int64) ([]corpus.Document, error) {
 	var docs []corpus.Document
@@ -113,14 +104,9 @@ func decode(name string, r io.Reader, opts DecodeOptions, limit int64) ([]corpus
 // each document to keep with the position after its line (keep's error
 // stops it, returned as is), and returns how many there were.
 func decodeEach(name string, r io.Reader, from Position, opts DecodeOptions, limit int64, keep func(*corpus.Document, Position) error) (int, error) {
-	now := time.Now
-	if opts.Now != nil {
-		now = opts.Now
-	}
-	d := &decoder{name: name, opts: opts, now: now(), ids: make(map[string]int)}
-	d.unknown.File = name
+	d := &decoder{name: name, b: format.New(name, opts)}
 	fail := func(line int, err error) (int, error) {
-		return 0, &corpus.FileError{File: name, Line: line, Err: err}
+		return 0, format.At(name, line, err)
 	}
 
 	br := bufio.NewReaderSize(r, 64<<10)
@@ -136,11 +122,11 @@ func decodeEach(name string, r io.Reader, from Position, opts DecodeOptions, lim
 			var chunk []byte
 			chunk, err = br.ReadSlice('\n')
 			total += int64(len(chunk))
-			if int64(len(line))+int64(len(chunk)) > min(limit, MaxLine) {
-				return fail(n, fmt.Errorf("line is longer than the import limit of %s", size(min(limit, MaxLine))))
+			if int64(len(line))+int64(len(chunk)) > min(limit, format.MaxLine) {
+				return fail(n, errorf("line is longer than the import limit of %s", size(min(limit, format.MaxLine))))
 			}
 			if total > limit {
-				return fail(n, fmt.Errorf("file is larger than the import limit of %s", size(limit)))
+				return fail(n, errorf("file is larger than the import limit of %s", size(limit)))
 			}
 			line = append(line, chunk...)
 			if err != bufio.ErrBufferFull {
@@ -148,7 +134,7 @@ func decodeEach(name string, r io.Reader, from Position, opts DecodeOptions, lim
 			}
 		}
 		if err != nil && err != io.EOF {
-			return fail(n, fmt.Errorf("reading the file: %w", err))
+			return fail(n, errorf("reading the file: %v", err))
 		}
 		doc, derr := d.line(n, line)
 		if derr != nil {
@@ -158,7 +144,7 @@ func decodeEach(name string, r io.Reader, from Position, opts DecodeOptions, lim
 			count++
 			// Documents are kept only while no label is unknown: such a file
 			// is refused, and is read to its end only to list them all.
-			if len(d.unknown.Labels) == 0 {
+			if !d.b.Unknown() {
 				if err := keep(doc, Position{Offset: total, Line: n}); err != nil {
 					return 0, err
 				}
@@ -168,12 +154,11 @@ func decodeEach(name string, r io.Reader, from Position, opts DecodeOptions, lim
 			break
 		}
 	}
-	if len(d.unknown.Labels) > 0 {
-		u := d.unknown
-		return fail(u.firstLine(), &u)
+	if err := d.b.Finish(); err != nil {
+		return 0, err
 	}
 	if count == 0 && from == (Position{}) {
-		return fail(0, errors.New("no documents: the file is empty or has only blank lines"))
+		return fail(0, errorf("no documents: the file is empty or has only blank lines"))
 	}
 	return count, nil
 }
@@ -189,22 +174,22 @@ func size(n int64) string {
 // line decodes line n (raw, with its line end); it returns nil for a blank line.
 func (d *decoder) line(n int, raw []byte) (*corpus.Document, error) {
 	if n == 1 {
-		raw = bytes.TrimPrefix(raw, bom)
+		raw = bytes.TrimPrefix(raw, format.BOM)
 	}
 	raw = bytes.TrimSuffix(raw, []byte("\n"))
 	raw = bytes.TrimSuffix(raw, []byte("\r"))
-	if !utf8.Valid(raw) {
-		return nil, invalidUTF8(raw, n)
+	if err := format.CheckUTF8(d.name, n, raw); err != nil {
+		return nil, err
 	}
 	trimmed := bytes.TrimSpace(raw)
 	if len(trimmed) == 0 {
 		return nil, nil
 	}
-	if bytes.HasPrefix(trimmed, bom) {
+	if bytes.HasPrefix(trimmed, format.BOM) {
 		return nil, errorf("a byte-order mark (U+FEFF) starts the line; it is allowed only at the start of the file")
 	}
-	if i := LoneSurrogate(trimmed); i >= 0 {
-		return nil, errorf("a lone UTF-16 surrogate %s near column %d: JSON text must pair each surrogate (raqim refuses it rather than change the text)", trimmed[i:i+6], utf8.RuneCount(trimmed[:i])+1)
+	if err := format.CheckJSON(d.name, n, raw); err != nil {
+		return nil, err
 	}
 	if !json.Valid(trimmed) {
 		var probe any
@@ -234,23 +219,6 @@ func unmarshal(data []byte, v any) error {
 		return errorf("invalid JSON: %v", err)
 	}
 	return nil
-}
-
-// invalidUTF8 describes the first invalid byte of line n.
-func invalidUTF8(raw []byte, n int) error {
-	off := 0
-	for off < len(raw) {
-		r, w := utf8.DecodeRune(raw[off:])
-		if r == utf8.RuneError && w <= 1 {
-			break
-		}
-		off += w
-	}
-	msg := fmt.Sprintf("invalid UTF-8: byte 0x%02X at column %d", raw[off], utf8.RuneCount(raw[:off])+1)
-	if n == 1 && (bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) || bytes.HasPrefix(raw, []byte{0xFE, 0xFF})) {
-		msg += " (the file looks like UTF-16)"
-	}
-	return errorf("%s; save the file as UTF-8", msg)
 }
 
 // kind names the type of a JSON value from its first byte.
@@ -295,11 +263,11 @@ func integer(v json.RawMessage, what string) (int, error) {
 		return 0, errorf("missing %s", what)
 	}
 	if kind(v) != "number" {
-		return 0, errorf("%s must be an integer, got a %s %s", what, kind(v), clip(string(v)))
+		return 0, errorf("%s must be an integer, got a %s %s", what, kind(v), format.Clip(string(v)))
 	}
 	i, err := strconv.Atoi(string(bytes.TrimSpace(v)))
 	if err != nil {
-		return 0, errorf("%s must be an integer, got %s", what, clip(string(v)))
+		return 0, errorf("%s must be an integer, got %s", what, format.Clip(string(v)))
 	}
 	return i, nil
 }
@@ -319,18 +287,9 @@ func number(v json.RawMessage) string {
 	return lit
 }
 
-// clip shortens a value quoted in an error message.
-func clip(s string) string {
-	const most = 60
-	if utf8.RuneCountInString(s) <= most {
-		return s
-	}
-	return string([]rune(s)[:most]) + "…"
-}
-
 // object turns the JSON object of line n into a document.
 func (d *decoder) object(n int, obj map[string]json.RawMessage) (*corpus.Document, error) {
-	doc := &corpus.Document{Status: corpus.StatusNew, Created: d.now, Modified: d.now}
+	doc := &corpus.Document{Status: corpus.StatusNew, Created: d.b.Now, Modified: d.b.Now}
 
 	rawText, ok := obj["text"]
 	if !ok || isNull(rawText) {
@@ -346,7 +305,6 @@ func (d *decoder) object(n int, obj map[string]json.RawMessage) (*corpus.Documen
 	doc.Text = text
 
 	// ID: given, or derived from the text.
-	derived := false
 	switch v := obj["id"]; {
 	case isNull(v):
 	case kind(v) == "string":
@@ -358,16 +316,9 @@ func (d *decoder) object(n int, obj map[string]json.RawMessage) (*corpus.Documen
 	default:
 		return nil, errorf(`"id" must be a string or a number, got a %s`, kind(v))
 	}
-	if doc.ID == "" {
-		doc.ID, derived = ContentID(text), true
+	if doc.ID, err = d.b.ID(n, doc.ID, text); err != nil {
+		return nil, err
 	}
-	if prev, dup := d.ids[doc.ID]; dup {
-		if derived {
-			return nil, errorf("duplicate document: the text is the same as on line %d (no \"id\" given, both get id %q)", prev, doc.ID)
-		}
-		return nil, errorf("duplicate id %q: also used on line %d", doc.ID, prev)
-	}
-	d.ids[doc.ID] = n
 
 	// Shape: doccano when there are no "spans" but an array of labels.
 	labelKey := ""
@@ -427,10 +378,7 @@ func (d *decoder) object(n int, obj map[string]json.RawMessage) (*corpus.Documen
 			}
 		}
 	}
-	doc.Title = doc.ID
-	if hasTitle {
-		doc.Title = title
-	}
+	doc.Title = title
 	if len(meta) > 0 {
 		doc.Meta = meta
 	}
@@ -461,13 +409,14 @@ func (d *decoder) object(n int, obj map[string]json.RawMessage) (*corpus.Documen
 		p, s := doc.Spans[i-1], doc.Spans[i]
 		if p.Overlaps(s) {
 			return nil, errorf("span [%d,%d) %s %q overlaps span [%d,%d) %s %q: spans must not overlap",
-				p.Start, p.End, p.Label, clip(x.Slice(p.Start, p.End)),
-				s.Start, s.End, s.Label, clip(x.Slice(s.Start, s.End)))
+				p.Start, p.End, p.Label, format.Clip(x.Slice(p.Start, p.End)),
+				s.Start, s.End, s.Label, format.Clip(x.Slice(s.Start, s.End)))
 		}
 	}
 	if err := corpus.ValidateSpans(doc.Spans, x.Len(), nil); err != nil {
 		return nil, err
 	}
+	d.b.Complete(doc, hasTitle)
 	return doc, nil
 }
 
@@ -667,7 +616,7 @@ func doccanoSpans(v json.RawMessage, key string) ([]rawSpan, error) {
 			}
 		}
 		if len(parts) != 3 {
-			return nil, errorf("%s must be [start, end, \"LABEL\"], got %s", what, clip(string(item)))
+			return nil, errorf("%s must be [start, end, \"LABEL\"], got %s", what, format.Clip(string(item)))
 		}
 		var rs rawSpan
 		var err error
@@ -689,10 +638,7 @@ func doccanoSpans(v json.RawMessage, key string) ([]rawSpan, error) {
 
 // span checks span i of line n against the text and completes it.
 func (d *decoder) span(n, i int, rs rawSpan, x *offsets.Index) (corpus.Span, error) {
-	label := rs.label
-	if to, ok := d.opts.LabelMap[label]; ok {
-		label = to
-	}
+	label := d.b.Map(rs.label)
 	where := fmt.Sprintf("span %d [%d,%d) %s", i+1, rs.start, rs.end, label)
 	switch {
 	case label == "":
@@ -704,30 +650,17 @@ func (d *decoder) span(n, i int, rs rawSpan, x *offsets.Index) (corpus.Span, err
 	}
 	got := x.Slice(rs.start, rs.end)
 	if rs.text != nil && *rs.text != got {
-		return corpus.Span{}, errorf("%s: its \"text\" is %q but the text at [%d,%d) is %q", where, clip(*rs.text), rs.start, rs.end, clip(got))
+		return corpus.Span{}, errorf("%s: its \"text\" is %q but the text at [%d,%d) is %q", where, format.Clip(*rs.text), rs.start, rs.end, format.Clip(got))
 	}
 	if t, ok := rs.attrs["text"]; ok && t != got {
-		return corpus.Span{}, errorf("%s: its attrs \"text\" is %q but the text at [%d,%d) is %q", where, clip(t), rs.start, rs.end, clip(got))
+		return corpus.Span{}, errorf("%s: its attrs \"text\" is %q but the text at [%d,%d) is %q", where, format.Clip(t), rs.start, rs.end, format.Clip(got))
 	}
-	if d.opts.Schema != nil && !d.opts.Schema.Has(label) {
-		d.unknown.add(label, n)
-	}
+	d.b.Check(label, n)
 	s := corpus.Span{
 		ID: rs.id, Start: rs.start, End: rs.end, Label: label,
 		Annotator: rs.annotator, Created: rs.created, Modified: rs.modified, Attrs: rs.attrs,
 	}
-	if len(s.Attrs) == 0 {
-		s.Attrs = nil // "attrs": {} is no attributes, as Encode writes them
-	}
-	if s.ID == "" {
-		s.ID = uuid.NewString()
-	}
-	if s.Annotator == "" {
-		s.Annotator = d.opts.Annotator
-	}
-	if s.Created.IsZero() {
-		s.Created = d.now
-	}
+	d.b.CompleteSpan(&s)
 	return s, nil
 }
 

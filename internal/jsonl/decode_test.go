@@ -17,6 +17,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/format"
 	"github.com/raqim/raqim/internal/offsets"
 	"github.com/raqim/raqim/internal/sample"
 )
@@ -45,7 +46,7 @@ func parseLines(t *testing.T, data []byte) []srcDoc {
 	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
 		var d srcDoc
 		if err := json.Unmarshal([]byte(line), &d); err != nil {
-			t.Fatalf("parsing %q: %v", clip(line), err)
+			t.Fatalf("parsing %q: %v", format.Clip(line), err)
 		}
 		out = append(out, d)
 	}
@@ -283,7 +284,7 @@ func TestDecodeFields(t *testing.T) {
 	}
 
 	b := docs[1]
-	if want := ContentID("في باماكو"); b.ID != want || b.Title != want || b.Status != corpus.StatusNew || b.Meta != nil {
+	if want := format.ContentID("في باماكو"); b.ID != want || b.Title != want || b.Status != corpus.StatusNew || b.Meta != nil {
 		t.Errorf("doc 2: id %q title %q status %q meta %v", b.ID, b.Title, b.Status, b.Meta)
 	}
 	bs := b.Spans[0]
@@ -296,7 +297,7 @@ func TestDecodeFields(t *testing.T) {
 	if docs[3].ID != "1000" || docs[3].Title != "1000" {
 		t.Errorf("numeric id 1e3: %q", docs[3].ID)
 	}
-	if docs[4].ID != ContentID("z") || len(docs[4].Spans) != 0 || docs[4].Meta != nil {
+	if docs[4].ID != format.ContentID("z") || len(docs[4].Spans) != 0 || docs[4].Meta != nil {
 		t.Errorf("Prodigy text-classification line: %+v", docs[4])
 	}
 }
@@ -384,7 +385,7 @@ func TestDecodeErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			limit := tt.limit
 			if limit == 0 {
-				limit = MaxFileSize
+				limit = format.MaxFileSize
 			}
 			docs, err := decode("in.jsonl", strings.NewReader(tt.input), DecodeOptions{Schema: corpus.Default}, limit)
 			if err == nil {
@@ -413,18 +414,18 @@ func TestMaxFileSize(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads 256 MiB")
 	}
-	if MaxFileSize != 256<<20 || MaxLine != 32<<20 {
-		t.Fatalf("MaxFileSize = %d, MaxLine = %d", MaxFileSize, MaxLine)
+	if format.MaxFileSize != 256<<20 || format.MaxLine != 32<<20 {
+		t.Fatalf("format.MaxFileSize = %d, format.MaxLine = %d", format.MaxFileSize, format.MaxLine)
 	}
-	// One endless line is cut at MaxLine.
-	_, err := Decode("big.jsonl", io.LimitReader(repeatReader('a'), MaxLine+1), DecodeOptions{})
+	// One endless line is cut at format.MaxLine.
+	_, err := Decode("big.jsonl", io.LimitReader(repeatReader('a'), format.MaxLine+1), DecodeOptions{})
 	var fe *corpus.FileError
 	if !errors.As(err, &fe) || fe.Line != 1 || !strings.Contains(err.Error(), "line is longer than the import limit of 32 MiB") {
 		t.Errorf("one long line: %v", err)
 	}
-	// A file of short (blank) lines is cut at MaxFileSize.
-	_, err = Decode("big.jsonl", io.LimitReader(repeatReader('\n'), MaxFileSize+1), DecodeOptions{})
-	if !errors.As(err, &fe) || fe.Line != MaxFileSize+1 || !strings.Contains(err.Error(), "file is larger than the import limit of 256 MiB") {
+	// A file of short (blank) lines is cut at format.MaxFileSize.
+	_, err = Decode("big.jsonl", io.LimitReader(repeatReader('\n'), format.MaxFileSize+1), DecodeOptions{})
+	if !errors.As(err, &fe) || fe.Line != format.MaxFileSize+1 || !strings.Contains(err.Error(), "file is larger than the import limit of 256 MiB") {
 		t.Errorf("many lines: %v", err)
 	}
 }
@@ -445,9 +446,9 @@ func TestUnknownLabels(t *testing.T) {
 {"id":"3","text":"في كاي","spans":[{"start":3,"end":6,"label":"PLACE"}]}
 `
 	_, err := Decode("labels.jsonl", strings.NewReader(input), DecodeOptions{Schema: corpus.Default})
-	var ue *UnknownLabelsError
+	var ue *format.UnknownLabelsError
 	if !errors.As(err, &ue) {
-		t.Fatalf("error %v is not an *UnknownLabelsError", err)
+		t.Fatalf("error %v is not an *format.UnknownLabelsError", err)
 	}
 	var fe *corpus.FileError
 	if !errors.As(err, &fe) || fe.File != "labels.jsonl" || fe.Line != 1 {
@@ -485,15 +486,6 @@ func TestUnknownLabels(t *testing.T) {
 	// Without a schema any label goes.
 	if docs := mustDecode(t, input, DecodeOptions{}); docs[0].Spans[0].Label != "ORG" {
 		t.Errorf("label %q", docs[0].Spans[0].Label)
-	}
-}
-
-func TestContentID(t *testing.T) {
-	if got := ContentID("abc"); got != "doc-ba7816bf8f01cfea" {
-		t.Errorf("ContentID(abc) = %q", got)
-	}
-	if ContentID("a\r\n") == ContentID("a\n") {
-		t.Error("ContentID ignores CRLF")
 	}
 }
 
@@ -643,26 +635,5 @@ func TestDecodeFrom(t *testing.T) {
 	err = DecodeFrom("in.jsonl", strings.NewReader(bad[ends[1].Offset:]), ends[1], opts, 2, func([]corpus.Document, Position) error { return nil })
 	if err == nil || !strings.HasPrefix(err.Error(), "in.jsonl:9:") {
 		t.Errorf("a bad line 9 read from line %d: %v", ends[1].Line, err)
-	}
-}
-
-func TestLoneSurrogate(t *testing.T) {
-	for _, c := range []struct {
-		in   string
-		want int
-	}{
-		{`{"text": "كاي"}`, -1},
-		{`{"text": "\ud83d\ude00"}`, -1}, // 😀 as a pair
-		{`{"text": "\uD83D\uDE00 \u00e9"}`, -1},
-		{`{"text": "\ud800"}`, 10},
-		{`{"text": "a\udc00b"}`, 11},     // a low half alone
-		{`{"text": "\ud83d\u0041"}`, 10}, // a high half before a letter
-		{`{"text": "\\ud800"}`, -1},      // a backslash, then the letters ud800
-		{`{"text": "\\\ud800"}`, 12},     // a backslash, then the escape
-		{`{"text": "\ud83d`, 10},         // cut short
-	} {
-		if got := LoneSurrogate([]byte(c.in)); got != c.want {
-			t.Errorf("LoneSurrogate(%s) = %d, want %d", c.in, got, c.want)
-		}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/format"
 	"github.com/raqim/raqim/internal/offsets"
 )
 
@@ -33,7 +34,7 @@ func Encode(w io.Writer, docs []corpus.Document, opts EncodeOptions) error {
 	for i := range docs {
 		d := &docs[i]
 		if d.ID == "" {
-			return fmt.Errorf("document %d (%q): empty id", i+1, clip(d.Title))
+			return fmt.Errorf("document %d (%q): empty id", i+1, format.Clip(d.Title))
 		}
 		if j, dup := seen[d.ID]; dup {
 			return fmt.Errorf("document %q: duplicate id (documents %d and %d)", d.ID, j+1, i+1)
@@ -101,7 +102,7 @@ func (e *encoder) doc(d *corpus.Document) error {
 	for i, s := range spans {
 		if t, ok := s.Attrs["text"]; ok && t != x.Slice(s.Start, s.End) {
 			return &corpus.SpanError{Index: i, Span: s, Reason: fmt.Sprintf(
-				"its text %q differs from the text at its offsets %q", clip(t), clip(x.Slice(s.Start, s.End)))}
+				"its text %q differs from the text at its offsets %q", format.Clip(t), format.Clip(x.Slice(s.Start, s.End)))}
 		}
 	}
 	// Meta is checked before anything of the line is written.
@@ -112,7 +113,7 @@ func (e *encoder) doc(d *corpus.Document) error {
 		}
 		v := d.Meta[k]
 		if !utf8.Valid(v) || !json.Valid(v) {
-			return fmt.Errorf("meta %q is not valid JSON: %s", k, clip(string(v)))
+			return fmt.Errorf("meta %q is not valid JSON: %s", k, format.Clip(string(v)))
 		}
 		metaKeys = append(metaKeys, k)
 	}

@@ -11,10 +11,20 @@ import (
 	"strings"
 
 	"github.com/raqim/raqim/internal/corpus"
-	"github.com/raqim/raqim/internal/dataset/ingest"
-	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/format"
 	"github.com/raqim/raqim/internal/offsets"
 )
+
+func init() { format.Register(format.LabelStudio, read) }
+
+// read is the reader of Label Studio tasks in format's table.
+func read(files []format.File, opts format.Options) (format.Result, error) {
+	docs, notes, err := Decode(files[0].Name, bytes.NewReader(files[0].Data), opts)
+	if err != nil {
+		return format.Result{}, err
+	}
+	return format.Result{Docs: docs, Notes: notes}, nil
+}
 
 type rawValue struct {
 	Start  json.RawMessage `json:"start"`
@@ -47,16 +57,16 @@ type rawTask struct {
 // the full export format ({"data", "annotations"}, or "completions" of old
 // versions) or JSON-MIN ({"text", "<from_name>": [{"start", "end", "text",
 // "labels"}]}), into documents, or refuses the file whole with a
-// *corpus.FileError naming the line where the task starts. The text is
+// *format.Error naming the line where the task starts. The text is
 // data.text; a document's ID is data.doc_id, else derived from the text.
 // Each task's first annotation that was not cancelled is imported (its
 // predictions when it has none), regions of type "labels" only; a note
 // tells of anything left out. A region's "text" must equal the text at its
 // offsets (code points; UTF-16 offsets of old versions are accepted and
 // noted). Labels outside opts.Schema (after opts.LabelMap) are reported
-// together as a *jsonl.UnknownLabelsError.
-func Decode(name string, r io.Reader, opts jsonl.DecodeOptions) ([]corpus.Document, []string, error) {
-	b := ingest.New(name, opts)
+// together as a *format.UnknownLabelsError.
+func Decode(name string, r io.Reader, opts format.Options) ([]corpus.Document, []string, error) {
+	b := format.New(name, opts)
 	data, err := b.ReadAll(r)
 	if err == nil {
 		err = b.CheckJSON(data)
@@ -156,7 +166,7 @@ func syntaxLine(data []byte) int {
 }
 
 // decodeTask turns one task, starting on line, into a document.
-func decodeTask(b *ingest.Builder, line int, raw json.RawMessage) (corpus.Document, error) {
+func decodeTask(b *format.Builder, line int, raw json.RawMessage) (corpus.Document, error) {
 	var t rawTask
 	if err := json.Unmarshal(raw, &t); err != nil {
 		return corpus.Document{}, b.Errorf(line, "want a task object {\"data\": {\"text\"}, \"annotations\"}: %v", err)
@@ -246,7 +256,7 @@ func decodeTask(b *ingest.Builder, line int, raw json.RawMessage) (corpus.Docume
 		start, err1 := intValue(r.Value.Start)
 		end, err2 := intValue(r.Value.End)
 		if err1 != nil || err2 != nil {
-			return corpus.Document{}, b.Errorf(line, "%s: start and end must be integers, got %s and %s", where, ingest.Clip(string(r.Value.Start)), ingest.Clip(string(r.Value.End)))
+			return corpus.Document{}, b.Errorf(line, "%s: start and end must be integers, got %s and %s", where, format.Clip(string(r.Value.Start)), format.Clip(string(r.Value.End)))
 		}
 		if len(r.Value.Labels) != 1 {
 			return corpus.Document{}, b.Errorf(line, "%s [%d,%d) has %d labels; a raqim span has exactly one", where, start, end, len(r.Value.Labels))
@@ -264,7 +274,7 @@ func decodeTask(b *ingest.Builder, line int, raw json.RawMessage) (corpus.Docume
 			return corpus.Document{}, b.Errorf(line, "%s [%d,%d) %s: out of range or empty: the text has %d code points", where, start, end, r.Value.Labels[0], x.Len())
 		}
 		if r.Value.Text != nil && *r.Value.Text != x.Slice(start, end) {
-			return corpus.Document{}, b.Errorf(line, "%s [%d,%d) %s: its text %q differs from the text at its offsets, %q", where, start, end, r.Value.Labels[0], ingest.Clip(*r.Value.Text), ingest.Clip(x.Slice(start, end)))
+			return corpus.Document{}, b.Errorf(line, "%s [%d,%d) %s: its text %q differs from the text at its offsets, %q", where, start, end, r.Value.Labels[0], format.Clip(*r.Value.Text), format.Clip(x.Slice(start, end)))
 		}
 		l, err := b.Label(corpus.Label(r.Value.Labels[0]), line)
 		if err != nil {
@@ -290,7 +300,7 @@ func dataString(data map[string]json.RawMessage, key string) (string, error) {
 	if err := json.Unmarshal(v, &n); err == nil {
 		return n.String(), nil
 	}
-	return "", fmt.Errorf("data.%s must be a string", key)
+	return "", format.Msg("data.%s must be a string", key)
 }
 
 func intValue(v json.RawMessage) (int, error) {

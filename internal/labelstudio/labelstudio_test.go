@@ -10,10 +10,10 @@ import (
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/dataset/testcorpus"
-	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/format"
 )
 
-func opts() jsonl.DecodeOptions { return testcorpus.Options() }
+func opts() format.Options { return testcorpus.Options() }
 
 func key(s corpus.Span) string { return fmt.Sprintf("%d:%d:%s", s.Start, s.End, s.Label) }
 
@@ -92,17 +92,17 @@ func TestDecodeVariants(t *testing.T) {
 			  {"result": [{"type": "labels", "value": {"start": 3, "end": 6, "text": "كاي", "labels": ["PLACE"]}},
 			              {"type": "choices", "value": {"choices": ["x"]}}]},
 			  {"result": []}]}]`,
-			jsonl.ContentID("في كاي") + "|في كاي|[3:6:PLACE]",
+			format.ContentID("في كاي") + "|في كاي|[3:6:PLACE]",
 			[]string{"x.json:1: task 12 has 2 annotations", `x.json:1: task 12: a result of type "choices" was skipped`}},
 		{"one task, old completions, UTF-16 offsets",
 			`{"data": {"text": "🔻 كاي", "doc_id": "d"}, "completions": [{"result": [{"type": "labels", "value": {"start": 3, "end": 6, "text": "كاي", "labels": ["PLACE"]}}]}]}`,
 			"d|🔻 كاي|[2:5:PLACE]", []string{"UTF-16 units"}},
 		{"predictions only",
 			`[{"data": {"content": "كاي"}, "predictions": [{"result": [{"type": "labels", "value": {"start": 0, "end": 3, "labels": ["PLACE"]}}]}]}]`,
-			jsonl.ContentID("كاي") + "|كاي|[0:3:PLACE]", []string{"first prediction", "data.content"}},
+			format.ContentID("كاي") + "|كاي|[0:3:PLACE]", []string{"first prediction", "data.content"}},
 		{"json-min",
 			`[{"id": 1, "text": "قتل 4 في كاي", "label": [{"start": 0, "end": 5, "text": "قتل 4", "labels": ["CASUALTY"]}, {"start": 9, "end": 12, "text": "كاي", "labels": ["PLACE"]}], "annotator": 1}]`,
-			jsonl.ContentID("قتل 4 في كاي") + "|قتل 4 في كاي|[0:5:CASUALTY 9:12:PLACE]", nil},
+			format.ContentID("قتل 4 في كاي") + "|قتل 4 في كاي|[0:5:CASUALTY 9:12:PLACE]", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -143,7 +143,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"text differs", "[\n\n" + task(`{"start": 3, "end": 6, "text": "كاى", "labels": ["PLACE"]}`) + "]", 3, `its text "كاى" differs`},
 		{"two labels", "[" + task(`{"start": 3, "end": 6, "labels": ["PLACE", "ACTOR"]}`) + "]", 1, "has 2 labels"},
 		{"not integer", "[" + task(`{"start": "3", "end": 6, "labels": ["PLACE"]}`) + "]", 1, "must be integers"},
-		{"unknown", "[" + task(`{"start": 3, "end": 6, "labels": ["GPE"]}`) + ",\n" + task(`{"start": 0, "end": 2, "labels": ["LOC"]}`) + "]", 1, `2 unknown labels not in the schema: "GPE"`},
+		{"unknown", "[" + task(`{"start": 3, "end": 6, "labels": ["GPE"]}`) + ",\n" + strings.Replace(task(`{"start": 0, "end": 2, "labels": ["LOC"]}`), "كاي", "غاو", 1) + "]", 1, `2 unknown labels not in the schema: "GPE"`},
+		{"one text twice", "[" + task(`{"start": 3, "end": 6, "labels": ["PLACE"]}`) + ",\n" + task(`{"start": 3, "end": 6, "labels": ["PLACE"]}`) + "]", 2, "duplicate document: the text is the same as on line 1"},
 		{"overlap", "[" + `{"data": {"text": "في كاي"}, "annotations": [{"result": [{"type": "labels", "value": {"start": 0, "end": 6, "labels": ["PLACE"]}}, {"type": "labels", "value": {"start": 3, "end": 6, "labels": ["PLACE"]}}]}]}` + "]", 1, "overlaps"},
 		{"trailing", "[]\n[]", 2, "more JSON"},
 		{"empty", "[]", 0, "no tasks"},

@@ -34,18 +34,23 @@ func (k *Known) Has(d corpus.Document) bool {
 }
 
 // Add stores in st the documents of docs not known yet, all or none, and
-// indexes them. A document whose text is known is skipped; one whose ID is
-// taken by another text is stored under "ID-2" (or -3, …). first is the ID
-// of the first document given, as stored now or before; added are the IDs
-// of the documents stored now.
+// indexes them. A document whose text is known, or given before it in
+// docs, is skipped; one whose ID is taken by another text is stored under
+// "ID-2" (or -3, …). first is the ID of the first document given, as stored
+// now or before; added are the IDs of the documents stored now.
 func (k *Known) Add(st Store, docs []corpus.Document) (added []string, skipped int, first string, err error) {
 	fresh := make([]corpus.Document, 0, len(docs))
-	taken := make(map[string]bool) // IDs given in this call
+	taken := make(map[string]bool)   // IDs given in this call
+	texts := make(map[string]string) // digest → ID, of the texts given in this call
 	for _, d := range docs {
 		if d.Digest == "" {
 			d.Digest = corpus.DigestOf(d.Text)
 		}
-		if prev, ok := k.digests[d.Digest]; ok {
+		prev, ok := k.digests[d.Digest]
+		if !ok {
+			prev, ok = texts[d.Digest]
+		}
+		if ok {
 			if first == "" {
 				first = prev
 			}
@@ -62,6 +67,7 @@ func (k *Known) Add(st Store, docs []corpus.Document) (added []string, skipped i
 			first = d.ID
 		}
 		taken[d.ID] = true
+		texts[d.Digest] = d.ID
 		fresh = append(fresh, d)
 	}
 	if err := st.Add(fresh); err != nil {

@@ -24,6 +24,7 @@ func TestKnownAdd(t *testing.T) {
 		{"same text, same ID", []corpus.Document{doc("a", "أ")}, []corpus.Document{doc("a", "أ"), doc("b", "ب")}, 1, 1, "a", []string{"a", "b"}},
 		{"same text, other ID: first is the stored one", []corpus.Document{doc("a", "أ")}, []corpus.Document{doc("x", "أ")}, 0, 1, "a", []string{"a"}},
 		{"same ID, other text: kept as ID-2", []corpus.Document{doc("a", "أ")}, []corpus.Document{doc("a", "ب")}, 1, 0, "a-2", []string{"a", "a-2"}},
+		{"one text twice in one call: the second skipped", nil, []corpus.Document{doc("a", "أ"), doc("b", "أ")}, 1, 1, "a", []string{"a"}},
 		{"ID-2 taken too", []corpus.Document{doc("a", "أ"), doc("a-2", "ب")}, []corpus.Document{doc("a", "ت")}, 1, 0, "a-3", []string{"a", "a-2", "a-3"}},
 	}
 	for _, tt := range tests {

@@ -12,11 +12,11 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
-	"strings"
 	"syscall/js"
 
 	"github.com/raqim/raqim/app/webapi"
 	"github.com/raqim/raqim/internal/dataset"
+	"github.com/raqim/raqim/internal/format"
 	"github.com/raqim/raqim/internal/importer"
 	"github.com/raqim/raqim/internal/job"
 	"github.com/raqim/raqim/internal/store"
@@ -100,18 +100,15 @@ type blobSpill struct{ webapi.BlobWriter }
 
 func (s *blobSpill) Reader() (io.Reader, error) { return webapi.BlobReader(s.Blob("")), nil }
 
-// streamed is the size from which a span JSONL file is imported a run at a
-// time, never whole in memory.
-const streamed = 4 << 20
-
-// input prepares the import of a file held by the browser: a large span
-// JSONL file is read a slice at a time, as the import goes; others whole.
+// input prepares the import of a file held by the browser: a file larger
+// than format.Streamed of a format that streams is read a slice at a time,
+// as the import goes; others whole.
 func input(name string, blob js.Value) (importer.Input, error) {
 	size := blob.Get("size").Int()
 	if err := importer.Precheck(name, int64(size)); err != nil {
 		return importer.Input{}, err
 	}
-	if strings.HasSuffix(strings.ToLower(name), ".jsonl") && size > streamed {
+	if f, ok := format.ByName(name); ok && f.Streams && size > format.Streamed {
 		return importer.Input{Name: name, Open: func(off int64) (io.Reader, error) {
 			return webapi.BlobReader(blob.Call("slice", off)), nil
 		}}, nil

@@ -15,7 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/raqim/raqim/internal/corpus"
-	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/format"
 	"github.com/raqim/raqim/internal/sample"
 	"github.com/raqim/raqim/internal/tokenize"
 )
@@ -140,8 +140,8 @@ func sep(r *rand.Rand) string {
 
 // Options are the decode options the format tests share: the default
 // schema, and Now as the clock.
-func Options() jsonl.DecodeOptions {
-	return jsonl.DecodeOptions{Schema: corpus.Default, Now: func() time.Time { return Now }}
+func Options() format.Options {
+	return format.Options{Schema: corpus.Default, Now: func() time.Time { return Now }}
 }
 
 // TokenSpans lists a document's spans as "LABEL:tok tok …" with the tokens
