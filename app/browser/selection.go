@@ -216,13 +216,6 @@ func Query(sel string) app.Value {
 	return app.Window().Get("document").Call("querySelector", sel)
 }
 
-// SetAttr sets an attribute of the element matching sel, if any.
-func SetAttr(sel, name, value string) {
-	if el := app.Window().Get("document").Call("querySelector", sel); el.Truthy() {
-		el.Call("setAttribute", name, value)
-	}
-}
-
 // ReplaceElement replaces the element matching sel inside parent with the
 // element written in html.
 func ReplaceElement(parent app.Value, sel, html string) {

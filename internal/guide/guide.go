@@ -41,16 +41,6 @@ type Guide struct {
 	Rules  []Rule
 }
 
-// Label returns the guide of label l.
-func (g Guide) Label(l corpus.Label) (LabelGuide, bool) {
-	for _, lg := range g.Labels {
-		if lg.Label == l {
-			return lg, true
-		}
-	}
-	return LabelGuide{}, false
-}
-
 // Default returns the guidelines of the default schema. Each call returns
 // fresh values the caller may modify.
 func Default() Guide {

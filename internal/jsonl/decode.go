@@ -49,17 +49,12 @@ type Position struct {
 	Line   int
 }
 
-// DecodeEach reads r as Decode does and hands the documents to fn in runs of
-// up to n, in order, holding no more than n at a time. It stops at the first
-// error, fn's included, and returns it; runs handed over before it stay
-// handed over, so check the file with Check first.
-func DecodeEach(name string, r io.Reader, opts DecodeOptions, n int, fn func([]corpus.Document) error) error {
-	return DecodeFrom(name, r, Position{}, opts, n, func(docs []corpus.Document, _ Position) error { return fn(docs) })
-}
-
-// DecodeFrom is DecodeEach for the rest of a file from a position (which r
-// starts at), with each run handed over with the position after its last
-// document, where a later DecodeFrom may go on. Lines are numbered in the
+// DecodeFrom reads r as Decode does, from a position in the file (which r
+// starts at), and hands the documents to fn in runs of up to n, in order,
+// holding no more than n at a time, each with the position after its last
+// document, where a later DecodeFrom may go on. It stops at the first error,
+// fn's included, and returns it; runs handed over before it stay handed
+// over. Lines are numbered in the
 // whole file; documents are checked against the rest only (Check the whole
 // file first), and the rest may hold none.
 func DecodeFrom(name string, r io.Reader, from Position, opts DecodeOptions, n int, fn func(docs []corpus.Document, end Position) error) error {

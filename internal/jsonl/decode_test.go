@@ -493,7 +493,7 @@ func TestUnknownLabels(t *testing.T) {
 func checkUnits(t *testing.T, text string, s corpus.Span, u16s, u16e, bs, be int) {
 	t.Helper()
 	if u16s != offsets.RuneToUTF16(text, s.Start) || u16e != offsets.RuneToUTF16(text, s.End) ||
-		bs != offsets.RuneToByte(text, s.Start) || be != offsets.RuneToByte(text, s.End) {
+		bs != offsets.NewIndex(text).Byte(s.Start) || be != offsets.NewIndex(text).Byte(s.End) {
 		t.Errorf("units of [%d,%d) disagree with the offsets package", s.Start, s.End)
 	}
 	if text[bs:be] != string([]rune(text)[s.Start:s.End]) || !utf8.ValidString(text[bs:be]) {
@@ -502,7 +502,7 @@ func checkUnits(t *testing.T, text string, s corpus.Span, u16s, u16e, bs, be int
 }
 
 // TestDecodeEachAndCheck checks that reading in runs yields what Decode
-// does, run by run, and that Check and DecodeEach refuse what Decode does,
+// does, run by run, and that Check and DecodeFrom refuse what Decode does,
 // with the same error.
 func TestDecodeEachAndCheck(t *testing.T) {
 	var b strings.Builder
@@ -527,7 +527,7 @@ func TestDecodeEachAndCheck(t *testing.T) {
 	for _, n := range []int{1, 3, 7, 100} {
 		var got []corpus.Document
 		var runs []int
-		err := DecodeEach("in.jsonl", strings.NewReader(good), opts, n, func(docs []corpus.Document) error {
+		err := DecodeFrom("in.jsonl", strings.NewReader(good), Position{}, opts, n, func(docs []corpus.Document, _ Position) error {
 			runs = append(runs, len(docs))
 			got = append(got, docs...)
 			return nil
@@ -536,7 +536,7 @@ func TestDecodeEachAndCheck(t *testing.T) {
 			t.Fatalf("n=%d: %v", n, err)
 		}
 		if !reflect.DeepEqual(noIDs(got), want) {
-			t.Errorf("n=%d: DecodeEach yields other documents than Decode", n)
+			t.Errorf("n=%d: DecodeFrom yields other documents than Decode", n)
 		}
 		if wantRuns := (7 + n - 1) / n; len(runs) != wantRuns || runs[0] != min(n, 7) {
 			t.Errorf("n=%d: runs %v", n, runs)
@@ -558,14 +558,14 @@ func TestDecodeEachAndCheck(t *testing.T) {
 		if err := Check("in.jsonl", strings.NewReader(input), opts); err == nil || err.Error() != want.Error() {
 			t.Errorf("%s: Check = %v, want %v", name, err, want)
 		}
-		if err := DecodeEach("in.jsonl", strings.NewReader(input), opts, 2, func([]corpus.Document) error { return nil }); err == nil || err.Error() != want.Error() {
-			t.Errorf("%s: DecodeEach = %v, want %v", name, err, want)
+		if err := inRuns("in.jsonl", strings.NewReader(input), opts, 2, func([]corpus.Document) error { return nil }); err == nil || err.Error() != want.Error() {
+			t.Errorf("%s: DecodeFrom = %v, want %v", name, err, want)
 		}
 	}
 
 	stop := errors.New("quota exceeded")
-	if err := DecodeEach("in.jsonl", strings.NewReader(good), opts, 2, func([]corpus.Document) error { return stop }); err != stop {
-		t.Errorf("DecodeEach returned %v, want fn's error", err)
+	if err := inRuns("in.jsonl", strings.NewReader(good), opts, 2, func([]corpus.Document) error { return stop }); err != stop {
+		t.Errorf("DecodeFrom returned %v, want fn's error", err)
 	}
 }
 
@@ -592,7 +592,7 @@ func TestDecodeFrom(t *testing.T) {
 	}
 	var ends []Position
 	var all []string
-	err := DecodeEach("in.jsonl", strings.NewReader(good), opts, 2, func(docs []corpus.Document) error {
+	err := inRuns("in.jsonl", strings.NewReader(good), opts, 2, func(docs []corpus.Document) error {
 		all = append(all, ids(docs)...)
 		return nil
 	})
@@ -636,4 +636,9 @@ func TestDecodeFrom(t *testing.T) {
 	if err == nil || !strings.HasPrefix(err.Error(), "in.jsonl:9:") {
 		t.Errorf("a bad line 9 read from line %d: %v", ends[1].Line, err)
 	}
+}
+
+// inRuns reads a whole file in runs of n with DecodeFrom.
+func inRuns(name string, r io.Reader, opts DecodeOptions, n int, fn func([]corpus.Document) error) error {
+	return DecodeFrom(name, r, Position{}, opts, n, func(docs []corpus.Document, _ Position) error { return fn(docs) })
 }

@@ -23,15 +23,6 @@ func utf16Len(r rune) int {
 // RuneCount returns the number of code points in s. Invalid bytes count one each.
 func RuneCount(s string) int { return utf8.RuneCountInString(s) }
 
-// UTF16Len returns the length of s in UTF-16 code units.
-func UTF16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		n += utf16Len(r)
-	}
-	return n
-}
-
 // UTF16ToRune converts a UTF-16 offset into s to a code-point offset. An
 // offset inside a surrogate pair rounds down to the pair's code point; an
 // offset past the end returns the rune count.
@@ -59,61 +50,6 @@ func RuneToUTF16(s string, c int) int {
 		runes++
 	}
 	return units
-}
-
-// RuneToByte converts a code-point offset into s to a byte offset; an offset
-// past the end returns len(s), a negative one 0.
-func RuneToByte(s string, c int) int {
-	if c <= 0 {
-		return 0
-	}
-	runes := 0
-	for i := range s {
-		if runes == c {
-			return i
-		}
-		runes++
-	}
-	return len(s)
-}
-
-// ByteToRune converts a byte offset into s to a code-point offset. A byte
-// inside a multi-byte sequence rounds down to the start of its code point;
-// offsets outside the text are clamped.
-func ByteToRune(s string, b int) int {
-	if b <= 0 {
-		return 0
-	}
-	if b > len(s) {
-		b = len(s)
-	}
-	n := 0
-	for i := range s {
-		if i >= b {
-			if i > b {
-				return n - 1
-			}
-			return n
-		}
-		n++
-	}
-	if b < len(s) {
-		return n - 1
-	}
-	return n
-}
-
-// Slice returns the code points [start, end) of s. Out-of-range bounds are clamped.
-func Slice(s string, start, end int) string {
-	if start < 0 {
-		start = 0
-	}
-	if end < start {
-		end = start
-	}
-	b := RuneToByte(s, start)
-	e := b + RuneToByte(s[b:], end-start)
-	return s[b:e]
 }
 
 // Index converts offsets into one text in O(log n) after an O(n) build.
@@ -145,9 +81,6 @@ func NewIndex(s string) *Index {
 	return x
 }
 
-// Text returns the indexed text.
-func (x *Index) Text() string { return x.text }
-
 // Len returns the text's length in code points.
 func (x *Index) Len() int { return x.runes }
 
@@ -174,13 +107,6 @@ func (x *Index) UTF16(c int) int { return int(x.units[x.clamp(c)]) }
 // a surrogate pair and clamping to the text.
 func (x *Index) FromUTF16(u int) int {
 	i := sort.Search(len(x.units), func(i int) bool { return int(x.units[i]) > u })
-	return x.clamp(i - 1)
-}
-
-// FromByte returns the code point at byte offset b, rounding down inside a
-// multi-byte sequence and clamping to the text.
-func (x *Index) FromByte(b int) int {
-	i := sort.Search(len(x.bytes), func(i int) bool { return int(x.bytes[i]) > b })
 	return x.clamp(i - 1)
 }
 
