@@ -47,6 +47,8 @@ func TestContentSecurityPolicy(t *testing.T) {
 	waitJS(t, ctx, "the sample corpus", `document.querySelectorAll('[data-testid=doc]').length >= 6`)
 	waitJS(t, ctx, "the first document", `!!document.querySelector('[data-testid=document]')`)
 	waitJS(t, ctx, "the service worker", `!!navigator.serviceWorker.controller`)
+	// A document is opened again on load only once it was drawn whole.
+	waitJS(t, ctx, "the document drawn", `localStorage.getItem('raqim.opening') === null`)
 	run(t, ctx, "reload under the service worker", chromedp.Reload())
 	waitJS(t, ctx, "the first document again", `!!document.querySelector('[data-testid=document]')`)
 	// The app's own work, under the policy: label, import in the worker, export.

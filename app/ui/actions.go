@@ -13,7 +13,7 @@ import (
 // span when nothing is selected.
 func (s *Shell) label(ctx app.Context, l corpus.Label, start, end int, hasSel bool) {
 	if s.ed == nil {
-		s.note("warn", "Open a document first.")
+		s.note("warn", s.loc.T("Open a document first."))
 		return
 	}
 	if !hasSel || start == end {
@@ -21,7 +21,7 @@ func (s *Shell) label(ctx app.Context, l corpus.Label, start, end int, hasSel bo
 			s.relabel(ctx, s.selected, l)
 			return
 		}
-		s.note("warn", "Select some text first, then press a label key.")
+		s.note("warn", s.loc.T("Select some text first, then press a label key."))
 		return
 	}
 	e, sp, err := s.ed.Label(start, end, l)
@@ -58,7 +58,7 @@ func (s *Shell) remove(ctx app.Context) {
 
 func (s *Shell) toggleProclitic(ctx app.Context) {
 	if s.ed == nil || s.selected == "" {
-		s.note("warn", "Select a span first (click it), then toggle its proclitic.")
+		s.note("warn", s.loc.T("Select a span first (click it), then toggle its proclitic."))
 		return
 	}
 	e, sp, err := s.ed.ToggleProclitic(s.selected)
@@ -107,7 +107,7 @@ func (s *Shell) refuse(err error) {
 	if errors.Is(err, editor.ErrNoChange) {
 		return
 	}
-	s.note("warn", err.Error())
+	s.note("warn", s.loc.Error(err))
 }
 
 // selectSpan selects a span; jump also scrolls to it and flashes it.

@@ -103,7 +103,7 @@ func (s *Shell) docChunks() []app.UI {
 	out := make([]app.UI, len(s.docsShown))
 	for i := range out {
 		items := s.sums[i*docsAChunk : min((i+1)*docsAChunk, len(s.sums))]
-		c := &DocChunk{Key: lazyKey(kindDocs, s.docsGen, i), Items: items, Labels: s.schema.Labels, Shown: s.docsShown[i], Vis: s.docsVis, Painted: s.painted}
+		c := &DocChunk{Key: lazyKey(kindDocs, s.docsGen, i), Items: items, Labels: s.schema.Labels, Loc: s.loc.Settings(), Shown: s.docsShown[i], Vis: s.docsVis, Painted: s.painted}
 		for _, it := range items {
 			if it.ID == open {
 				c.Open = open

@@ -2,13 +2,12 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"maps"
 	"slices"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/internal/editor"
-	"github.com/raqim/raqim/internal/job"
+	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/session"
 )
 
@@ -43,7 +42,7 @@ func (s *Shell) deleteDocs(ctx app.Context, ids []string) {
 		return
 	}
 	st := s.st
-	s.busy = "Deleting…"
+	s.busy = s.loc.T("Deleting…")
 	s.do(func() {
 		d, err := session.Delete(st, ids)
 		sums, lerr := st.List()
@@ -62,11 +61,11 @@ func (s *Shell) deleteDocs(ctx app.Context, ids []string) {
 				s.setSummaries(sums)
 			}
 			s.toTabs(tabMessage{Kind: "list"})
-			what := job.Plural(len(ids), "document")
+			text := s.loc.T("Deleted %s.", locale.Text(s.loc.T("%d documents", len(ids))))
 			if len(ids) == 1 {
-				what = "“" + d.Docs[0].Doc.Title + "”"
+				text = s.loc.T("Deleted “%s”.", d.Docs[0].Doc.Title)
 			}
-			s.tell(Message{Kind: "info", Sticky: true, Text: "Deleted " + what + ".", Action: "Undo",
+			s.tell(Message{Kind: "info", Sticky: true, Text: text, Action: s.loc.T("Undo"), Undoes: true,
 				Do: func(ctx app.Context) { s.restoreDocs(ctx, d) }})
 		})
 	})
@@ -80,7 +79,7 @@ func (s *Shell) restoreDocs(ctx app.Context, d session.Deleted) {
 		sums, lerr := st.List()
 		ctx.Dispatch(func(ctx app.Context) {
 			for i := range s.msgs { // the undo is done: its offer goes
-				if s.msgs[i].Action == "Undo" && s.msgs[i].Kind == "info" {
+				if s.msgs[i].Undoes {
 					s.dismiss(s.msgs[i].ID)
 					break
 				}
@@ -93,7 +92,7 @@ func (s *Shell) restoreDocs(ctx app.Context, d session.Deleted) {
 				s.fail("The deleted documents could not all be put back: %v", err)
 				return
 			}
-			s.note("info", "Put back "+job.Plural(len(d.Docs), "document")+".")
+			s.note("info", s.loc.T("Put back %s.", locale.Text(s.loc.T("%d documents", len(d.Docs)))))
 		})
 	})
 }
@@ -102,7 +101,7 @@ func (s *Shell) restoreDocs(ctx app.Context, d session.Deleted) {
 func (s *Shell) renderTitle() app.UI {
 	if s.renaming {
 		return app.Input().Type("text").Class("rename").DataSet("testid", "rename-input").
-			Attr("aria-label", "Document title").Dir("auto").Value(s.doc.Title).AutoFocus(true).
+			Attr("aria-label", s.loc.T("Document title")).Dir("auto").Value(s.doc.Title).AutoFocus(true).
 			OnKeyDown(func(ctx app.Context, e app.Event) {
 				switch e.Get("key").String() {
 				case "Enter":
@@ -119,11 +118,11 @@ func (s *Shell) renderTitle() app.UI {
 	}
 	return app.Div().Class("title-row").Body(
 		app.H1().Dir("auto").Text(s.doc.Title),
-		app.Button().Class("button icon").DataSet("testid", "rename").Title("Rename this document").Text("✎").
-			Attr("aria-label", "Rename this document").
+		app.Button().Class("button icon").DataSet("testid", "rename").Title(s.loc.T("Rename this document")).Text("✎").
+			Attr("aria-label", s.loc.T("Rename this document")).
 			OnClick(func(ctx app.Context, e app.Event) { s.renaming = true }),
-		app.Button().Class("button danger").DataSet("testid", "delete-doc").Title("Delete this document").Text("Delete").
-			Attr("aria-label", "Delete this document").
+		app.Button().Class("button danger").DataSet("testid", "delete-doc").Title(s.loc.T("Delete this document")).Text(s.loc.T("Delete")).
+			Attr("aria-label", s.loc.T("Delete this document")).
 			OnClick(func(ctx app.Context, e app.Event) { s.deleteDocs(ctx, []string{s.doc.ID}) }),
 	)
 }
@@ -139,7 +138,7 @@ func (s *Shell) rename(ctx app.Context, title string) {
 	case errors.Is(err, editor.ErrNoChange):
 		return
 	case err != nil:
-		s.fail("%v", fmt.Errorf("renaming %q: %w", s.doc.Title, err))
+		s.fail("renaming %q: %v", s.doc.Title, err)
 		return
 	}
 	s.commit(ctx, e)

@@ -2,23 +2,26 @@ package ui
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/guide"
+	"github.com/raqim/raqim/internal/locale"
 )
 
-// renderGuide shows the annotation guidelines in Arabic and English.
-func renderGuide(schema *corpus.Schema) app.UI {
+// renderGuide shows the annotation guidelines in Arabic and English, the
+// language of the interface first.
+func renderGuide(p *locale.Printer) app.UI {
 	g := guide.Default()
 	bi := func(t guide.Text, tag func() app.HTMLDiv) app.UI {
-		return tag().Class("bi").Body(
-			app.P().Class("ar").Dir("rtl").Lang("ar").Text(t.Ar),
-			app.P().Class("en").Dir("ltr").Lang("en").Text(t.En),
-		)
+		ar := app.P().Class("ar").Dir("rtl").Lang("ar").Text(t.Ar)
+		en := app.P().Class("en").Dir("ltr").Lang("en").Text(t.En)
+		if p.Lang() == locale.Arabic {
+			return tag().Class("bi").Body(ar, en)
+		}
+		return tag().Class("bi").Body(en, ar)
 	}
 	return app.Div().Class("guide").DataSet("testid", "guide").Body(
-		app.H2().Text("Guidelines · الإرشادات"),
+		app.H2().Text(p.T("Guidelines")),
 		bi(g.Intro, app.Div),
-		app.H3().Text("Labels · الوسوم"),
+		app.H3().Text(p.T("Labels")),
 		app.Range(g.Labels).Slice(func(i int) app.UI {
 			l := g.Labels[i]
 			return app.Div().Class("guide-label").Body(
@@ -31,7 +34,7 @@ func renderGuide(schema *corpus.Schema) app.UI {
 				app.P().Class("examples").Dir("rtl").Lang("ar").Text(joinExamples(l.Examples)),
 			)
 		}),
-		app.H3().Text("Boundaries · حدود الوسم"),
+		app.H3().Text(p.T("Boundaries")),
 		app.Ol().Body(app.Range(g.Rules).Slice(func(i int) app.UI {
 			r := g.Rules[i]
 			return app.Li().Class("guide-rule").Body(

@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/app/browser"
 	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/view"
 )
 
@@ -212,6 +213,7 @@ type DocChunk struct {
 	Open    string   // ID of the open document
 	Checked []string // IDs of the chunk's documents chosen for deleting
 	Labels  []corpus.LabelDef
+	Loc     locale.Settings // the language its words are written in
 	Shown   bool
 	Vis     *browser.Visibility
 	Painted painted
@@ -226,7 +228,7 @@ func (c *DocChunk) OnUpdate(ctx app.Context) { c.fill(false) }
 func (c *DocChunk) fill(mounted bool) {
 	html := ""
 	if c.Shown {
-		html = docItemsHTML(c.Items, c.Open, c.Checked, c.Labels)
+		html = docItemsHTML(locale.New(c.Loc), c.Items, c.Open, c.Checked, c.Labels)
 	}
 	chunk(c, c.Painted, c.Key, html, c.Vis, c.Shown, mounted)
 }

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/raqim/raqim/internal/corpus"
-	"github.com/raqim/raqim/internal/job"
+	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/view"
 )
 
@@ -126,7 +126,7 @@ func spanText(b view.Block, sp corpus.Span) string {
 }
 
 // docItemsHTML writes a run of entries of the document list.
-func docItemsHTML(items []corpus.Summary, open string, checked []string, labels []corpus.LabelDef) string {
+func docItemsHTML(p *locale.Printer, items []corpus.Summary, open string, checked []string, labels []corpus.LabelDef) string {
 	var m markup
 	for _, sm := range items {
 		cls := "doc-item"
@@ -139,7 +139,7 @@ func docItemsHTML(items []corpus.Summary, open string, checked []string, labels 
 		m.attr("data-role", "doc")
 		m.attr("data-id", sm.ID)
 		m.WriteString(`><input type="checkbox" class="doc-check" data-role="doc-check" data-testid="doc-check"`)
-		m.attr("aria-label", "Choose "+sm.Title)
+		m.attr("aria-label", p.T("Choose %s", sm.Title))
 		if slices.Contains(checked, sm.ID) {
 			m.WriteString(" checked")
 		}
@@ -148,17 +148,17 @@ func docItemsHTML(items []corpus.Summary, open string, checked []string, labels 
 		m.WriteString(`</div><div class="doc-meta"><span`)
 		m.attr("class", "status "+string(sm.Status))
 		m.WriteByte('>')
-		m.text(statusNames[sm.Status])
+		m.text(statusName(p, sm.Status))
 		m.WriteString(`</span><span class="count">`)
-		m.text(job.Plural(sm.Total(), "span"))
+		m.text(p.T("%d spans", sm.Total()))
 		m.WriteString(`</span><span class="chips">`)
 		for _, d := range labels {
 			if n := sm.Counts[d.Name]; n > 0 {
 				m.WriteString(`<span class="chip"`)
 				m.attr("data-label", string(d.Name))
-				m.attr("title", d.English)
+				m.attr("title", labelName(p, d))
 				m.WriteByte('>')
-				m.WriteString(strconv.Itoa(n))
+				m.WriteString(p.N(n))
 				m.WriteString("</span>")
 			}
 		}

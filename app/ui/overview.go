@@ -1,11 +1,9 @@
 package ui
 
 import (
-	"fmt"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/internal/corpus"
-	"github.com/raqim/raqim/internal/job"
+	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/overview"
 )
 
@@ -15,11 +13,13 @@ type Overview struct {
 	app.Compo
 	Sums   []corpus.Summary
 	Schema *corpus.Schema
+	Loc    locale.Settings // the language its words are written in
 }
 
 // Render draws the figures.
 func (o *Overview) Render() app.UI {
-	ov := overview.Of(o.Sums, o.Schema, func(s corpus.Status) string { return statusNames[s] })
+	p := locale.New(o.Loc)
+	ov := overview.Of(o.Sums, o.Schema, func(s corpus.Status) string { return statusName(p, s) })
 	figure := func(testid, title, svg string) app.UI {
 		return app.Figure().Class("figure").DataSet("testid", testid).Body(
 			app.FigCaption().Text(title),
@@ -27,14 +27,14 @@ func (o *Overview) Render() app.UI {
 		)
 	}
 	return app.Div().Class("overview").DataSet("testid", "overview").Body(
-		app.H2().Text("Overview"),
-		app.P().Class("totals").Text(fmt.Sprintf("%s, %s", job.Plural(ov.Documents, "document"), job.Plural(ov.Spans, "span"))),
-		figure("overview-status", "Documents by status", overview.Bars("Documents by status", ov.ByStatus)),
-		figure("overview-labels", "Spans per label", overview.Bars("Spans per label", ov.ByLabel)),
-		figure("overview-annotators", "Spans per annotator", overview.Bars("Spans per annotator", ov.ByAnnotator)),
+		app.H2().Text(p.T("Overview")),
+		app.P().Class("totals").Text(p.T("%s, %s", locale.Text(p.T("%d documents", ov.Documents)), locale.Text(p.T("%d spans", ov.Spans)))),
+		figure("overview-status", p.T("Documents by status"), overview.Bars(p.T("Documents by status"), ov.ByStatus, p.N)),
+		figure("overview-labels", p.T("Spans per label"), overview.Bars(p.T("Spans per label"), ov.ByLabel, p.N)),
+		figure("overview-annotators", p.T("Spans per annotator"), overview.Bars(p.T("Spans per annotator"), ov.ByAnnotator, p.N)),
 		app.If(len(ov.PerDocument) > 0, func() app.UI {
-			return figure("overview-documents", fmt.Sprintf("Spans per document (the %d with most)", len(ov.PerDocument)),
-				overview.Stacked("Spans per document", ov.PerDocument))
+			return figure("overview-documents", p.T("Spans per document (the %d with most)", len(ov.PerDocument)),
+				overview.Stacked(p.T("Spans per document"), ov.PerDocument, p.N))
 		}),
 	)
 }

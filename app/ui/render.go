@@ -1,22 +1,43 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/app/browser"
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/job"
+	"github.com/raqim/raqim/internal/locale"
 )
 
 // acceptedFiles lists what the import input offers to pick.
 var acceptedFiles = strings.Join(job.Extensions, ",")
 
-var statusNames = map[corpus.Status]string{
-	corpus.StatusNew:        "New",
-	corpus.StatusInProgress: "In progress",
-	corpus.StatusDone:       "Done",
+// statusName is the name of a document status in p's language.
+func statusName(p *locale.Printer, st corpus.Status) string {
+	switch st {
+	case corpus.StatusInProgress:
+		return p.T("In progress")
+	case corpus.StatusDone:
+		return p.T("Done")
+	}
+	return p.T("New")
+}
+
+// definition is what the label marks, in the interface's language.
+func (s *Shell) definition(d corpus.LabelDef) string {
+	if s.loc.Lang() == locale.Arabic {
+		return d.DefinitionAr
+	}
+	return d.DefinitionEn
+}
+
+// labelName is the name of a label in p's language.
+func labelName(p *locale.Printer, d corpus.LabelDef) string {
+	if p.Lang() == locale.Arabic {
+		return d.Arabic
+	}
+	return d.English
 }
 
 // Render draws the whole app.
@@ -34,7 +55,7 @@ func (s *Shell) Render() app.UI {
 		On("dragleave", func(ctx app.Context, e app.Event) { s.dragging = false }).
 		On("drop", s.onDrop).
 		Body(
-			app.A().Class("skip").Href("#doc").Text("Skip to the document").
+			app.A().Class("skip").Href("#doc").Text(s.loc.T("Skip to the document")).
 				OnClick(func(ctx app.Context, e app.Event) {
 					e.PreventDefault()
 					if el := app.Window().Get("document").Call("getElementById", "doc"); el.Truthy() {
@@ -50,7 +71,7 @@ func (s *Shell) Render() app.UI {
 			),
 			s.renderMapping(),
 			app.If(s.dragging, func() app.UI {
-				return app.Div().Class("dropzone").Text("Drop files to import them")
+				return app.Div().Class("dropzone").Text(s.loc.T("Drop files to import them"))
 			}),
 		)
 }
@@ -61,8 +82,8 @@ func (s *Shell) renderTop() app.UI {
 			app.Span().Class("brand-ar").Lang("ar").Text("رقيم"),
 			app.Span().Class("brand-en").Text("raqim"),
 		),
-		app.Label().Class("button").Title("Import files (several at once): .txt, .jsonl (raqim, Prodigy, doccano), brat .txt + .ann, Label Studio .json, CoNLL, or a dataset .zip").Body(
-			app.Text("Import…"),
+		app.Label().Class("button").Title(s.loc.T("Import files (several at once): .txt, .jsonl (raqim, Prodigy, doccano), brat .txt + .ann, Label Studio .json, CoNLL, or a dataset .zip")).Body(
+			app.Text(s.loc.T("Import…")),
 			app.Input().Type("file").Multiple(true).
 				Accept(acceptedFiles).
 				DataSet("testid", "import").
@@ -72,34 +93,60 @@ func (s *Shell) renderTop() app.UI {
 				}),
 		),
 		app.Button().Class("button").DataSet("testid", "export-jsonl").
-			Title("Download every document and its spans as JSONL (code-point offsets)").
-			Text("Export JSONL").
+			Title(s.loc.T("Download every document and its spans as JSONL (code-point offsets)")).
+			Text(s.loc.T("Export JSONL")).
 			OnClick(func(ctx app.Context, e app.Event) { s.exportJSONL(ctx) }),
 		app.Button().Class("button").DataSet("testid", "export-dataset").
-			Title("Download a training dataset: train/dev/test splits in JSONL, CoNLL, Hugging Face, brat and Label Studio formats").
-			Text("Export dataset").
+			Title(s.loc.T("Download a training dataset: train/dev/test splits in JSONL, CoNLL, Hugging Face, brat and Label Studio formats")).
+			Text(s.loc.T("Export dataset")).
 			OnClick(func(ctx app.Context, e app.Event) { s.exportDataset(ctx) }),
 		app.Button().Class("button icon").DataSet("testid", "dataset-settings-toggle").
-			Title("Dataset export settings").Text("⚙").
+			Title(s.loc.T("Dataset export settings")).Attr("aria-label", s.loc.T("Dataset export settings")).Text("⚙").
 			OnClick(func(ctx app.Context, e app.Event) { s.exportSet = !s.exportSet; s.guide, s.overview = false, false }),
 		app.Button().Class("button").DataSet("testid", "guide-toggle").
-			Text("Guidelines").
+			Text(s.loc.T("Guidelines")).
 			OnClick(func(ctx app.Context, e app.Event) { s.guide = !s.guide; s.exportSet, s.overview = false, false }),
 		app.Button().Class("button").DataSet("testid", "overview-toggle").
-			Text("Overview").
+			Text(s.loc.T("Overview")).
 			OnClick(func(ctx app.Context, e app.Event) { s.overview = !s.overview; s.guide, s.exportSet = false, false }),
 		app.Label().Class("annotator").Body(
-			app.Text("Annotator "),
+			app.Text(s.loc.T("Annotator")+" "),
 			app.Input().Type("text").Value(s.annotator).Size(10).
 				OnChange(func(ctx app.Context, e app.Event) {
 					if v := ctx.JSSrc().Get("value").String(); v != "" {
 						s.annotator = v
 						ctx.LocalStorage().Set(prefAnnotator, v)
-						s.note("info", "New spans are now made by "+v+" (reopen the document to apply).")
+						s.note("info", s.loc.T("New spans are now made by %s (reopen the document to apply).", v))
 					}
 				}),
 		),
+		s.renderLocale(),
 		s.renderSaveState(),
+	)
+}
+
+// renderLocale offers the interface's languages and digits.
+func (s *Shell) renderLocale() app.UI {
+	set := s.loc.Settings()
+	return app.Div().Class("locale").Body(
+		app.Select().DataSet("testid", "lang").Attr("aria-label", s.loc.T("Language of the interface")).
+			OnChange(func(ctx app.Context, e app.Event) {
+				set.Lang = locale.Lang(ctx.JSSrc().Get("value").String())
+				s.setLocale(ctx, set)
+			}).
+			Body(
+				app.Option().Value(string(locale.Arabic)).Lang("ar").Selected(set.Lang == locale.Arabic).Text("العربية"),
+				app.Option().Value(string(locale.English)).Lang("en").Selected(set.Lang == locale.English).Text("English"),
+			),
+		app.Select().DataSet("testid", "digits").Attr("aria-label", s.loc.T("Digits")).
+			OnChange(func(ctx app.Context, e app.Event) {
+				set.Digits = locale.Digits(ctx.JSSrc().Get("value").String())
+				s.setLocale(ctx, set)
+			}).
+			Body(
+				app.Option().Value(string(locale.Western)).Selected(set.Digits == locale.Western).Text("0–9"),
+				app.Option().Value(string(locale.ArabicIndic)).Selected(set.Digits == locale.ArabicIndic).Text("٠–٩"),
+			),
 	)
 }
 
@@ -117,7 +164,7 @@ func (s *Shell) renderMessages() app.UI {
 					return app.Button().Class("action").DataSet("testid", "message-action").Text(m.Action).
 						OnClick(func(ctx app.Context, e app.Event) { m.Do(ctx) }, app.EventScope(m.ID))
 				}),
-				app.Button().Class("close").Title("Dismiss").Text("×").
+				app.Button().Class("close").Title(s.loc.T("Dismiss")).Attr("aria-label", s.loc.T("Dismiss")).Text("×").
 					OnClick(func(ctx app.Context, e app.Event) { s.dismiss(m.ID) }, app.EventScope(m.ID)),
 			)
 		}),
@@ -125,7 +172,7 @@ func (s *Shell) renderMessages() app.UI {
 }
 
 func (s *Shell) renderDocList() app.UI {
-	return app.Nav().Class("docs").DataSet("testid", "doc-list").TabIndex(0).Attr("aria-label", "Documents").
+	return app.Nav().Class("docs").DataSet("testid", "doc-list").TabIndex(0).Attr("aria-label", s.loc.T("Documents")).
 		OnClick(func(ctx app.Context, e app.Event) {
 			target := e.Get("target")
 			li := target.Call("closest", "[data-role=doc]")
@@ -140,13 +187,13 @@ func (s *Shell) renderDocList() app.UI {
 			s.open(ctx, id)
 		}).
 		Body(
-			app.H2().Text(fmt.Sprintf("Documents (%d)", len(s.sums))),
+			app.H2().Text(s.loc.T("Documents (%d)", len(s.sums))),
 			app.If(len(s.checked) > 0, func() app.UI {
 				return app.Div().Class("doc-choice").Body(
 					app.Button().Class("button danger").DataSet("testid", "delete-chosen").
-						Text(fmt.Sprintf("Delete %s", job.Plural(len(s.checked), "document"))).
+						Text(s.loc.T("Delete %s", locale.Text(s.loc.T("%d documents", len(s.checked))))).
 						OnClick(func(ctx app.Context, e app.Event) { s.deleteDocs(ctx, s.chosen()) }),
-					app.Button().Class("button").DataSet("testid", "choice-clear").Text("Clear choice").
+					app.Button().Class("button").DataSet("testid", "choice-clear").Text(s.loc.T("Clear choice")).
 						OnClick(func(ctx app.Context, e app.Event) { s.checked = nil }),
 				)
 			}),
@@ -156,27 +203,27 @@ func (s *Shell) renderDocList() app.UI {
 
 func (s *Shell) renderEditor() app.UI {
 	if s.loading != "" {
-		return app.Section().Class("editor").ID("doc").TabIndex(-1).Attr("aria-label", "Document").Body(app.P().Class("empty").Text(s.loading))
+		return app.Section().Class("editor").ID("doc").TabIndex(-1).Attr("aria-label", s.loc.T("Document")).Body(app.P().Class("empty").Text(s.loading))
 	}
 	if s.ed == nil {
-		return app.Section().Class("editor").ID("doc").TabIndex(-1).Attr("aria-label", "Document").Body(
+		return app.Section().Class("editor").ID("doc").TabIndex(-1).Attr("aria-label", s.loc.T("Document")).Body(
 			app.Div().Class("empty").Body(
-				app.H2().Text("No document open"),
-				app.P().Text("Import .txt or .jsonl files (button above, or drop them here), then pick a document from the list."),
+				app.H2().Text(s.loc.T("No document open")),
+				app.P().Text(s.loc.T("Import .txt or .jsonl files (button above, or drop them here), then pick a document from the list.")),
 			),
 		)
 	}
-	return app.Section().Class("editor").ID("doc").TabIndex(-1).Attr("aria-label", "Document").Body(
+	return app.Section().Class("editor").ID("doc").TabIndex(-1).Attr("aria-label", s.loc.T("Document")).Body(
 		app.Div().Class("doc-head").Body(
 			s.renderTitle(),
-			app.Label().Class("status-field").For("doc-status").Text("Status"),
-			app.Select().ID("doc-status").DataSet("testid", "status").Title("Document status").
+			app.Label().Class("status-field").For("doc-status").Text(s.loc.T("Status")),
+			app.Select().ID("doc-status").DataSet("testid", "status").Title(s.loc.T("Document status")).
 				OnChange(func(ctx app.Context, e app.Event) {
 					s.setStatus(ctx, corpus.Status(ctx.JSSrc().Get("value").String()))
 				}).
 				Body(app.Range(corpus.Statuses).Slice(func(i int) app.UI {
 					st := corpus.Statuses[i]
-					return app.Option().Value(string(st)).Selected(st == s.doc.Status).Text(statusNames[st])
+					return app.Option().Value(string(st)).Selected(st == s.doc.Status).Text(statusName(s.loc, st))
 				})),
 		),
 		s.renderPalette(),
@@ -185,8 +232,12 @@ func (s *Shell) renderEditor() app.UI {
 }
 
 func (s *Shell) renderPalette() app.UI {
-	return app.Div().Class("palette").DataSet("testid", "palette").Attr("role", "toolbar").Attr("aria-label", "Labels").
-		OnKeyDown(func(ctx app.Context, e app.Event) { moveFocus(e, "button.label-button", "ArrowRight", "ArrowLeft") }).
+	next, prev := "ArrowRight", "ArrowLeft"
+	if s.loc.Dir() == "rtl" {
+		next, prev = prev, next // the toolbar runs right to left
+	}
+	return app.Div().Class("palette").DataSet("testid", "palette").Attr("role", "toolbar").Attr("aria-label", s.loc.T("Labels")).
+		OnKeyDown(func(ctx app.Context, e app.Event) { moveFocus(e, "button.label-button", next, prev) }).
 		Body(
 			app.Range(s.schema.Labels).Slice(func(i int) app.UI {
 				d := s.schema.Labels[i]
@@ -199,7 +250,7 @@ func (s *Shell) renderPalette() app.UI {
 					tab = 0
 				}
 				return app.Button().Class("label-button").DataSet("label", string(d.Name)).TabIndex(tab).
-					Title(d.DefinitionEn).
+					Title(s.definition(d)).
 					On("mousedown", func(ctx app.Context, e app.Event) { e.PreventDefault() }).
 					OnClick(func(ctx app.Context, e app.Event) {
 						start, end, ok := browser.Selection()
@@ -211,7 +262,7 @@ func (s *Shell) renderPalette() app.UI {
 						app.Span().Class("en").Text(d.English),
 					)
 			}),
-			app.Span().Class("hint").Text("Select text (or go word by word with ← →), press 1–4 · click a span to select · Ctrl+← → from span to span · Del removes · P toggles a proclitic · Ctrl+Z / Ctrl+Shift+Z"),
+			app.Span().Class("hint").Text(s.loc.T("Select text (or go word by word with ← →), press 1–4 · click a span to select · Ctrl+← → from span to span · Del removes · P toggles a proclitic · Ctrl+Z / Ctrl+Shift+Z")),
 		)
 }
 
@@ -238,18 +289,18 @@ func (s *Shell) onDocClick(ctx app.Context, e app.Event) {
 
 func (s *Shell) renderSide() app.UI {
 	if s.overview {
-		return app.Aside().Class("side").TabIndex(0).Attr("aria-label", "Side panel").Body(&Overview{Sums: s.sums, Schema: s.schema})
+		return app.Aside().Class("side").TabIndex(0).Attr("aria-label", s.loc.T("Side panel")).Body(&Overview{Sums: s.sums, Schema: s.schema, Loc: s.loc.Settings()})
 	}
 	if s.guide {
-		return app.Aside().Class("side").TabIndex(0).Attr("aria-label", "Side panel").Body(renderGuide(s.schema))
+		return app.Aside().Class("side").TabIndex(0).Attr("aria-label", s.loc.T("Side panel")).Body(renderGuide(s.loc))
 	}
 	if s.exportSet {
-		return app.Aside().Class("side").TabIndex(0).Attr("aria-label", "Side panel").Body(s.renderDatasetSettings())
+		return app.Aside().Class("side").TabIndex(0).Attr("aria-label", s.loc.T("Side panel")).Body(s.renderDatasetSettings())
 	}
 	if s.ed == nil {
-		return app.Aside().Class("side").TabIndex(0).Attr("aria-label", "Side panel")
+		return app.Aside().Class("side").TabIndex(0).Attr("aria-label", s.loc.T("Side panel"))
 	}
-	return app.Aside().Class("side").TabIndex(0).Attr("aria-label", "Side panel").
+	return app.Aside().Class("side").TabIndex(0).Attr("aria-label", s.loc.T("Side panel")).
 		OnClick(func(ctx app.Context, e app.Event) {
 			if li := e.Get("target").Call("closest", "[data-role=span-item]"); li.Truthy() {
 				s.selectSpan(ctx, li.Call("getAttribute", "data-id").String(), true)
@@ -264,7 +315,7 @@ func (s *Shell) renderSide() app.UI {
 			}
 		}).
 		Body(
-			app.H2().Text(fmt.Sprintf("Spans (%d)", len(s.doc.Spans))),
+			app.H2().Text(s.loc.T("Spans (%d)", len(s.doc.Spans))),
 			app.Div().DataSet("testid", "span-list").DataSet("role", "span-list").Body(s.spanGroups()...),
 		)
 }

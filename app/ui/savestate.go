@@ -12,13 +12,13 @@ var mounted struct {
 
 func (s *Shell) renderSaveState() app.UI {
 	st := s.saving.State(s.st != nil, s.durable)
-	text := st.Text
+	text := s.loc.T(st.Text)
 	if s.busy != "" {
 		text += " · " + s.busy
 	}
-	title := "Every edit is stored in this browser (IndexedDB) before it shows as saved."
+	title := s.loc.T("Every edit is stored in this browser (IndexedDB) before it shows as saved.")
 	if s.evictable {
-		title += " The browser did not grant persistent storage, so it may evict this site's data under storage pressure: export regularly."
+		title += " " + s.loc.T("The browser did not grant persistent storage, so it may evict this site's data under storage pressure: export regularly.")
 	}
 	return &SaveState{State: st.Class, Text: text, Title: title, Seq: s.saving.Seq()}
 }

@@ -5,8 +5,8 @@ package ui
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
-	"fmt"
 	"net/url"
 	"runtime"
 	"strings"
@@ -21,6 +21,7 @@ import (
 	"github.com/raqim/raqim/internal/history"
 	"github.com/raqim/raqim/internal/job"
 	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/sample"
 	"github.com/raqim/raqim/internal/session"
 	"github.com/raqim/raqim/internal/store"
@@ -33,6 +34,7 @@ const (
 	prefOpening   = "raqim.opening"   // ID of a document being opened, until it is shown
 	prefSeeded    = "raqim.seeded"    // the sample corpus was offered once
 	prefAnnotator = "raqim.annotator" // the annotator's name
+	prefLocale    = "raqim.locale"    // the interface's language and digits (web/early.js reads it too)
 )
 
 // Message is a notice shown to the user.
@@ -43,6 +45,7 @@ type Message struct {
 	Sticky bool              // stays until dismissed (errors always do)
 	Action string            // the label of a button the message offers, if any
 	Do     func(app.Context) // what the button does
+	Undoes bool              // the button undoes a deletion
 }
 
 // task is work for one of the shell's goroutines, which run their tasks one
@@ -55,6 +58,7 @@ type Shell struct {
 	app.Compo
 
 	schema    *corpus.Schema
+	loc       *locale.Printer // the interface's language and digits
 	st        store.Store
 	durable   bool // st is the browser's storage, not a stand-in
 	annotator string
@@ -100,8 +104,32 @@ type Shell struct {
 	waiting []func(app.Context) // what the user asked for before storage was open
 }
 
+// OnInit chooses the interface's language: the one chosen last, or the
+// browser's preference.
+func (s *Shell) OnInit() {
+	var set locale.Settings
+	if app.IsClient {
+		if raw := app.Window().Get("localStorage").Call("getItem", prefLocale); raw.Truthy() {
+			json.Unmarshal([]byte(raw.String()), &set) // as ctx.LocalStorage writes it
+		}
+		if set.Lang == "" {
+			set = locale.Default(browser.Languages())
+		}
+	}
+	s.loc = locale.New(set)
+}
+
+// setLocale switches the interface to set, keeping everything else as it
+// is, and remembers the choice.
+func (s *Shell) setLocale(ctx app.Context, set locale.Settings) {
+	s.loc = locale.New(set)
+	ctx.LocalStorage().Set(prefLocale, s.loc.Settings())
+	browser.SetPageLanguage(string(s.loc.Lang()), s.loc.Dir())
+}
+
 // OnMount opens storage, restores the session and installs the keyboard handler.
 func (s *Shell) OnMount(ctx app.Context) {
+	browser.SetPageLanguage(string(s.loc.Lang()), s.loc.Dir())
 	s.schema = corpus.Default
 	s.ctx = &ctx
 	s.painted = make(painted)
@@ -113,7 +141,7 @@ func (s *Shell) OnMount(ctx app.Context) {
 	s.loadDatasetPrefs(ctx)
 	s.jobs = make(chan task, 4096)
 	s.work = make(chan task, 64)
-	s.loading = "Opening storage…"
+	s.loading = s.loc.T("Opening storage…")
 	s.installKeys(ctx)
 	s.watchers(ctx)
 	for _, q := range []chan task{s.jobs, s.work} {
@@ -172,7 +200,7 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 		st = store.SkipDamaged(db, func(d *store.DamagedError) {
 			if msg := d.Error(); msg != told {
 				told = msg
-				ctx.Dispatch(func(app.Context) { s.fail("Storage: %s", msg) })
+				ctx.Dispatch(func(app.Context) { s.fail("Storage: %v", d) })
 			}
 		})
 	}
@@ -195,7 +223,7 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 			ctx.LocalStorage().Del(prefOpening)
 			if opening == open {
 				open = ""
-				s.note("warn", fmt.Sprintf("«%s» did not finish opening the last time this page was open, so it was not opened again. Open it from the list to try again.", s.titleOf(opening)))
+				s.note("warn", s.loc.T("«%s» did not finish opening the last time this page was open, so it was not opened again. Open it from the list to try again.", s.titleOf(opening)))
 			}
 		}
 		var seeded bool
@@ -205,7 +233,7 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 			s.importURL(ctx, openURL)
 		case len(sums) == 0 && !seeded:
 			ctx.LocalStorage().Set(prefSeeded, true)
-			s.importDocs(ctx, "sample corpus", sample.Documents(), true)
+			s.importDocs(ctx, s.loc.T("sample corpus"), sample.Documents(), true)
 		case open != "":
 			s.open(ctx, open)
 		}
@@ -218,7 +246,7 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 		if ok, err := webapi.Persist(); err != nil || !ok {
 			ctx.Dispatch(func(ctx app.Context) {
 				s.evictable = true
-				s.tell(Message{Kind: "warn", Sticky: true, Text: "This browser has not granted raqim persistent storage: when disk space runs low it may clear what this site stores, your documents and spans with it. Export your work (Export JSONL) regularly."})
+				s.tell(Message{Kind: "warn", Sticky: true, Text: s.loc.T("This browser has not granted raqim persistent storage: when disk space runs low it may clear what this site stores, your documents and spans with it. Export your work (Export JSONL) regularly.")})
 			})
 		}
 	}
@@ -280,7 +308,8 @@ func (s *Shell) dismiss(id int) {
 	s.msgs = msgs
 }
 
-func (s *Shell) fail(format string, args ...any) { s.note("error", fmt.Sprintf(format, args...)) }
+// fail shows the error message key, with args, in the interface's language.
+func (s *Shell) fail(key string, args ...any) { s.note("error", s.loc.T(key, args...)) }
 
 // do queues work for the saver goroutine.
 func (s *Shell) do(j task) { s.jobs <- j }
@@ -290,7 +319,7 @@ func (s *Shell) open(ctx app.Context, id string) {
 	if s.st == nil {
 		return
 	}
-	s.loading = "Opening…"
+	s.loading = s.loc.T("Opening…")
 	ctx.LocalStorage().Set(prefOpening, id)
 	st := s.st
 	s.do(func() {
@@ -434,7 +463,7 @@ func (s *Shell) importDocs(ctx app.Context, source string, docs []corpus.Documen
 				return
 			}
 			s.setSummaries(sums)
-			s.note("info", job.Imported(source, len(added), skipped))
+			s.note("info", job.Imported(s.loc, source, len(added), skipped))
 			if len(added) > 0 {
 				s.toTabs(tabMessage{Kind: "list"})
 			}
@@ -460,7 +489,7 @@ func (s *Shell) importURL(ctx app.Context, raw string) {
 		return
 	}
 	name := u.Path[strings.LastIndex(u.Path, "/")+1:]
-	s.loading = "Loading " + name + "…"
+	s.loading = s.loc.T("Loading %s…", name)
 	s.do(func() {
 		blob, err := browser.FetchBlob(href)
 		if err == nil && (!strings.HasSuffix(strings.ToLower(name), ".jsonl") || blob.Get("size").Int() > inPage) {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -13,8 +12,8 @@ import (
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/editor"
 	"github.com/raqim/raqim/internal/history"
-	"github.com/raqim/raqim/internal/job"
 	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/session"
 	"github.com/raqim/raqim/internal/store"
 )
@@ -125,17 +124,17 @@ func (s *Shell) rebase(ctx app.Context, id string) {
 			}
 			s.replaceSummary(corpus.Summarize(r.Editor.Doc()))
 			s.toTabs(tabMessage{Kind: "edit", Doc: id, Summary: ptr(corpus.Summarize(r.Editor.Doc()))})
-			text := fmt.Sprintf("«%s» was changed in another tab at the same time as here: that tab's changes are newer, and are shown now", title)
+			var text string
 			kind := "warn"
 			if len(refused) == 0 {
-				text += fmt.Sprintf(", with your %s put on top of them.", job.Plural(len(changes), "edit"))
+				text = s.loc.T("«%s» was changed in another tab at the same time as here: that tab's changes are newer, and are shown now, with your %s put on top of them.", title, locale.Text(s.loc.T("%d edits", len(changes))))
 			} else {
 				kind = "error"
 				reasons := make([]string, len(refused))
 				for i, e := range refused {
-					reasons[i] = e.Error()
+					reasons[i] = s.loc.Error(e)
 				}
-				text += fmt.Sprintf(". %s of yours clashed with them and could not be kept: %s.", job.Plural(len(refused), "edit"), strings.Join(reasons, "; "))
+				text = s.loc.T("«%s» was changed in another tab at the same time as here: that tab's changes are newer, and are shown now. %s of yours clashed with them and could not be kept: %s.", title, locale.Text(s.loc.T("%d edits", len(refused))), locale.Text(strings.Join(reasons, "; ")))
 			}
 			s.tell(Message{Kind: kind, Text: text, Sticky: true})
 		})
@@ -188,10 +187,10 @@ func (s *Shell) storageGone(ctx app.Context) {
 		return
 	}
 	s.gone = true
-	text := "This browser's storage for raqim was cleared while the page was open (browsers do so when disk space runs low, or it was done from the browser's settings): the documents stored in this browser are gone."
+	text := locale.Text(s.loc.T("This browser's storage for raqim was cleared while the page was open (browsers do so when disk space runs low, or it was done from the browser's settings): the documents stored in this browser are gone."))
 	if s.ed == nil {
 		s.gone = false
-		s.tell(Message{Kind: "error", Text: text})
+		s.tell(Message{Kind: "error", Text: string(text)})
 		s.relist(ctx)
 		return
 	}
@@ -211,10 +210,10 @@ func (s *Shell) storageGone(ctx app.Context) {
 			s.saving.End(nil) // a failure is said below, with what to do
 			s.gone = false
 			if err != nil {
-				s.tell(Message{Kind: "error", Text: fmt.Sprintf("%s «%s», which was open, is still shown here with your edits, but could not be stored again (%v): download it now.", text, doc.Title, err), Action: "Download it", Do: download})
+				s.tell(Message{Kind: "error", Text: s.loc.T("%s «%s», which was open, is still shown here with your edits, but could not be stored again (%v): download it now.", text, doc.Title, err), Action: s.loc.T("Download it"), Do: download})
 				return
 			}
-			s.tell(Message{Kind: "error", Text: fmt.Sprintf("%s «%s», which was open, was kept with your edits and stored again; download it to be safe.", text, doc.Title), Action: "Download it", Do: download})
+			s.tell(Message{Kind: "error", Text: s.loc.T("%s «%s», which was open, was kept with your edits and stored again; download it to be safe.", text, doc.Title), Action: s.loc.T("Download it"), Do: download})
 			s.relist(ctx)
 			s.toTabs(tabMessage{Kind: "list"})
 		})

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -12,6 +10,7 @@ import (
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/job"
 	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/store"
 )
 
@@ -28,11 +27,11 @@ type heldImport struct {
 // shown already) and file to then on the UI goroutine.
 func (s *Shell) offload(ctx app.Context, busy string, req job.Request, files []app.Value, then func(ctx app.Context, r job.Reply, file app.Value, sums []corpus.Summary)) {
 	if s.st == nil {
-		s.busy = "Waiting for storage…"
+		s.busy = s.loc.T("Waiting for storage…")
 		s.whenReady(ctx, func(ctx app.Context) { s.offload(ctx, busy, req, files, then) })
 		return
 	}
-	req.Schema, req.Annotator, req.Memory = *s.schema, s.annotator, !s.durable
+	req.Schema, req.Annotator, req.Memory, req.Locale = *s.schema, s.annotator, !s.durable, s.loc.Settings()
 	st, script := s.st, ctx.ResolveStaticResource("/web/worker.js")
 	s.busy = busy
 	// Deferred like the saves of edits (see commit), so that it runs after
@@ -101,17 +100,17 @@ func (s *Shell) offloaded(ctx app.Context, req job.Request, files []app.Value, s
 		file = nil
 	}
 	if err != nil {
-		what := "The export"
 		if importing {
-			what = "The import of " + strings.Join(req.Files, ", ")
+			r.Error = s.loc.T("The import of %s did not happen: %v. Nothing was changed; reload the page to try again.", strings.Join(req.Files, ", "), err)
+		} else {
+			r.Error = s.loc.T("The export did not happen: %v. Nothing was changed; reload the page to try again.", err)
 		}
-		r.Error = fmt.Sprintf("%s did not happen: %v. Nothing was changed; reload the page to try again.", what, err)
 	}
 	var sums []corpus.Summary
 	if importing && r.Error == "" {
 		sums, err = st.List()
 		if err != nil {
-			r.Error = err.Error()
+			r.Error = s.loc.Error(err)
 		}
 	}
 	ctx.Dispatch(func(ctx app.Context) {
@@ -144,7 +143,7 @@ func (s *Shell) keepInMemory(file app.Value) error {
 	}
 	docs, err := jsonl.Decode("imported.jsonl", bytes.NewReader(data), jsonl.DecodeOptions{Schema: s.schema})
 	if err != nil {
-		return errors.New("the documents read could not be kept: " + err.Error())
+		return locale.Errorf("the documents read could not be kept: %v", err)
 	}
 	_, _, _, err = s.known().Add(s.st, docs)
 	return err
@@ -170,7 +169,7 @@ func (s *Shell) importFiles(ctx app.Context, list app.Value) {
 // runImport imports files with req and opens the first document imported
 // when none is open.
 func (s *Shell) runImport(ctx app.Context, req job.Request, files []app.Value) {
-	s.offload(ctx, "Importing…", req, files, func(ctx app.Context, r job.Reply, _ app.Value, sums []corpus.Summary) {
+	s.offload(ctx, s.loc.T("Importing…"), req, files, func(ctx app.Context, r job.Reply, _ app.Value, sums []corpus.Summary) {
 		if r.Error != "" {
 			return
 		}
@@ -195,7 +194,7 @@ func (s *Shell) runImport(ctx app.Context, req job.Request, files []app.Value) {
 // worker and opens its first document.
 func (s *Shell) importURLInWorker(ctx app.Context, file app.Value) {
 	req := job.Request{Op: job.Import, Files: []string{file.Get("name").String()}}
-	s.offload(ctx, "Importing…", req, []app.Value{file}, func(ctx app.Context, r job.Reply, _ app.Value, sums []corpus.Summary) {
+	s.offload(ctx, s.loc.T("Importing…"), req, []app.Value{file}, func(ctx app.Context, r job.Reply, _ app.Value, sums []corpus.Summary) {
 		s.loading = ""
 		if r.Error != "" {
 			return
@@ -237,14 +236,14 @@ func (s *Shell) cancelMapping(ctx app.Context) {
 	if len(s.held) == 0 {
 		return
 	}
-	s.note("warn", s.held[0].Name+": not imported (its labels were not mapped).")
+	s.note("warn", s.loc.T("%s: not imported (its labels were not mapped).", s.held[0].Name))
 	s.held = s.held[1:]
 }
 
 // exportJSONL downloads the whole corpus as span JSONL, after every pending
 // edit is stored.
 func (s *Shell) exportJSONL(ctx app.Context) {
-	s.offload(ctx, "Exporting…", job.Request{Op: job.ExportJSONL}, nil, s.download)
+	s.offload(ctx, s.loc.T("Exporting…"), job.Request{Op: job.ExportJSONL}, nil, s.download)
 }
 
 // exportDataset downloads the dataset zip with the current settings, after
@@ -252,7 +251,7 @@ func (s *Shell) exportJSONL(ctx app.Context) {
 func (s *Shell) exportDataset(ctx app.Context) {
 	req := job.Request{Op: job.ExportDataset, Dataset: s.dataset}
 	req.Dataset.Version = app.Getenv("GOAPP_VERSION")
-	s.offload(ctx, "Exporting dataset…", req, nil, s.download)
+	s.offload(ctx, s.loc.T("Exporting dataset…"), req, nil, s.download)
 }
 
 // download offers the file an export produced.

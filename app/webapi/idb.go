@@ -14,6 +14,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/history"
+	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/store"
 )
 
@@ -70,7 +71,7 @@ var _ store.Store = (*IDB)(nil)
 // OpenIDB opens (creating or upgrading) raqim's database.
 func OpenIDB() (*IDB, error) {
 	if !js.Global().Get("indexedDB").Truthy() {
-		return nil, errors.New("this browser offers no IndexedDB (a private window may disable it): nothing could be saved")
+		return nil, locale.Errorf("this browser offers no IndexedDB (a private window may disable it): nothing could be saved")
 	}
 	d := &IDB{db: js.Null()}
 	if _, err := d.connect(); err != nil {
@@ -212,7 +213,7 @@ func await(req js.Value, what string) (js.Value, error) {
 		return nil
 	})
 	blocked := js.FuncOf(func(this js.Value, args []js.Value) any {
-		ch <- result{err: fmt.Errorf("%s: blocked by another tab holding an older version open; close it and reload", what)}
+		ch <- result{err: locale.Errorf("%s: blocked by another tab holding an older version open; close it and reload", what)}
 		return nil
 	})
 	defer ok.Release()
@@ -235,7 +236,7 @@ func domError(e js.Value, what string) error {
 		if msg != "" {
 			msg = " (" + msg + ")"
 		}
-		return fmt.Errorf("%s failed: the browser's storage for this site is full%s", what, msg)
+		return locale.Errorf("%s failed: the browser's storage for this site is full%s", what, msg)
 	}
 	return fmt.Errorf("%s failed: %s: %s", what, name, msg)
 }
@@ -436,7 +437,7 @@ func (r docReads) decode() (corpus.Document, history.Log, error) {
 	var log history.Log
 	recv := r.rec.Get("result")
 	if recv.IsUndefined() {
-		return doc, log, fmt.Errorf("document %s: %w", r.id, store.ErrNotFound)
+		return doc, log, locale.Errorf("document %s: %v", r.id, store.ErrNotFound)
 	}
 	var rec docRecord
 	if err := json.Unmarshal([]byte(recv.String()), &rec); err != nil {

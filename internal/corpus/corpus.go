@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"sort"
 	"time"
+
+	"github.com/raqim/raqim/internal/locale"
 )
 
 // Label names a span's category, such as "ACTOR". Labels are upper case
@@ -152,11 +154,28 @@ func runeCount(s string) int {
 type SpanError struct {
 	Index  int // position of the span in the list checked
 	Span   Span
-	Reason string
+	Reason string // in English
+	// Why is Reason as a message that can be translated; nil when there is
+	// none, and then Reason is given as it is.
+	Why *locale.Error
 }
 
-func (e *SpanError) Error() string {
-	return fmt.Sprintf("span %d [%d,%d) %s: %s", e.Index+1, e.Span.Start, e.Span.End, e.Span.Label, e.Reason)
+// spanError returns the SpanError of span i, s, for the reason why.
+func spanError(i int, s Span, why *locale.Error) *SpanError {
+	return &SpanError{Index: i, Span: s, Reason: why.Error(), Why: why}
+}
+
+func (e *SpanError) Error() string { return e.msg().Error() }
+
+// MessageKey returns the error's message key and arguments, for its translation.
+func (e *SpanError) MessageKey() (string, []any) { return e.msg().MessageKey() }
+
+func (e *SpanError) msg() *locale.Error {
+	var reason any = e.Reason
+	if e.Why != nil {
+		reason = e.Why
+	}
+	return locale.Errorf("span %d [%d,%d) %s: %v", e.Index+1, e.Span.Start, e.Span.End, e.Span.Label, reason)
 }
 
 // FileError locates a problem in an imported or exported file.
@@ -174,6 +193,9 @@ func (e *FileError) Error() string {
 }
 
 func (e *FileError) Unwrap() error { return e.Err }
+
+// Place returns the file and line e names, and what is wrong there.
+func (e *FileError) Place() (file string, line int, err error) { return e.File, e.Line, e.Err }
 
 // DigestOf returns a short hex digest of text's content: equal texts have
 // equal digests.

@@ -1,9 +1,9 @@
 package corpus
 
 import (
-	"errors"
-	"fmt"
 	"unicode/utf8"
+
+	"github.com/raqim/raqim/internal/locale"
 )
 
 // MaxRunes is the most code points a document's text may hold: documents
@@ -14,7 +14,7 @@ const MaxRunes = 1_000_000
 // CheckLength returns an error when a text of n code points is longer than MaxRunes.
 func CheckLength(n int) error {
 	if n > MaxRunes {
-		return fmt.Errorf("the text has %d code points, more than the %d a document may hold (split it into several documents)", n, MaxRunes)
+		return locale.Errorf("the text has %d code points, more than the %d a document may hold (split it into several documents)", n, MaxRunes)
 	}
 	return nil
 }
@@ -26,13 +26,13 @@ func CheckLength(n int) error {
 // names the first span in the way.
 func Validate(d *Document, schema *Schema) error {
 	if d.Text == "" {
-		return errors.New("empty text")
+		return locale.Errorf("empty text")
 	}
 	if !utf8.ValidString(d.Text) {
-		return errors.New("text is not valid UTF-8")
+		return locale.Errorf("text is not valid UTF-8")
 	}
 	if d.Status != "" && !d.Status.Valid() {
-		return fmt.Errorf("unknown status %q (want new, in_progress or done)", d.Status)
+		return locale.Errorf("unknown status %q (want new, in_progress or done)", d.Status)
 	}
 	n := utf8.RuneCountInString(d.Text)
 	if err := CheckLength(n); err != nil {
@@ -46,19 +46,19 @@ func ValidateSpans(spans []Span, n int, schema *Schema) error {
 	for i, s := range spans {
 		switch {
 		case s.Start < 0 || s.End > n:
-			return &SpanError{i, s, fmt.Sprintf("out of range: the text has %d code points", n)}
+			return spanError(i, s, locale.Errorf("out of range: the text has %d code points", n))
 		case s.Start >= s.End:
-			return &SpanError{i, s, "empty or reversed: start must be less than end"}
+			return spanError(i, s, locale.Errorf("empty or reversed: start must be less than end"))
 		case schema != nil && !schema.Has(s.Label):
-			return &SpanError{i, s, fmt.Sprintf("unknown label %q (the schema has %v)", s.Label, schema.Names())}
+			return spanError(i, s, locale.Errorf("unknown label %q (the schema has %v)", s.Label, schema.Names()))
 		}
 		if i > 0 {
 			p := spans[i-1]
 			if p.Start > s.Start || (p.Start == s.Start && p.End > s.End) {
-				return &SpanError{i, s, "spans are not sorted by start"}
+				return spanError(i, s, locale.Errorf("spans are not sorted by start"))
 			}
 			if p.Overlaps(s) {
-				return &SpanError{i, s, fmt.Sprintf("overlaps span %d [%d,%d) %s", i, p.Start, p.End, p.Label)}
+				return spanError(i, s, locale.Errorf("overlaps span %d [%d,%d) %s", i, p.Start, p.End, p.Label))
 			}
 		}
 	}

@@ -9,8 +9,6 @@ import (
 	"compress/flate"
 	"encoding/binary"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"hash"
 	"hash/crc32"
 	"io"
@@ -25,6 +23,7 @@ import (
 	"github.com/raqim/raqim/internal/hf"
 	"github.com/raqim/raqim/internal/jsonl"
 	"github.com/raqim/raqim/internal/labelstudio"
+	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/split"
 	"github.com/raqim/raqim/internal/tokenize"
 )
@@ -167,7 +166,7 @@ func (m *memSource) Read(ids []string) ([]corpus.Document, error) {
 	for i, id := range ids {
 		j, ok := m.byID[id]
 		if !ok {
-			return nil, fmt.Errorf("document %q: not found", id)
+			return nil, locale.Errorf("document %q: not found", id)
 		}
 		out[i] = m.docs[j]
 	}
@@ -411,19 +410,19 @@ func readRuns(src Source, ids []string, schema *corpus.Schema, f func(d *corpus.
 			return err
 		}
 		if len(docs) != len(want) {
-			return fmt.Errorf("reading the corpus: %d documents asked for, %d read", len(want), len(docs))
+			return locale.Errorf("reading the corpus: %d documents asked for, %d read", len(want), len(docs))
 		}
 		for i := range docs {
 			d := &docs[i]
 			if d.ID != want[i] {
-				return fmt.Errorf("reading the corpus: document %q asked for, %q read", want[i], d.ID)
+				return locale.Errorf("reading the corpus: document %q asked for, %q read", want[i], d.ID)
 			}
 			if !slices.IsSortedFunc(d.Spans, cmpSpans) {
 				d.Spans = slices.Clone(d.Spans)
 				corpus.SortSpans(d.Spans)
 			}
 			if err := corpus.Validate(d, schema); err != nil {
-				return fmt.Errorf("document %q: %w", d.ID, err)
+				return locale.Errorf("document %q: %v", d.ID, err)
 			}
 			if err := f(d); err != nil {
 				return err
@@ -436,19 +435,19 @@ func readRuns(src Source, ids []string, schema *corpus.Schema, f func(d *corpus.
 // checkSchema refuses a schema whose labels the formats cannot carry.
 func checkSchema(schema *corpus.Schema) error {
 	if len(schema.Labels) == 0 {
-		return errors.New("the schema has no labels")
+		return locale.Errorf("the schema has no labels")
 	}
 	seen := map[corpus.Label]bool{}
 	for _, l := range schema.Names() {
 		if seen[l] {
-			return fmt.Errorf("schema %s: label %q is defined twice", schema.ID, l)
+			return locale.Errorf("schema %s: label %q is defined twice", schema.ID, l)
 		}
 		seen[l] = true
 		if err := conll.CheckLabel(l); err != nil {
-			return fmt.Errorf("schema %s: %w", schema.ID, err)
+			return locale.Errorf("schema %s: %v", schema.ID, err)
 		}
 		if err := brat.CheckLabel(l); err != nil {
-			return fmt.Errorf("schema %s: %w", schema.ID, err)
+			return locale.Errorf("schema %s: %v", schema.ID, err)
 		}
 	}
 	return nil
@@ -465,19 +464,19 @@ func selectDocs(sums []corpus.Summary, s Settings, st *Stats) ([]string, error) 
 			continue
 		}
 		if d.ID == "" {
-			return nil, fmt.Errorf("document %d (%q): empty id", i+1, d.Title)
+			return nil, locale.Errorf("document %d (%q): empty id", i+1, d.Title)
 		}
 		if j, dup := seen[d.ID]; dup {
-			return nil, fmt.Errorf("document %q: duplicate id (documents %d and %d)", d.ID, j+1, i+1)
+			return nil, locale.Errorf("document %q: duplicate id (documents %d and %d)", d.ID, j+1, i+1)
 		}
 		seen[d.ID] = i
 		sel = append(sel, d.ID)
 	}
 	if len(sel) == 0 {
 		if st.Left > 0 {
-			return nil, fmt.Errorf("no document to export: none of the %d documents is done (the export settings can include all documents)", st.Left)
+			return nil, locale.Errorf("no document to export: none of the %d documents is done (the export settings can include all documents)", st.Left)
 		}
-		return nil, errors.New("no document to export: the corpus is empty")
+		return nil, locale.Errorf("no document to export: the corpus is empty")
 	}
 	st.Documents = len(sel)
 	return sel, nil
@@ -542,7 +541,7 @@ func (x *exporter) file(name string, body func(io.Writer) error) {
 		err = body(f)
 	}
 	if err != nil {
-		x.err = fmt.Errorf("%s: %w", name, err)
+		x.err = locale.Errorf("%s: %v", name, err)
 	}
 	x.files++
 }
@@ -623,7 +622,7 @@ func (f *asideFile) compress(last bool) error {
 }
 
 // fail names the entry in err.
-func (f *asideFile) fail(err error) error { return fmt.Errorf("%s: %w", f.name, err) }
+func (f *asideFile) fail(err error) error { return locale.Errorf("%s: %v", f.name, err) }
 
 // put finishes an entry written aside and copies it into the zip, unless an
 // error happened before.

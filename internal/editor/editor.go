@@ -8,8 +8,6 @@
 package editor
 
 import (
-	"errors"
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -18,6 +16,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/history"
+	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/snap"
 	"github.com/raqim/raqim/internal/store"
 )
@@ -25,23 +24,23 @@ import (
 // Errors of the editing commands. Each leaves the editor unchanged.
 var (
 	// ErrNoChange is returned for a command that would change nothing.
-	ErrNoChange = errors.New("nothing to change")
+	ErrNoChange = locale.Errorf("nothing to change")
 	// ErrNoTitle is returned for a title with nothing but spaces.
-	ErrNoTitle = errors.New("a document needs a title")
+	ErrNoTitle = locale.Errorf("a document needs a title")
 	// ErrNoWord is returned when a selection holds no word to label.
-	ErrNoWord = errors.New("the selection holds no word")
+	ErrNoWord = locale.Errorf("the selection holds no word")
 	// ErrNoSpan is returned for a span ID the document does not have.
-	ErrNoSpan = errors.New("no such span")
+	ErrNoSpan = locale.Errorf("no such span")
 	// ErrNoProclitic is returned when a span has no proclitic to toggle.
-	ErrNoProclitic = errors.New("no proclitic to add or remove")
+	ErrNoProclitic = locale.Errorf("no proclitic to add or remove")
 	// ErrUnknownLabel is returned for a label the schema does not define.
-	ErrUnknownLabel = errors.New("unknown label")
+	ErrUnknownLabel = locale.Errorf("unknown label")
 	// ErrBadStatus is returned for a status that is not one of corpus.Statuses.
-	ErrBadStatus = errors.New("unknown status")
+	ErrBadStatus = locale.Errorf("unknown status")
 )
 
 // errConflict marks a logged change that no longer fits the document's spans.
-var errConflict = errors.New("the change does not fit the document")
+var errConflict = locale.Errorf("the change does not fit the document")
 
 // OverlapError reports the existing span a new or grown span would overlap.
 type OverlapError struct {
@@ -49,8 +48,13 @@ type OverlapError struct {
 	Text string      // its text
 }
 
-func (e *OverlapError) Error() string {
-	return fmt.Sprintf("the selection overlaps %s «%s»", e.Span.Label, e.Text)
+func (e *OverlapError) Error() string { return e.msg().Error() }
+
+// MessageKey returns the error's message key and arguments, for its translation.
+func (e *OverlapError) MessageKey() (string, []any) { return e.msg().MessageKey() }
+
+func (e *OverlapError) msg() *locale.Error {
+	return locale.Errorf("the selection overlaps %s «%s»", e.Span.Label, e.Text)
 }
 
 // Editor holds one open document with its undo log and applies edits to it.
@@ -187,7 +191,7 @@ func (e *Editor) time() time.Time { return e.now().Round(0) }
 
 func (e *Editor) checkLabel(l corpus.Label) error {
 	if l == "" || (e.schema != nil && !e.schema.Has(l)) {
-		return fmt.Errorf("%w %q", ErrUnknownLabel, l)
+		return locale.Wrap(ErrUnknownLabel, "unknown label %q", l)
 	}
 	return nil
 }
@@ -241,7 +245,7 @@ func (e *Editor) Relabel(spanID string, l corpus.Label) (store.Edit, error) {
 	}
 	k, ok := e.find(spanID)
 	if !ok {
-		return store.Edit{}, fmt.Errorf("%w: %q", ErrNoSpan, spanID)
+		return store.Edit{}, locale.Wrap(ErrNoSpan, "no such span: %q", spanID)
 	}
 	edit, _, err := e.relabel(e.doc.Spans[k], l)
 	return edit, err
@@ -265,7 +269,7 @@ func (e *Editor) relabel(old corpus.Span, l corpus.Label) (store.Edit, corpus.Sp
 func (e *Editor) Remove(spanID string) (store.Edit, error) {
 	k, ok := e.find(spanID)
 	if !ok {
-		return store.Edit{}, fmt.Errorf("%w: %q", ErrNoSpan, spanID)
+		return store.Edit{}, locale.Wrap(ErrNoSpan, "no such span: %q", spanID)
 	}
 	return e.record(e.spanChange([]corpus.Span{e.doc.Spans[k]}, nil), e.time())
 }
@@ -277,7 +281,7 @@ func (e *Editor) Remove(spanID string) (store.Edit, error) {
 func (e *Editor) ToggleProclitic(spanID string) (store.Edit, corpus.Span, error) {
 	k, ok := e.find(spanID)
 	if !ok {
-		return store.Edit{}, corpus.Span{}, fmt.Errorf("%w: %q", ErrNoSpan, spanID)
+		return store.Edit{}, corpus.Span{}, locale.Wrap(ErrNoSpan, "no such span: %q", spanID)
 	}
 	old := e.doc.Spans[k]
 	s, en, ok := snap.ToggleProclitic(e.runes, old.Start, old.End)
@@ -303,7 +307,7 @@ func (e *Editor) ToggleProclitic(spanID string) (store.Edit, corpus.Span, error)
 // fails with ErrBadStatus or ErrNoChange, changing nothing.
 func (e *Editor) SetStatus(s corpus.Status) (store.Edit, error) {
 	if !s.Valid() {
-		return store.Edit{}, fmt.Errorf("%w %q", ErrBadStatus, s)
+		return store.Edit{}, locale.Wrap(ErrBadStatus, "unknown status %q", s)
 	}
 	if s == e.doc.Status {
 		return store.Edit{}, ErrNoChange
@@ -362,7 +366,7 @@ func (e *Editor) Replay(c history.Change) (store.Edit, error) {
 	for _, old := range c.Removed {
 		// A span the change removes or replaces must be as the change saw it.
 		if now, ok := e.Span(old.ID); ok && (now.Start != old.Start || now.End != old.End || now.Label != old.Label) {
-			return store.Edit{}, fmt.Errorf("%w: %s «%s» was changed to %s «%s»", errConflict, old.Label, e.text(old), now.Label, e.text(now))
+			return store.Edit{}, locale.Wrap(errConflict, "the change does not fit the document: %s «%s» was changed to %s «%s»", old.Label, e.text(old), now.Label, e.text(now))
 		}
 	}
 	return e.record(c, e.time())
@@ -448,7 +452,7 @@ func (e *Editor) applySpans(c history.Change) ([]corpus.Span, error) {
 	for _, sp := range c.Removed {
 		k, ok := e.find(sp.ID)
 		if !ok {
-			return nil, fmt.Errorf("%w: span %q is gone", errConflict, sp.ID)
+			return nil, locale.Wrap(errConflict, "the change does not fit the document: span %q is gone", sp.ID)
 		}
 		drop = append(drop, k)
 	}
@@ -457,7 +461,7 @@ func (e *Editor) applySpans(c history.Change) ([]corpus.Span, error) {
 	from := 0
 	for i, k := range drop {
 		if i > 0 && k == drop[i-1] {
-			return nil, fmt.Errorf("%w: span %q removed twice", errConflict, old[k].ID)
+			return nil, locale.Wrap(errConflict, "the change does not fit the document: span %q removed twice", old[k].ID)
 		}
 		out = append(out, old[from:k]...)
 		from = k + 1
@@ -466,17 +470,17 @@ func (e *Editor) applySpans(c history.Change) ([]corpus.Span, error) {
 	n := len(e.runes)
 	for i, sp := range c.Added {
 		if sp.Start < 0 || sp.Start >= sp.End || sp.End > n {
-			return nil, fmt.Errorf("%w: span [%d,%d) out of range", errConflict, sp.Start, sp.End)
+			return nil, locale.Wrap(errConflict, "the change does not fit the document: span [%d,%d) out of range", sp.Start, sp.End)
 		}
 		if _, taken := e.byID[sp.ID]; (taken && !hasID(c.Removed, sp.ID)) || hasID(c.Added[:i], sp.ID) {
-			return nil, fmt.Errorf("%w: span ID %q already used", errConflict, sp.ID)
+			return nil, locale.Wrap(errConflict, "the change does not fit the document: span ID %q already used", sp.ID)
 		}
 		k := sort.Search(len(out), func(k int) bool { return out[k].Start >= sp.Start })
 		if k > 0 && out[k-1].Overlaps(sp) {
-			return nil, fmt.Errorf("%w: %w", errConflict, e.overlap(out[k-1]))
+			return nil, locale.Wrap(errConflict, "the change does not fit the document: %v", e.overlap(out[k-1]))
 		}
 		if k < len(out) && out[k].Overlaps(sp) {
-			return nil, fmt.Errorf("%w: %w", errConflict, e.overlap(out[k]))
+			return nil, locale.Wrap(errConflict, "the change does not fit the document: %v", e.overlap(out[k]))
 		}
 		out = slices.Insert(out, k, sp)
 	}

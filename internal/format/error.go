@@ -69,6 +69,16 @@ func (e *Error) Error() string {
 	return e.File + ": " + e.Message()
 }
 
+// MessageKey returns the message's key and the values of its verbs, for
+// its translation.
+func (e *Error) MessageKey() (string, []any) { return e.Key, e.Args }
+
+// Place returns the file and line e names and e's message without them;
+// file is "" when e names none.
+func (e *Error) Place() (file string, line int, msg error) {
+	return e.File, e.Line, &Error{Key: e.Key, Args: e.Args}
+}
+
 // Unwrap returns the errors among e's arguments.
 func (e *Error) Unwrap() []error {
 	var errs []error

@@ -102,7 +102,7 @@ func keyArg(call *ast.CallExpr, inFormat bool) int {
 			return 0
 		case x != nil && x.Name == "format" && fn.Sel.Name == "Errorf":
 			return 2
-		case x != nil && (x.Name == "fmt" || x.Name == "t"):
+		case x != nil && (x.Name == "fmt" || x.Name == "t" || x.Name == "locale"):
 		case fn.Sel.Name == "Errorf": // Builder.Errorf
 			return 1
 		}

@@ -2,21 +2,21 @@ package importer
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/format"
 	"github.com/raqim/raqim/internal/job"
 	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/store"
 )
 
 // Run imports each unit into st, all or nothing per unit, skipping documents
 // known already (and indexing those it adds in known). A unit refused only
 // for labels outside opts.Schema is held, for the user to map; any other
-// failure is reported and the next unit goes on.
-func Run(st store.Store, known *store.Known, units []Unit, opts Options, progress func(job.Progress)) job.Reply {
-	return RunFrom(st, known, units, opts, nil, 0, progress)
+// failure is reported and the next unit goes on. Messages are written by p.
+func Run(st store.Store, known *store.Known, units []Unit, opts Options, p *locale.Printer, progress func(job.Progress)) job.Reply {
+	return RunFrom(st, known, units, opts, nil, 0, p, progress)
 }
 
 // RunFrom is Run going on from where an earlier call stopped (from, when
@@ -24,7 +24,7 @@ func Run(st store.Store, known *store.Known, units []Unit, opts Options, progres
 // through Open: once the file is checked, and once it has stored shift of
 // its documents; its reply then says where, in Resume, and reports nothing
 // yet of that file.
-func RunFrom(st store.Store, known *store.Known, units []Unit, opts Options, from *job.Resume, shift int, progress func(job.Progress)) job.Reply {
+func RunFrom(st store.Store, known *store.Known, units []Unit, opts Options, from *job.Resume, shift int, p *locale.Printer, progress func(job.Progress)) job.Reply {
 	var r job.Reply
 	for i, u := range units {
 		if from != nil && i < from.Unit {
@@ -35,7 +35,7 @@ func RunFrom(st store.Store, known *store.Known, units []Unit, opts Options, fro
 			if from != nil && i == from.Unit {
 				at = from
 			}
-			r.Merge(stream(st, known, u, opts, at, shift, progress))
+			r.Merge(stream(st, known, u, opts, at, shift, p, progress))
 			if r.Resume != nil {
 				r.Resume.Unit = i
 				return r
@@ -43,20 +43,20 @@ func RunFrom(st store.Store, known *store.Known, units []Unit, opts Options, fro
 			continue
 		}
 		if from != nil && i == from.Unit {
-			r.Error = fmt.Sprintf("%s: an import can only go on in a large span JSONL file", u.Name)
+			r.Error = p.T("%s: an import can only go on in a large span JSONL file", u.Name)
 			return r
 		}
 		res, err := Import(u, opts)
-		if refused(&r, u, err) {
+		if refused(&r, u, err, p) {
 			continue
 		}
 		for _, n := range res.Notes {
-			r.Messages = append(r.Messages, job.Message{Kind: "info", Text: u.Name + ": " + n})
+			r.Messages = append(r.Messages, job.Message{Kind: "info", Text: p.T("%s: %s", u.Name, locale.Text(n))})
 		}
 		added, skipped, first, err := known.Add(st, res.Docs)
-		stored(&r, u, len(added), skipped, first, err)
+		stored(&r, u, len(added), skipped, first, err, p)
 		if len(added) > 0 && progress != nil {
-			progress(job.Progress{Text: "Importing… " + u.Name + " stored", Added: added})
+			progress(job.Progress{Text: p.T("Importing… %s stored", u.Name), Added: added})
 		}
 	}
 	return r
@@ -64,7 +64,7 @@ func RunFrom(st store.Store, known *store.Known, units []Unit, opts Options, fro
 
 // refused reports a unit that could not be read: held for a label mapping,
 // or an error. It returns false when err is nil.
-func refused(r *job.Reply, u Unit, err error) bool {
+func refused(r *job.Reply, u Unit, err error, p *locale.Printer) bool {
 	var unknown *format.UnknownLabelsError
 	if errors.As(err, &unknown) {
 		h := job.Held{Name: u.Name, Files: u.Index}
@@ -75,23 +75,23 @@ func refused(r *job.Reply, u Unit, err error) bool {
 		return true
 	}
 	if err != nil {
-		r.Messages = append(r.Messages, job.Message{Kind: "error", Text: err.Error() + " — nothing of this file was imported."})
+		r.Messages = append(r.Messages, job.Message{Kind: "error", Text: p.T("%s — nothing of this file was imported.", err)})
 		return true
 	}
 	return false
 }
 
 // stored reports what storing a unit's documents did.
-func stored(r *job.Reply, u Unit, added, skipped int, first string, err error) {
+func stored(r *job.Reply, u Unit, added, skipped int, first string, err error, p *locale.Printer) {
 	if err != nil {
-		r.Messages = append(r.Messages, job.Message{Kind: "error", Text: fmt.Sprintf("%s: nothing of this file was imported: %v", u.Name, err)})
+		r.Messages = append(r.Messages, job.Message{Kind: "error", Text: p.T("%s: nothing of this file was imported: %v", u.Name, err)})
 		return
 	}
 	if r.First == "" {
 		r.First = first
 	}
 	r.Stored += added
-	r.Messages = append(r.Messages, job.Message{Kind: "info", Text: job.Imported(u.Name, added, skipped)})
+	r.Messages = append(r.Messages, job.Message{Kind: "info", Text: job.Imported(p, u.Name, added, skipped)})
 }
 
 // streamRun is how many documents of a streamed file are stored at a time.
@@ -104,7 +104,7 @@ const streamRun = 100
 // from is not nil (the file checked), and when shift > 0 stops once the
 // file is checked and after shift documents stored, replying where in
 // Resume.
-func stream(st store.Store, known *store.Known, u Unit, opts Options, from *job.Resume, shift int, progress func(job.Progress)) job.Reply {
+func stream(st store.Store, known *store.Known, u Unit, opts Options, from *job.Resume, shift int, p *locale.Printer, progress func(job.Progress)) job.Reply {
 	var r job.Reply
 	f := u.Files[0]
 	var at jsonl.Position
@@ -115,13 +115,13 @@ func stream(st store.Store, known *store.Known, u Unit, opts Options, from *job.
 		all, skipped, first = from.Stored, from.Skipped, from.First
 	} else {
 		if progress != nil {
-			progress(job.Progress{Text: "Importing " + u.Name + "… checking it"})
+			progress(job.Progress{Text: p.T("Importing %s… checking it", u.Name)})
 		}
 		rd, err := f.Open(0)
 		if err == nil {
 			err = jsonl.Check(f.Name, rd, opts)
 		}
-		if refused(&r, u, err) {
+		if refused(&r, u, err, p) {
 			return r
 		}
 		if shift > 0 {
@@ -133,7 +133,7 @@ func stream(st store.Store, known *store.Known, u Unit, opts Options, from *job.
 	}
 	rd, err := f.Open(at.Offset)
 	if err != nil {
-		refused(&r, u, err)
+		refused(&r, u, err, p)
 		return r
 	}
 	stop := errors.New("shift done")
@@ -148,7 +148,7 @@ func stream(st store.Store, known *store.Known, u Unit, opts Options, from *job.
 			first = fst
 		}
 		if progress != nil {
-			progress(job.Progress{Text: fmt.Sprintf("Importing %s… %d documents stored", u.Name, len(all)), First: first, Added: add})
+			progress(job.Progress{Text: p.T("Importing %s… %s stored", u.Name, locale.Text(p.T("%d documents", len(all)))), First: first, Added: add})
 		}
 		if shift > 0 && added >= shift {
 			r.Resume = &job.Resume{Offset: end.Offset, Line: end.Line, Stored: all, Skipped: skipped, First: first}
@@ -166,6 +166,6 @@ func stream(st store.Store, known *store.Known, u Unit, opts Options, from *job.
 			known.Forget(all...)
 		}
 	}
-	stored(&r, u, len(all), skipped, first, err)
+	stored(&r, u, len(all), skipped, first, err, p)
 	return r
 }

@@ -3,6 +3,7 @@ package importer
 import (
 	"errors"
 	"fmt"
+	"github.com/raqim/raqim/internal/locale"
 	"io"
 	"reflect"
 	"slices"
@@ -16,6 +17,9 @@ import (
 
 // TestRun imports a selection of good, bad and unmapped files: each is taken
 // or refused whole, the unmapped one is held with the indices of its files.
+// english writes the messages the tests read.
+var english = locale.New(locale.Settings{Lang: locale.English})
+
 func TestRun(t *testing.T) {
 	files := []Input{
 		{Name: "a.txt", Data: []byte("قتل جنديان في كاي")},
@@ -25,7 +29,7 @@ func TestRun(t *testing.T) {
 		{Name: "b.jsonl", Data: []byte(`{"id": "b", "text": "في غاو", "spans": [{"start": 3, "end": 6, "label": "PLACE"}]}` + "\n")},
 	}
 	m := store.NewMemory()
-	r := Run(m, store.NewKnown(nil), Group(files), Options{Schema: corpus.Default}, nil)
+	r := Run(m, store.NewKnown(nil), Group(files), Options{Schema: corpus.Default}, english, nil)
 
 	sums, _ := m.List()
 	if len(sums) != 2 || r.Stored != 2 {
@@ -50,7 +54,7 @@ func TestRun(t *testing.T) {
 	}
 
 	// The held file, mapped, imports; the others again are skipped.
-	r = Run(m, store.NewKnown(sums), Group([]Input{files[2], files[4]}), Options{Schema: corpus.Default, LabelMap: map[corpus.Label]corpus.Label{"LOC": corpus.Place}}, nil)
+	r = Run(m, store.NewKnown(sums), Group([]Input{files[2], files[4]}), Options{Schema: corpus.Default, LabelMap: map[corpus.Label]corpus.Label{"LOC": corpus.Place}}, english, nil)
 	if r.Stored != 1 || len(r.Held) != 0 {
 		t.Fatalf("mapped import: %+v", r)
 	}
@@ -86,7 +90,7 @@ func TestRunOneTextTwice(t *testing.T) {
 	} {
 		name := c.name
 		m := store.NewMemory()
-		r := Run(m, store.NewKnown(nil), Group([]Input{{Name: name, Data: []byte(c.data)}}), Options{Schema: corpus.Default}, nil)
+		r := Run(m, store.NewKnown(nil), Group([]Input{{Name: name, Data: []byte(c.data)}}), Options{Schema: corpus.Default}, english, nil)
 		sums, _ := m.List()
 		var said []string
 		for _, msg := range r.Messages {
@@ -114,7 +118,7 @@ func TestRunStreamed(t *testing.T) {
 
 	m := store.NewMemory()
 	var told []job.Progress
-	r := Run(m, store.NewKnown(nil), Group([]Input{input("big.jsonl", good)}), opts, func(p job.Progress) { told = append(told, p) })
+	r := Run(m, store.NewKnown(nil), Group([]Input{input("big.jsonl", good)}), opts, english, func(p job.Progress) { told = append(told, p) })
 	sums, _ := m.List()
 	if r.Stored != 2*streamRun+5 || len(sums) != r.Stored || r.First != "d0" {
 		t.Fatalf("streamed import: %+v, %d stored", r, len(sums))
@@ -127,7 +131,7 @@ func TestRunStreamed(t *testing.T) {
 		t.Errorf("progress after the first run: %+v", p)
 	}
 	// Again: everything is skipped.
-	r = Run(m, store.NewKnown(sums), Group([]Input{input("big.jsonl", good)}), opts, nil)
+	r = Run(m, store.NewKnown(sums), Group([]Input{input("big.jsonl", good)}), opts, english, nil)
 	if r.Stored != 0 || r.Messages[0].Text != fmt.Sprintf("big.jsonl: imported 0 documents, skipped %d already present.", 2*streamRun+5) {
 		t.Errorf("second import: %+v", r)
 	}
@@ -144,7 +148,7 @@ func TestRunStreamed(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := Run(tt.st, store.NewKnown(nil), Group([]Input{input("bad.jsonl", tt.data)}), opts, nil)
+			r := Run(tt.st, store.NewKnown(nil), Group([]Input{input("bad.jsonl", tt.data)}), opts, english, nil)
 			sums, _ := tt.st.List()
 			if len(sums) != 0 || r.Stored != 0 {
 				t.Errorf("%d documents stored (reply says %d), want none", len(sums), r.Stored)
@@ -187,7 +191,7 @@ func TestRunFromRelays(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r := RunFrom(st, store.NewKnown(sums), Group(files), opts, from, streamRun, nil)
+			r := RunFrom(st, store.NewKnown(sums), Group(files), opts, from, streamRun, english, nil)
 			total.Merge(r)
 			if r.Resume == nil {
 				break
@@ -253,7 +257,7 @@ func TestRunTellsWhatItStored(t *testing.T) {
 	}
 	m := store.NewMemory()
 	told := map[string]bool{}
-	Run(m, store.NewKnown(nil), Group(files), Options{Schema: corpus.Default}, func(p job.Progress) {
+	Run(m, store.NewKnown(nil), Group(files), Options{Schema: corpus.Default}, english, func(p job.Progress) {
 		for _, id := range p.Added {
 			if told[id] {
 				t.Errorf("%s told twice", id)

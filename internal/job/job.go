@@ -11,9 +11,9 @@ package job
 
 import (
 	"encoding/json"
-	"fmt"
 
 	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/locale"
 )
 
 // Op names a kind of work.
@@ -34,6 +34,8 @@ type Request struct {
 	Op        Op            `json:"op"`
 	Schema    corpus.Schema `json:"schema"`
 	Annotator string        `json:"annotator,omitempty"`
+	// Locale is the language and digits the worker's messages are written in.
+	Locale locale.Settings `json:"locale"`
 	// Files names the files handed over with an Import, in order.
 	Files []string `json:"files,omitempty"`
 	// LabelMap maps labels outside the schema onto it, for an Import.
@@ -169,20 +171,12 @@ type Progress struct {
 	Added []string `json:"added,omitempty"`
 }
 
-// Imported is the message for an import of source that stored added
-// documents and skipped others already present.
-func Imported(source string, added, skipped int) string {
-	msg := fmt.Sprintf("%s: imported %s", source, Plural(added, "document"))
+// Imported is the message, in p's language, for an import of source that
+// stored added documents and skipped others already present.
+func Imported(p *locale.Printer, source string, added, skipped int) string {
+	docs := locale.Text(p.T("%d documents", added))
 	if skipped > 0 {
-		msg += fmt.Sprintf(", skipped %d already present", skipped)
+		return p.T("%s: imported %s, skipped %d already present.", source, docs, skipped)
 	}
-	return msg + "."
-}
-
-// Plural writes a count of things for a message: "1 document", "3 documents".
-func Plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
+	return p.T("%s: imported %s.", source, docs)
 }

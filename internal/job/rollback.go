@@ -1,8 +1,7 @@
 package job
 
 import (
-	"fmt"
-
+	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/store"
 )
 
@@ -14,7 +13,7 @@ func Rollback(st store.Store, stored []string, err error) (error, bool) {
 		return err, false
 	}
 	if derr := st.Delete(stored...); derr != nil {
-		return fmt.Errorf("%v; and %d documents stored before it could not be removed: %v", err, len(stored), derr), false
+		return locale.Errorf("%v; and %d documents stored before it could not be removed: %v", err, len(stored), derr), false
 	}
 	return err, true
 }

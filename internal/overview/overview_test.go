@@ -3,6 +3,7 @@ package overview
 import (
 	"encoding/xml"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -69,7 +70,7 @@ func TestBarsEscape(t *testing.T) {
 	svg := Bars("spans per annotator", []Count{
 		{Key: hostile, Name: hostile, N: 3, Color: `red" onload="x`},
 		{Key: "amina", Name: "أمينة", N: 1},
-	})
+	}, strconv.Itoa)
 	if strings.Contains(svg, "<img") || strings.Contains(svg, `onload="x`) {
 		t.Fatalf("unescaped markup in the SVG: %s", svg)
 	}
@@ -91,7 +92,7 @@ func TestBarsEscape(t *testing.T) {
 	if w0, w1 := doc.G[0].Rect[0].Width, doc.G[1].Rect[0].Width; w0 != 150 || w1 != 50 {
 		t.Errorf("bar widths %d and %d, want 150 (the most) and 50 (150/3)", w0, w1)
 	}
-	st := Stacked("spans per document", []Doc{{ID: "d1", Title: hostile, Total: 2, Counts: []Count{{Key: "ACTOR", N: 2}}}})
+	st := Stacked("spans per document", []Doc{{ID: "d1", Title: hostile, Total: 2, Counts: []Count{{Key: "ACTOR", N: 2}}}}, strconv.Itoa)
 	if strings.Contains(st, "<img") || xml.Unmarshal([]byte(st), new(struct{})) != nil {
 		t.Errorf("stacked SVG unescaped or malformed: %s", st)
 	}

@@ -3,13 +3,13 @@ package overview
 import (
 	"fmt"
 	"html"
-	"strconv"
 	"strings"
 )
 
 // Bars draws counts as a horizontal bar chart in SVG, one row per count,
-// named title for screen readers; every string in it is escaped.
-func Bars(title string, counts []Count) string {
+// named title for screen readers, numbers written by num; every string in
+// it is escaped.
+func Bars(title string, counts []Count, num func(int) string) string {
 	const row, nameW, barW, numW = 22, 110, 150, 40
 	top := 0
 	for _, c := range counts {
@@ -35,15 +35,15 @@ func Bars(title string, counts []Count) string {
 		fmt.Fprintf(&b, `<g data-key="%s" data-n="%d"><text x="0" y="%d" class="name" dir="auto">%s</text>`,
 			html.EscapeString(c.Key), c.N, y+15, html.EscapeString(clip(c.Name, 16)))
 		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="14" rx="3" fill="%s"></rect>`, nameW, y+4, w, html.EscapeString(color))
-		fmt.Fprintf(&b, `<text x="%d" y="%d" class="n">%s</text></g>`, nameW+w+6, y+15, strconv.Itoa(c.N))
+		fmt.Fprintf(&b, `<text x="%d" y="%d" class="n">%s</text></g>`, nameW+w+6, y+15, html.EscapeString(num(c.N)))
 	}
 	b.WriteString("</svg>")
 	return b.String()
 }
 
 // Stacked draws each document's spans per label as one stacked bar, the
-// longest the width; every string in it is escaped.
-func Stacked(title string, docs []Doc) string {
+// longest the width, numbers written by num; every string in it is escaped.
+func Stacked(title string, docs []Doc, num func(int) string) string {
 	const row, nameW, barW, numW = 22, 120, 140, 40
 	top := 0
 	for _, d := range docs {
@@ -67,10 +67,10 @@ func Stacked(title string, docs []Doc) string {
 			if color == "" || strings.ContainsAny(color, `"<>&'`) {
 				color = "#5b7083"
 			}
-			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="14" fill="%s"><title>%s: %d</title></rect>`, x, y+4, w, html.EscapeString(color), html.EscapeString(c.Name), c.N)
+			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="14" fill="%s"><title>%s: %s</title></rect>`, x, y+4, w, html.EscapeString(color), html.EscapeString(c.Name), html.EscapeString(num(c.N)))
 			x += w
 		}
-		fmt.Fprintf(&b, `<text x="%d" y="%d" class="n">%d</text></g>`, x+6, y+15, d.Total)
+		fmt.Fprintf(&b, `<text x="%d" y="%d" class="n">%s</text></g>`, x+6, y+15, html.EscapeString(num(d.Total)))
 	}
 	b.WriteString("</svg>")
 	return b.String()

@@ -2,10 +2,10 @@ package session
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/history"
+	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/store"
 )
 
@@ -27,7 +27,7 @@ func Delete(st store.Store, ids []string) (Deleted, error) {
 	for _, id := range ids {
 		doc, log, err := st.Open(id)
 		if err != nil {
-			return Deleted{}, fmt.Errorf("reading %s before deleting it: %w", id, err)
+			return Deleted{}, locale.Errorf("reading %s before deleting it: %v", id, err)
 		}
 		d.Docs = append(d.Docs, DeletedDoc{Doc: doc, Log: log})
 	}
@@ -55,7 +55,7 @@ func Restore(st store.Store, d Deleted) error {
 		}
 		sum := corpus.Summarize(dd.Doc)
 		if err := st.Apply(dd.Doc.ID, store.Edit{Base: dd.Doc.Rev, Summary: sum, Log: dd.Log}); err != nil {
-			errs = append(errs, fmt.Errorf("%s: its spans are back, its undo history is not: %w", dd.Doc.ID, err))
+			errs = append(errs, locale.Errorf("%s: its spans are back, its undo history is not: %v", dd.Doc.ID, err))
 		}
 	}
 	return errors.Join(errs...)

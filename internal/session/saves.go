@@ -3,6 +3,7 @@ package session
 import (
 	"errors"
 
+	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/store"
 )
 
@@ -71,7 +72,7 @@ func (s Saves) Seq() int { return s.seq }
 // SaveState is what the save indicator shows.
 type SaveState struct {
 	Class string // "saved", "saving" or "error"
-	Text  string // in English; the UI translates it
+	Text  string // a message key: the UI translates it
 	Err   string // why the last write failed, if one did
 }
 
@@ -80,13 +81,13 @@ type SaveState struct {
 func (s Saves) State(open, durable bool) SaveState {
 	switch {
 	case !open:
-		return SaveState{Class: "saving", Text: "Starting…"}
+		return SaveState{Class: "saving", Text: locale.Key("Starting…")}
 	case !durable:
-		return SaveState{Class: "error", Text: "Not saved: no storage"}
+		return SaveState{Class: "error", Text: locale.Key("Not saved: no storage")}
 	case s.err != "":
-		return SaveState{Class: "error", Text: "Not saved", Err: s.err}
+		return SaveState{Class: "error", Text: locale.Key("Not saved"), Err: s.err}
 	case s.pending > 0:
-		return SaveState{Class: "saving", Text: "Saving…"}
+		return SaveState{Class: "saving", Text: locale.Key("Saving…")}
 	}
-	return SaveState{Class: "saved", Text: "Saved"}
+	return SaveState{Class: "saved", Text: locale.Key("Saved")}
 }

@@ -2,13 +2,13 @@ package store
 
 import (
 	"encoding/json"
-	"fmt"
 	"maps"
 	"sync"
 
 	"github.com/google/uuid"
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/history"
+	"github.com/raqim/raqim/internal/locale"
 )
 
 // Memory is a Store held in memory, safe for concurrent use. It copies
@@ -54,7 +54,7 @@ func (m *Memory) Open(id string) (corpus.Document, history.Log, error) {
 	defer m.mu.Unlock()
 	d, ok := m.docs[id]
 	if !ok {
-		return corpus.Document{}, history.Log{}, fmt.Errorf("%w: %q", ErrNotFound, id)
+		return corpus.Document{}, history.Log{}, locale.Wrap(ErrNotFound, "document not found: %q", id)
 	}
 	return copyDoc(d.doc), copyLog(d.log), nil
 }
@@ -71,11 +71,11 @@ func (m *Memory) Add(docs []corpus.Document) error {
 	for i, d := range docs {
 		switch {
 		case d.ID == "":
-			return fmt.Errorf("document %d: empty ID", i+1)
+			return locale.Errorf("document %d: empty ID", i+1)
 		case seen[d.ID]:
-			return fmt.Errorf("document %q: ID given twice", d.ID)
+			return locale.Errorf("document %q: ID given twice", d.ID)
 		case m.docs[d.ID] != nil:
-			return fmt.Errorf("document %q: ID already stored", d.ID)
+			return locale.Errorf("document %q: ID already stored", d.ID)
 		}
 		seen[d.ID] = true
 		d = copyDoc(d)
@@ -83,7 +83,7 @@ func (m *Memory) Add(docs []corpus.Document) error {
 			d.Digest = corpus.DigestOf(d.Text)
 		}
 		if err := corpus.Validate(&d, nil); err != nil {
-			return fmt.Errorf("document %q: %w", d.ID, err)
+			return locale.Errorf("document %q: %v", d.ID, err)
 		}
 		ids := make(map[string]bool, len(d.Spans))
 		for j := range d.Spans {
@@ -92,7 +92,7 @@ func (m *Memory) Add(docs []corpus.Document) error {
 				sp.ID = uuid.NewString()
 			}
 			if ids[sp.ID] {
-				return fmt.Errorf("document %q: span ID %q used twice", d.ID, sp.ID)
+				return locale.Errorf("document %q: span ID %q used twice", d.ID, sp.ID)
 			}
 			ids[sp.ID] = true
 		}
@@ -116,10 +116,10 @@ func (m *Memory) Apply(id string, e Edit) error {
 	defer m.mu.Unlock()
 	d, ok := m.docs[id]
 	if !ok {
-		return fmt.Errorf("%w: %q", ErrNotFound, id)
+		return locale.Wrap(ErrNotFound, "document not found: %q", id)
 	}
 	if d.doc.Rev != e.Base {
-		return fmt.Errorf("document %q: %w", id, ErrConflict)
+		return locale.Errorf("document %q: %v", id, ErrConflict)
 	}
 	next := d.doc // the stored spans are replaced, never changed in place
 	next.Rev = e.Summary.Rev
@@ -139,10 +139,10 @@ func (m *Memory) Apply(id string, e Edit) error {
 	put := make(map[string]bool, len(e.Put))
 	for _, sp := range e.Put {
 		if sp.ID == "" {
-			return fmt.Errorf("document %q: span [%d,%d) %s has no ID", id, sp.Start, sp.End, sp.Label)
+			return locale.Errorf("document %q: span [%d,%d) %s has no ID", id, sp.Start, sp.End, sp.Label)
 		}
 		if put[sp.ID] {
-			return fmt.Errorf("document %q: span ID %q put twice", id, sp.ID)
+			return locale.Errorf("document %q: span ID %q put twice", id, sp.ID)
 		}
 		put[sp.ID] = true
 		del[sp.ID] = true // replaced
@@ -159,7 +159,7 @@ func (m *Memory) Apply(id string, e Edit) error {
 	corpus.SortSpans(spans)
 	next.Spans = spans
 	if err := corpus.Validate(&next, nil); err != nil {
-		return fmt.Errorf("document %q: %w", id, err)
+		return locale.Errorf("document %q: %v", id, err)
 	}
 	m.docs[id] = &memDoc{doc: next, log: copyLog(e.Log)}
 	return nil
@@ -173,7 +173,7 @@ func (m *Memory) Delete(ids ...string) error {
 	gone := make(map[string]bool, len(ids))
 	for _, id := range ids {
 		if m.docs[id] == nil {
-			return fmt.Errorf("%w: %q", ErrNotFound, id)
+			return locale.Wrap(ErrNotFound, "document not found: %q", id)
 		}
 		gone[id] = true
 	}
@@ -211,7 +211,7 @@ func (m *Memory) Read(ids []string) ([]corpus.Document, error) {
 	for _, id := range ids {
 		e, ok := m.docs[id]
 		if !ok {
-			return nil, fmt.Errorf("document %s: %w", id, ErrNotFound)
+			return nil, locale.Errorf("document %s: %v", id, ErrNotFound)
 		}
 		out = append(out, copyDoc(e.doc))
 	}
@@ -226,7 +226,7 @@ func (m *Memory) Texts(ids []string) ([]string, error) {
 	for _, id := range ids {
 		e, ok := m.docs[id]
 		if !ok {
-			return nil, fmt.Errorf("document %s: %w", id, ErrNotFound)
+			return nil, locale.Errorf("document %s: %v", id, ErrNotFound)
 		}
 		out = append(out, e.doc.Text)
 	}

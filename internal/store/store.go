@@ -4,25 +4,25 @@
 package store
 
 import (
-	"errors"
 	"strings"
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/history"
+	"github.com/raqim/raqim/internal/locale"
 )
 
 // Errors of a Store.
 var (
 	// ErrNotFound is returned for a document ID the store does not hold.
-	ErrNotFound = errors.New("document not found")
+	ErrNotFound = locale.Errorf("document not found")
 	// ErrConflict is returned by Apply for an edit made on a state of the
 	// document that is no longer the stored one: another writer (another
 	// tab) stored an edit of it meanwhile.
-	ErrConflict = errors.New("the document was changed elsewhere meanwhile")
+	ErrConflict = locale.Errorf("the document was changed elsewhere meanwhile")
 	// ErrGone is returned when the storage itself was cleared while in use
 	// (by the browser under storage pressure, or by the user): what it
 	// held is lost, and it starts again empty.
-	ErrGone = errors.New("this browser's storage for the site was cleared")
+	ErrGone = locale.Errorf("this browser's storage for the site was cleared")
 )
 
 // Store persists documents, their spans and their undo history. Each method
@@ -74,6 +74,11 @@ type Edit struct {
 // DamagedError names the stored documents whose records could not be read.
 type DamagedError struct{ IDs []string }
 
-func (e *DamagedError) Error() string {
-	return "the stored records of these documents are damaged, and they were left out: " + strings.Join(e.IDs, ", ")
+func (e *DamagedError) Error() string { return e.msg().Error() }
+
+// MessageKey returns the error's message key and arguments, for its translation.
+func (e *DamagedError) MessageKey() (string, []any) { return e.msg().MessageKey() }
+
+func (e *DamagedError) msg() *locale.Error {
+	return locale.Errorf("the stored records of these documents are damaged, and they were left out: %s", strings.Join(e.IDs, ", "))
 }

@@ -7,7 +7,6 @@ package worker
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 
 	"github.com/raqim/raqim/internal/corpus"
@@ -15,6 +14,7 @@ import (
 	"github.com/raqim/raqim/internal/importer"
 	"github.com/raqim/raqim/internal/job"
 	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/store"
 )
 
@@ -41,14 +41,15 @@ func Do(st store.Store, req job.Request, files []importer.Input, out io.Writer, 
 	if len(schema.Labels) == 0 {
 		schema = corpus.Default
 	}
+	p := locale.New(req.Locale)
 	if req.Memory {
-		return inMemory(req, files, schema, out, progress)
+		return inMemory(req, files, schema, out, p, progress)
 	}
 	// Documents whose stored records are damaged are left out, and said.
 	var damaged *store.DamagedError
-	r := do(store.SkipDamaged(st, func(d *store.DamagedError) { damaged = d }), req, files, schema, out, Shift, progress)
+	r := do(store.SkipDamaged(st, func(d *store.DamagedError) { damaged = d }), req, files, schema, out, Shift, p, progress)
 	if damaged != nil && req.Op != job.Import {
-		r.Messages = append(r.Messages, job.Message{Kind: "warn", Text: "Left out of the export: " + damaged.Error()})
+		r.Messages = append(r.Messages, job.Message{Kind: "warn", Text: p.T("Left out of the export: %v", damaged)})
 	}
 	return r
 }
@@ -66,39 +67,39 @@ const Shift = 500
 // do performs req against st; when shift > 0, it stops an import after
 // shift documents and a dataset export once its plan is made, for the
 // page to go on in a new worker.
-func do(st store.Store, req job.Request, files []importer.Input, schema *corpus.Schema, out io.Writer, shift int, progress func(job.Progress)) job.Reply {
+func do(st store.Store, req job.Request, files []importer.Input, schema *corpus.Schema, out io.Writer, shift int, p *locale.Printer, progress func(job.Progress)) job.Reply {
 	switch req.Op {
 	case job.Import:
 		sums, err := st.List()
 		if err != nil {
-			return job.Reply{Error: err.Error()}
+			return job.Reply{Error: p.Error(err)}
 		}
 		opts := importer.Options{Schema: schema, Annotator: req.Annotator, LabelMap: req.LabelMap}
-		return importer.RunFrom(st, store.NewKnown(sums), importer.Group(files), opts, req.Resume, shift, progress)
+		return importer.RunFrom(st, store.NewKnown(sums), importer.Group(files), opts, req.Resume, shift, p, progress)
 	case job.ExportJSONL:
-		return exportJSONL(st, schema, out, progress)
+		return exportJSONL(st, schema, out, p, progress)
 	case job.ExportDataset:
-		return exportDataset(st, schema, req.Dataset, req.Plan, shift > 0, out, progress)
+		return exportDataset(st, schema, req.Dataset, req.Plan, shift > 0, out, p, progress)
 	}
-	return job.Reply{Error: fmt.Sprintf("unknown work %q", req.Op)}
+	return job.Reply{Error: p.T("unknown work %q", req.Op)}
 }
 
 // inMemory does req for a page without storage: the corpus of an export is
 // the span JSONL file handed over last, and an import's documents go back
 // as span JSONL.
-func inMemory(req job.Request, files []importer.Input, schema *corpus.Schema, out io.Writer, progress func(job.Progress)) job.Reply {
+func inMemory(req job.Request, files []importer.Input, schema *corpus.Schema, out io.Writer, p *locale.Printer, progress func(job.Progress)) job.Reply {
 	st := store.NewMemory()
 	req.Memory = false
 	if req.Op != job.Import {
 		if len(files) == 0 {
-			return job.Reply{Error: "the corpus was not handed over"}
+			return job.Reply{Error: p.T("the corpus was not handed over")}
 		}
 		c := files[len(files)-1]
 		var r io.Reader = bytes.NewReader(c.Data)
 		if c.Open != nil {
 			rd, err := c.Open(0)
 			if err != nil {
-				return job.Reply{Error: "reading the corpus: " + err.Error()}
+				return job.Reply{Error: p.T("reading the corpus: %v", err)}
 			}
 			r = rd
 		}
@@ -107,17 +108,17 @@ func inMemory(req job.Request, files []importer.Input, schema *corpus.Schema, ou
 			err = st.Add(docs)
 		}
 		if err != nil {
-			return job.Reply{Error: "reading the corpus: " + err.Error()}
+			return job.Reply{Error: p.T("reading the corpus: %v", err)}
 		}
-		return do(st, req, nil, schema, out, 0, progress)
+		return do(st, req, nil, schema, out, 0, p, progress)
 	}
-	r := do(st, req, files, schema, nil, 0, progress) // all at once: the store goes with the worker
+	r := do(st, req, files, schema, nil, 0, p, progress) // all at once: the store goes with the worker
 	docs, err := st.Documents()
 	if err == nil {
 		err = jsonl.Encode(out, docs, jsonl.EncodeOptions{Annotations: true})
 	}
 	if err != nil {
-		return job.Reply{Error: err.Error()}
+		return job.Reply{Error: p.Error(err)}
 	}
 	r.File, r.Type = "imported.jsonl", "application/jsonl"
 	return r
@@ -125,12 +126,12 @@ func inMemory(req job.Request, files []importer.Input, schema *corpus.Schema, ou
 
 // exportJSONL writes the corpus as span JSONL, reading it a run of
 // documents at a time.
-func exportJSONL(st store.Store, schema *corpus.Schema, out io.Writer, progress func(job.Progress)) job.Reply {
+func exportJSONL(st store.Store, schema *corpus.Schema, out io.Writer, p *locale.Printer, progress func(job.Progress)) job.Reply {
 	sums, err := st.List()
 	if err != nil {
-		return job.Reply{Error: "Export stopped: " + err.Error()}
+		return job.Reply{Error: p.T("Export stopped: %v", err)}
 	}
-	p := percent(progress, "Exporting…")
+	tell := percent(progress, p, p.T("Exporting…"))
 	const run = 50
 	for i := 0; i < len(sums); i += run {
 		ids := make([]string, 0, run)
@@ -142,19 +143,19 @@ func exportJSONL(st store.Store, schema *corpus.Schema, out io.Writer, progress 
 			err = jsonl.Encode(out, docs, jsonl.EncodeOptions{Schema: schema})
 		}
 		if err != nil {
-			return job.Reply{Error: "Export stopped: " + err.Error()}
+			return job.Reply{Error: p.T("Export stopped: %v", err)}
 		}
-		p(i+len(ids), len(sums))
+		tell(i+len(ids), len(sums))
 	}
 	return job.Reply{
 		File: "raqim-corpus.jsonl", Type: "application/jsonl",
-		Messages: []job.Message{{Kind: "info", Text: fmt.Sprintf("Exported %s.", job.Plural(len(sums), "document"))}},
+		Messages: []job.Message{{Kind: "info", Text: p.T("Exported %s.", locale.Text(p.T("%d documents", len(sums))))}},
 	}
 }
 
 // exportDataset writes the dataset zip; in parts (when parts), it makes
 // the plan and replies with it, and a request with a plan writes the zip.
-func exportDataset(st store.Store, schema *corpus.Schema, d job.Dataset, plan []byte, parts bool, out io.Writer, progress func(job.Progress)) job.Reply {
+func exportDataset(st store.Store, schema *corpus.Schema, d job.Dataset, plan []byte, parts bool, out io.Writer, loc *locale.Printer, progress func(job.Progress)) job.Reply {
 	set := dataset.DefaultSettings()
 	set.IncludeAll, set.Seed, set.Ratios, set.Units = d.IncludeAll, d.Seed, d.Ratios, d.Units
 	set.Schema = schema
@@ -167,8 +168,8 @@ func exportDataset(st store.Store, schema *corpus.Schema, d job.Dataset, plan []
 	if sp, ok := out.(Spiller); ok {
 		set.Spill = sp.Spill
 	}
-	progress(job.Progress{Text: "Exporting dataset…"})
-	tell := percent(progress, "Exporting dataset…")
+	progress(job.Progress{Text: loc.T("Exporting dataset…")})
+	tell := percent(progress, loc, loc.T("Exporting dataset…"))
 	var stats dataset.Stats
 	var err error
 	switch {
@@ -188,12 +189,12 @@ func exportDataset(st store.Store, schema *corpus.Schema, d job.Dataset, plan []
 		stats, err = dataset.Export(out, st, set, tell)
 	}
 	if err != nil {
-		return job.Reply{Error: "Dataset export stopped: " + err.Error()}
+		return job.Reply{Error: loc.T("Dataset export stopped: %v", err)}
 	}
-	msg := fmt.Sprintf("Exported a dataset of %s: train %d, dev %d, test %d.", job.Plural(stats.Documents, "document"),
+	msg := loc.T("Exported a dataset of %s: train %d, dev %d, test %d.", locale.Text(loc.T("%d documents", stats.Documents)),
 		stats.Splits[0].Documents, stats.Splits[1].Documents, stats.Splits[2].Documents)
 	if stats.Left > 0 {
-		msg += fmt.Sprintf(" %s not marked done were left out.", job.Plural(stats.Left, "document"))
+		msg += " " + loc.T("%s not marked done were left out.", locale.Text(loc.T("%d documents", stats.Left)))
 	}
 	return job.Reply{
 		File: dataset.FileName(set.Name), Type: "application/zip",
@@ -203,12 +204,12 @@ func exportDataset(st store.Store, schema *corpus.Schema, d job.Dataset, plan []
 
 // percent returns a progress callback that tells what, with the percentage
 // done, each time the percentage changes.
-func percent(progress func(job.Progress), what string) func(done, total int) {
+func percent(progress func(job.Progress), p *locale.Printer, what string) func(done, total int) {
 	last := -1
 	return func(done, total int) {
 		if pct := 100 * done / max(total, 1); pct != last {
 			last = pct
-			progress(job.Progress{Text: fmt.Sprintf("%s %d%%", what, pct)})
+			progress(job.Progress{Text: p.T("%s %d%%", locale.Text(what), pct)})
 		}
 	}
 }

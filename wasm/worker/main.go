@@ -19,6 +19,7 @@ import (
 	"github.com/raqim/raqim/internal/format"
 	"github.com/raqim/raqim/internal/importer"
 	"github.com/raqim/raqim/internal/job"
+	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/store"
 	"github.com/raqim/raqim/internal/worker"
 )
@@ -46,6 +47,7 @@ func handle(body string, files js.Value) {
 		reply(job.Reply{Error: "the request is damaged: " + err.Error()}, js.Undefined())
 		return
 	}
+	loc := locale.New(req.Locale)
 	progress := func(p job.Progress) {
 		b, _ := json.Marshal(p)
 		post(map[string]any{"type": "progress", "progress": string(b)})
@@ -58,7 +60,7 @@ func handle(body string, files js.Value) {
 		f := files.Index(i)
 		in, err := input(f.Get("name").String(), f)
 		if err != nil {
-			failed = append(failed, job.Message{Kind: "error", Text: err.Error() + " Nothing of it was imported."})
+			failed = append(failed, job.Message{Kind: "error", Text: loc.T("%s Nothing of it was imported.", err)})
 			continue
 		}
 		inputs = append(inputs, in)
@@ -68,7 +70,7 @@ func handle(body string, files js.Value) {
 	if !req.Memory {
 		db, err := webapi.OpenIDB()
 		if err != nil {
-			reply(job.Reply{Error: err.Error()}, js.Undefined())
+			reply(job.Reply{Error: loc.Error(err)}, js.Undefined())
 			return
 		}
 		st = db
