@@ -53,6 +53,23 @@ func checkAccessible(t *testing.T, ctx context.Context, screen string) {
 	}
 }
 
+// checkPanels opens each side panel (the guidelines, the export settings,
+// the overview), takes its screenshot and checks it with axe-core, naming
+// each screen with prefix.
+func checkPanels(t *testing.T, ctx context.Context, prefix string) {
+	t.Helper()
+	for _, panel := range []struct{ toggle, shown, name string }{
+		{"guide-toggle", "guide", "guidelines"},
+		{"dataset-settings-toggle", "dataset-settings", "export-settings"},
+		{"overview-toggle", "overview", "overview"},
+	} {
+		run(t, ctx, "open "+panel.name, chromedp.Click(`[data-testid=`+panel.toggle+`]`, chromedp.ByQuery))
+		waitJS(t, ctx, panel.name, `!!document.querySelector('[data-testid=`+panel.shown+`]')`)
+		screenshot(t, ctx, prefix+panel.name)
+		checkAccessible(t, ctx, prefix+panel.name)
+	}
+}
+
 // TestAccessibleScreens checks the main screens with axe-core: a document
 // open with spans, the guidelines, the export settings, the overview and
 // the label mapping dialog.
@@ -65,15 +82,7 @@ func TestAccessibleScreens(t *testing.T) {
 	press(t, ctx, "1")
 	waitSaved(t, ctx)
 	checkAccessible(t, ctx, "document")
-	for _, panel := range []struct{ toggle, shown, name string }{
-		{"guide-toggle", "guide", "guidelines"},
-		{"dataset-settings-toggle", "dataset-settings", "export-settings"},
-		{"overview-toggle", "overview", "overview"},
-	} {
-		run(t, ctx, "open "+panel.name, chromedp.Click(`[data-testid=`+panel.toggle+`]`, chromedp.ByQuery))
-		waitJS(t, ctx, panel.name, `!!document.querySelector('[data-testid=`+panel.shown+`]')`)
-		checkAccessible(t, ctx, panel.name)
-	}
+	checkPanels(t, ctx, "")
 	// A file with labels outside the schema asks for a mapping.
 	dir := t.TempDir()
 	p := dir + "/mapping.jsonl"

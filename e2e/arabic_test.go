@@ -30,7 +30,7 @@ func TestArabicInterface(t *testing.T) {
 	// to left: the document list on the right of the document.
 	waitJS(t, ctx, "the page in Arabic", `document.documentElement.lang === 'ar' && document.documentElement.dir === 'rtl'`)
 	var layout struct {
-		Import, Heading string
+		Import, Heading             string
 		ListLeft, DocLeft, SideLeft float64
 	}
 	eval(t, ctx, `({
@@ -103,16 +103,7 @@ func TestArabicInterface(t *testing.T) {
 	waitJS(t, ctx, "Arabic again", `document.documentElement.dir === 'rtl'`)
 	run(t, ctx, "reload", chromedp.Reload())
 	waitJS(t, ctx, "the document reopened in Arabic with Arabic-Indic digits", `document.documentElement.dir === 'rtl' && document.querySelector('.doc-head h1')?.textContent === 'arabic-ui' && /[٠-٩]/.test(document.querySelector('.docs h2').textContent)`)
-	for _, panel := range []struct{ toggle, shown, name string }{
-		{"guide-toggle", "guide", "arabic-guidelines"},
-		{"dataset-settings-toggle", "dataset-settings", "arabic-export-settings"},
-		{"overview-toggle", "overview", "arabic-overview"},
-	} {
-		run(t, ctx, "open "+panel.name, chromedp.Click(`[data-testid=`+panel.toggle+`]`, chromedp.ByQuery))
-		waitJS(t, ctx, panel.name, `!!document.querySelector('[data-testid=`+panel.shown+`]')`)
-		screenshot(t, ctx, panel.name)
-		checkAccessible(t, ctx, panel.name)
-	}
+	checkPanels(t, ctx, "arabic-")
 	p := filepath.Join(dir, "mapping.jsonl")
 	os.WriteFile(p, []byte(`{"text":"قتل الجيش أربعة في غاو","spans":[{"start":4,"end":9,"label":"ORG"}]}`+"\n"), 0o644)
 	run(t, ctx, "import", chromedp.SetUploadFiles(`[data-testid=import]`, []string{p}, chromedp.ByQuery))
