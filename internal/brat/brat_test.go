@@ -138,7 +138,7 @@ func TestDecodeBOMAndNotes(t *testing.T) {
 	if len(docs) != 3 || key(docs[0].Spans[0]) != "3:6:PLACE" || key(docs[1].Spans[0]) != "3:6:PLACE" || docs[0].Text != "في كاي" {
 		t.Fatalf("docs %+v", docs)
 	}
-	j := strings.Join(notes, "\n")
+	j := joinNotes(notes)
 	for _, want := range []string{"1 .txt files have no .ann", "a.ann: the .txt starts with a byte-order mark", "a.ann:2: \"R1", "a.ann:3:"} {
 		if !strings.Contains(j, want) {
 			t.Errorf("notes %q lack %q", notes, want)
@@ -200,4 +200,13 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// joinNotes returns the notes in English, a line each.
+func joinNotes(notes []*format.Error) string {
+	s := make([]string, len(notes))
+	for i, n := range notes {
+		s[i] = n.Error()
+	}
+	return strings.Join(s, "\n")
 }

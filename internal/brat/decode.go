@@ -2,7 +2,6 @@ package brat
 
 import (
 	"bytes"
-	"fmt"
 	"path"
 	"sort"
 	"strconv"
@@ -35,7 +34,7 @@ func read(files []format.File, opts format.Options) (format.Result, error) {
 // Labels outside opts.Schema (after opts.LabelMap) are reported together as
 // a *format.UnknownLabelsError. Relations, events, attributes and notes are
 // skipped with a note; a .txt without an .ann is a document without spans.
-func Decode(files []File, opts format.Options) ([]corpus.Document, []string, error) {
+func Decode(files []File, opts format.Options) ([]corpus.Document, []*format.Error, error) {
 	type pair struct{ txt, ann *File }
 	pairs := map[string]*pair{}
 	var stems []string
@@ -106,9 +105,9 @@ func Decode(files []File, opts format.Options) ([]corpus.Document, []string, err
 	if len(docs) == 0 {
 		return nil, nil, b.Errorf(0, "no documents: every text is empty")
 	}
-	var notes []string
+	var notes []*format.Error
 	if missingAnn > 0 {
-		notes = append(notes, fmt.Sprintf("%d .txt files have no .ann: they were imported without spans", missingAnn))
+		notes = append(notes, format.Msg("%d .txt files have no .ann: they were imported without spans", missingAnn))
 	}
 	return docs, append(notes, b.Notes()...), nil
 }

@@ -207,7 +207,7 @@ func TestDecode(t *testing.T) {
 	if fmt.Sprint(spansOf(docs[1])) != "[0:2 ACTOR]" {
 		t.Errorf("spans %v", spansOf(docs[1]))
 	}
-	joined := strings.Join(notes, "\n")
+	joined := joinNotes(notes)
 	if !strings.Contains(joined, "in.conll:8: I-PLACE with no PLACE entity open") || !strings.Contains(joined, "rebuilt") {
 		t.Errorf("notes %q", notes)
 	}
@@ -310,4 +310,13 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// joinNotes returns the notes in English, a line each.
+func joinNotes(notes []*format.Error) string {
+	s := make([]string, len(notes))
+	for i, n := range notes {
+		s[i] = n.Error()
+	}
+	return strings.Join(s, "\n")
 }

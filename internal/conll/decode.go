@@ -141,7 +141,7 @@ func Rebuild(b *format.Builder, sentences [][]Token) (string, []corpus.Span, err
 			line := s[c.First].Line
 			if c.Orphan {
 				t := s[c.First].Tag
-				b.Note("entity started by I-/E-", line, "%s with no %s entity open: it starts a new entity (as conlleval does)", t, t.Label)
+				b.Note("entity started by I-/E-", line, "%s with no %s entity open: it starts a new entity (as conlleval does)", t.String(), t.Label)
 			}
 			l, err := b.Label(c.Label, line)
 			if err != nil {
@@ -160,7 +160,7 @@ func Rebuild(b *format.Builder, sentences [][]Token) (string, []corpus.Span, err
 // document of each sentence. CoNLL holds no text: each text is rebuilt from
 // the tokens, and a note says so. Labels outside opts.Schema (after
 // opts.LabelMap) are reported together as a *format.UnknownLabelsError.
-func Decode(name string, r io.Reader, opts format.Options) ([]corpus.Document, []string, error) {
+func Decode(name string, r io.Reader, opts format.Options) ([]corpus.Document, []*format.Error, error) {
 	b := format.New(name, opts)
 	data, err := b.ReadAll(r)
 	if err != nil {
@@ -239,9 +239,9 @@ func Decode(name string, r io.Reader, opts format.Options) ([]corpus.Document, [
 	if len(docs) == 0 {
 		return nil, nil, b.Errorf(0, "no tokens: the file has no \"token TAG\" lines")
 	}
-	notes := []string{fmt.Sprintf("%s: CoNLL holds no text: the texts of its documents (%d) were rebuilt from the tokens, joined by single spaces, sentences by line breaks", name, len(docs))}
+	notes := []*format.Error{format.Errorf(name, 0, "CoNLL holds no text: the texts of its documents (%d) were rebuilt from the tokens, joined by single spaces, sentences by line breaks", len(docs))}
 	if perSentence {
-		notes = append(notes, fmt.Sprintf("%s: the file has no -DOCSTART- lines: each sentence became a document", name))
+		notes = append(notes, format.Errorf(name, 0, "the file has no -DOCSTART- lines: each sentence became a document"))
 	}
 	return docs, append(notes, b.Notes()...), nil
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/split"
 	"github.com/raqim/raqim/internal/tokenize"
 )
@@ -24,15 +25,29 @@ func mdCell(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "|", `\|`), "\n", " ")
 }
 
+// code returns s as Markdown inline code.
+func code(s string) string { return "`" + s + "`" }
+
 // Card returns the dataset card (README.md) of an export: YAML front matter
 // that Hugging Face datasets reads (configs over hf/*.jsonl and the
 // dataset_info features, ner_tags as a ClassLabel of hfLabels), then the
 // label set with definitions, the split settings and rounding rule, counts
 // per split and label, the tokenisation rule, the annotators, the export
 // time and raqim version, and the files.
+//
+// The prose for people (sentences, headings, table headers, descriptions)
+// is in the language of s.Locale; what programs or people copy stays as it
+// is: the front matter, file and field names, labels, tags, identifiers
+// and the code. Numbers are written in Western digits, whatever digits
+// s.Locale asks for, as the tables and code of the card have them.
 func Card(s Settings, st *Stats, hfLabels []string) string {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	loc := locale.New(locale.Settings{Lang: s.Locale.Lang, Digits: locale.Western})
+	// line writes one item of a list.
+	line := func(text string) { p("- %s\n", text) }
+	// row writes one row of a table.
+	row := func(cells ...string) { p("| %s |\n", strings.Join(cells, " | ")) }
 	schema := s.Schema
 	if schema == nil {
 		schema = corpus.Default
@@ -58,30 +73,32 @@ func Card(s Settings, st *Stats, hfLabels []string) string {
 
 	// Summary.
 	p("# %s\n\n", mdCell(name))
-	p("Named-entity spans over Arabic text, annotated with raqim under the schema `%s`.\n\n", schema.ID)
+	p("%s\n\n", loc.T("Named-entity spans over Arabic text, annotated with raqim under the schema %s.", code(schema.ID)))
 	version := s.Version
 	if version == "" {
 		version = "dev"
 	}
-	sel := "the documents whose status is done"
+	sel := loc.T("the documents whose status is done")
 	if s.IncludeAll {
-		sel = "all documents, whatever their status"
+		sel = loc.T("all documents, whatever their status")
 	}
-	p("- Exported: %s by raqim %s.\n", s.Now.UTC().Format(time.RFC3339), mdCell(version))
-	p("- Documents: %d exported (%s)", st.Documents, sel)
+	line(loc.T("Exported: %s by raqim %s.", s.Now.UTC().Format(time.RFC3339), mdCell(version)))
 	if st.Left > 0 {
-		p("; %d not done were left out", st.Left)
+		line(loc.T("Documents: %d exported (%s); %d not done were left out.", st.Documents, locale.Text(sel), st.Left))
+	} else {
+		line(loc.T("Documents: %d exported (%s).", st.Documents, locale.Text(sel)))
 	}
-	p(".\n")
 	total := 0
 	for _, ss := range st.Splits {
 		total += ss.Spans
 	}
-	p("- Spans: %d. Offsets are Unicode code points into the text exactly as stored, `[start, end)`, as Python's `str` counts them.\n\n", total)
+	line(loc.T("Spans: %d. Offsets are Unicode code points into the text exactly as stored, `[start, end)`, as Python's `str` counts them.", total))
+	p("\n")
 
 	// Labels.
-	p("## Labels\n\nIn ClassLabel order (`labels.json`); the token formats use `hf/labels.json`: `O`, then `B-` and `I-` of each label in this order.\n\n")
-	p("| # | label | Arabic | English | definition | التعريف |\n|---|---|---|---|---|---|\n")
+	p("## %s\n\n%s\n\n", loc.T("Labels"), loc.T("In ClassLabel order (`labels.json`); the token formats use `hf/labels.json`: `O`, then `B-` and `I-` of each label in this order."))
+	row("#", loc.T("label"), loc.T("Arabic"), loc.T("English"), loc.T("definition"), "التعريف")
+	p("|---|---|---|---|---|---|\n")
 	for i, d := range schema.Labels {
 		p("| %d | `%s` | %s | %s | %s | %s |\n", i, mdCell(string(d.Name)), mdCell(d.Arabic), mdCell(d.English), mdCell(d.DefinitionEn), mdCell(d.DefinitionAr))
 	}
@@ -91,16 +108,22 @@ func Card(s Settings, st *Stats, hfLabels []string) string {
 	if ratios == ([3]float64{}) {
 		ratios = split.DefaultRatios
 	}
-	p("\n## Splits\n\nBy document, deterministic from the seed: the same corpus and seed give the same split on any machine.\n\n")
-	p("- Seed: `%d`\n- Ratios (train/dev/test): %g / %g / %g, asking for %d / %d / %d documents.\n", s.Seed, ratios[0], ratios[1], ratios[2], st.Targets[0], st.Targets[1], st.Targets[2])
-	p("- Rounding: each split gets the floor of its share; the documents left over go one each to the largest remainders (ties to train, then dev, then test); a split with a non-zero ratio that got none takes one from the largest split when there are enough documents (3 documents at 80/10/10 give 1/1/1).\n")
-	p("- Near-duplicates (the same story twice: equal normalised text, or word %d-shingle Jaccard similarity ≥ %g) stay in one split: %d group(s) here.\n", split.ShingleWords, split.DefaultThreshold, st.Groups)
-	p("- Balance: each label is placed in every split where the corpus allows before the rest is filled in seeded order.\n\n")
-	p("| split | documents | sentences | tokens | spans |\n|---|---:|---:|---:|---:|\n")
+	g := func(f float64) string { return fmt.Sprintf("%g", f) }
+	p("\n## %s\n\n%s\n\n", loc.T("Splits"), loc.T("By document, deterministic from the seed: the same corpus and seed give the same split on any machine."))
+	line(loc.T("Seed: %s", code(fmt.Sprint(s.Seed))))
+	line(loc.T("Ratios (train/dev/test): %s / %s / %s, asking for %d / %d / %d documents.", g(ratios[0]), g(ratios[1]), g(ratios[2]), st.Targets[0], st.Targets[1], st.Targets[2]))
+	line(loc.T("Rounding: each split gets the floor of its share; the documents left over go one each to the largest remainders (ties to train, then dev, then test); a split with a non-zero ratio that got none takes one from the largest split when there are enough documents (3 documents at 80/10/10 give 1/1/1)."))
+	line(loc.T("Near-duplicates (the same story twice: equal normalised text, or word %d-shingle Jaccard similarity ≥ %s) stay in one split: %d group(s) here.", split.ShingleWords, g(split.DefaultThreshold), st.Groups))
+	line(loc.T("Balance: each label is placed in every split where the corpus allows before the rest is filled in seeded order."))
+	p("\n")
+	row(loc.T("split"), loc.T("documents"), loc.T("sentences"), loc.T("tokens"), loc.T("spans"))
+	p("|---|---:|---:|---:|---:|\n")
 	for k, ss := range st.Splits {
 		p("| %s | %d | %d | %d | %d |\n", split.Names[k], ss.Documents, ss.Sentences, ss.Tokens, ss.Spans)
 	}
-	p("\nPer label: documents holding it / spans / tokens inside its spans.\n\n| label | train | dev | test |\n|---|---:|---:|---:|\n")
+	p("\n%s\n\n", loc.T("Per label: documents holding it / spans / tokens inside its spans."))
+	row(loc.T("label"), split.Names[0], split.Names[1], split.Names[2])
+	p("|---|---:|---:|---:|\n")
 	for _, l := range schema.Names() {
 		p("| `%s` |", mdCell(string(l)))
 		for _, ss := range st.Splits {
@@ -110,11 +133,11 @@ func Card(s Settings, st *Stats, hfLabels []string) string {
 		p("\n")
 	}
 
-	// Tokenisation.
-	p("\n## Tokenisation\n\nThe token formats (`*.conll`, `*.bioes.conll`, `hf/`) share one rule (raqim's `internal/tokenize`):\n\n> %s\n\n", tokenize.Rule)
-	p("So every span is an exact sequence of tokens: its first token starts where the span starts and its last token ends where it ends.")
+	// Tokenisation. The rule itself is stated in English (tokenize.Rule).
+	p("\n## %s\n\n%s\n\n> %s\n\n", loc.T("Tokenisation"), loc.T("The token formats (`*.conll`, `*.bioes.conll`, `hf/`) share one rule (raqim's `internal/tokenize`):"), tokenize.Rule)
+	p("%s", loc.T("So every span is an exact sequence of tokens: its first token starts where the span starts and its last token ends where it ends."))
 	if n := len(st.Untokenised); n > 0 {
-		p(" Exception: %d span(s) cover no token at all (whitespace or invisible characters only); the span formats carry them, the token formats cannot:", n)
+		p(" %s", loc.T("Exception: %d span(s) cover no token at all (whitespace or invisible characters only); the span formats carry them, the token formats cannot:", n))
 		for i, r := range st.Untokenised {
 			if i == 10 {
 				p(" …")
@@ -126,9 +149,9 @@ func Card(s Settings, st *Stats, hfLabels []string) string {
 	p("\n\n")
 
 	// Annotators.
-	p("## Annotators\n\n")
+	p("## %s\n\n", loc.T("Annotators"))
 	if len(st.Annotators) == 0 {
-		p("No spans.\n\n")
+		p("%s\n\n", loc.T("No spans."))
 	} else {
 		names := make([]string, 0, len(st.Annotators))
 		for a := range st.Annotators {
@@ -140,11 +163,12 @@ func Card(s Settings, st *Stats, hfLabels []string) string {
 			}
 			return names[i] < names[j]
 		})
-		p("| annotator | spans |\n|---|---:|\n")
+		row(loc.T("annotator"), loc.T("spans"))
+		p("|---|---:|\n")
 		for _, a := range names {
 			who := a
 			if who == "" {
-				who = "(not recorded: imported spans)"
+				who = loc.T("(not recorded: imported spans)")
 			}
 			p("| %s | %d |\n", mdCell(who), st.Annotators[a])
 		}
@@ -152,19 +176,21 @@ func Card(s Settings, st *Stats, hfLabels []string) string {
 	}
 
 	// Files.
-	p("## Files\n\n")
-	p("| file | format | read by |\n|---|---|---|\n")
-	p("| `labels.json` | the label names in ClassLabel order | any |\n")
-	p("| `{train,dev,test}.jsonl` | span JSON Lines: `{\"id\", \"text\", \"spans\": [{\"start\", \"end\", \"label\", \"text\"}], \"meta\"}`")
+	p("## %s\n\n", loc.T("Files"))
+	row(loc.T("file"), loc.T("format"), loc.T("read by"))
+	p("|---|---|---|\n")
+	row("`labels.json`", loc.T("the label names in ClassLabel order"), loc.T("any"))
+	spanJSONL := loc.T("span JSON Lines: %s", code(`{"id", "text", "spans": [{"start", "end", "label", "text"}], "meta"}`))
 	if s.Units {
-		p(", spans also with `start_utf16`/`end_utf16` and `start_byte`/`end_byte`")
+		spanJSONL = loc.T("span JSON Lines: %s, spans also with %s and %s", code(`{"id", "text", "spans": [{"start", "end", "label", "text"}], "meta"}`), code("start_utf16")+"/"+code("end_utf16"), code("start_byte")+"/"+code("end_byte"))
 	}
-	p(" | spaCy (`doc.char_span`), Prodigy, doccano, raqim |\n")
-	p("| `{train,dev,test}.conll` | IOB2, `token TAG` per line, a blank line between sentences, `-DOCSTART- O` before each document | seqeval, flair, spaCy `convert` |\n")
-	p("| `{train,dev,test}.bioes.conll` | the same in BIOES | seqeval (`scheme=IOBES`), flair |\n")
-	p("| `hf/{train,dev,test}.jsonl`, `hf/labels.json` | `{\"id\", \"tokens\", \"ner_tags\"}` per sentence, tag ids into `hf/labels.json` | Hugging Face `datasets` (this card) |\n")
-	p("| `brat/{train,dev,test}/<id>.txt`, `.ann`, `brat/annotation.conf`, `brat/visual.conf` | brat standoff, code-point offsets | brat |\n")
-	p("| `labelstudio.json`, `labelstudio.xml` | Label Studio tasks with annotations, and the labelling config | Label Studio |\n\n")
-	p("## Loading\n\n```python\nfrom datasets import load_dataset\nds = load_dataset(\"path/to/unzipped\")  # reads hf/ through this card\nnames = ds[\"train\"].features[\"ner_tags\"].feature.names\n```\n")
+	row("`{train,dev,test}.jsonl`", spanJSONL, "spaCy (`doc.char_span`), Prodigy, doccano, raqim")
+	row("`{train,dev,test}.conll`", loc.T("IOB2, %s per line, a blank line between sentences, %s before each document", code("token TAG"), code("-DOCSTART- O")), "seqeval, flair, spaCy `convert`")
+	row("`{train,dev,test}.bioes.conll`", loc.T("the same in BIOES"), "seqeval (`scheme=IOBES`), flair")
+	row("`hf/{train,dev,test}.jsonl`, `hf/labels.json`", loc.T("%s per sentence, tag ids into %s", code(`{"id", "tokens", "ner_tags"}`), code("hf/labels.json")), loc.T("Hugging Face %s (this card)", code("datasets")))
+	row("`brat/{train,dev,test}/<id>.txt`, `.ann`, `brat/annotation.conf`, `brat/visual.conf`", loc.T("brat standoff, code-point offsets"), "brat")
+	row("`labelstudio.json`, `labelstudio.xml`", loc.T("Label Studio tasks with annotations, and the labelling config"), "Label Studio")
+	p("\n## %s\n\n", loc.T("Loading"))
+	p("```python\nfrom datasets import load_dataset\nds = load_dataset(\"path/to/unzipped\")  # reads hf/ through this card\nnames = ds[\"train\"].features[\"ner_tags\"].feature.names\n```\n")
 	return b.String()
 }

@@ -52,6 +52,9 @@ type Settings struct {
 	// Spill, when set, makes the places where Export keeps compressed files
 	// while it writes others (see Spill); nil keeps them in memory.
 	Spill func() Spill
+	// Locale is the language the card's prose is written in (see Card);
+	// the zero value is English.
+	Locale locale.Settings
 }
 
 // DefaultSettings returns the default export settings: done documents only,

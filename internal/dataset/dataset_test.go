@@ -447,7 +447,7 @@ func TestReadZips(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 7 || !strings.Contains(strings.Join(notes, "\n"), "mixed.zip/unzipped/x/extra.conll: CoNLL holds no text") {
+	if len(got) != 7 || !strings.Contains(joinNotes(notes), "mixed.zip/unzipped/x/extra.conll: CoNLL holds no text") {
 		t.Errorf("%d documents, notes %q", len(got), notes)
 	}
 	// unknown labels across files are merged
@@ -725,4 +725,13 @@ func nearDuplicates(docs []corpus.Document, n, k int) []corpus.Document {
 		docs = append(docs, d)
 	}
 	return docs
+}
+
+// joinNotes returns the notes in English, a line each.
+func joinNotes(notes []*format.Error) string {
+	s := make([]string, len(notes))
+	for i, n := range notes {
+		s[i] = n.Error()
+	}
+	return strings.Join(s, "\n")
 }

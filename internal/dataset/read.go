@@ -30,12 +30,12 @@ type entry struct {
 // labels of all files come as one *format.UnknownLabelsError. Each file is
 // held to format.MaxFileSize, all of them to format.MaxUnzipped, and the zip
 // to format.MaxEntries files.
-func Read(name string, data []byte, opts format.Options) ([]corpus.Document, []string, error) {
+func Read(name string, data []byte, opts format.Options) ([]corpus.Document, []*format.Error, error) {
 	return read(name, data, opts, format.MaxFileSize, format.MaxUnzipped)
 }
 
 // read is Read with the limits of a file in the zip and of the whole zip.
-func read(name string, data []byte, opts format.Options, fileLimit, budget int64) ([]corpus.Document, []string, error) {
+func read(name string, data []byte, opts format.Options, fileLimit, budget int64) ([]corpus.Document, []*format.Error, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, nil, format.Errorf(name, 0, "not a readable zip: %v", err)
@@ -71,7 +71,7 @@ func read(name string, data []byte, opts format.Options, fileLimit, budget int64
 		for _, e := range splits {
 			r.readEntry(e, span, nil)
 		}
-		r.notes = append(r.notes, fmt.Sprintf("%s: the dataset's documents were read from its span JSONL (%s); its other formats hold the same spans", name, joinNames(splits)))
+		r.notes = append(r.notes, format.Errorf(name, 0, "the dataset's documents were read from its span JSONL (%s); its other formats hold the same spans", joinNames(splits)))
 	case hasAnn:
 		all := make([]*entry, len(entries))
 		for i := range entries {
@@ -170,7 +170,7 @@ type reader struct {
 	fileLimit int64 // the most a file of the zip may unpack to
 	budget    int64 // what the zip's files may still unpack to
 	docs      []corpus.Document
-	notes     []string
+	notes     []*format.Error
 	ids       map[string]string // document ID → file
 	errs      []error
 	unknown   []*format.UnknownLabelsError // of the files with unknown labels
@@ -237,7 +237,7 @@ func (r *reader) fail(err error) {
 }
 
 // add appends documents read from file, refusing an ID read before.
-func (r *reader) add(file string, docs []corpus.Document, notes []string) {
+func (r *reader) add(file string, docs []corpus.Document, notes []*format.Error) {
 	for _, d := range docs {
 		if prev, dup := r.ids[d.ID]; dup {
 			r.errs = append(r.errs, format.Errorf(file, 0, "document id %q is also used in %s", d.ID, prev))

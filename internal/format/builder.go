@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"io"
 	"time"
 
@@ -32,7 +31,7 @@ type Builder struct {
 	Now     time.Time // the import time
 	unknown UnknownLabelsError
 	ids     map[string]int // document ID → line
-	notes   []string
+	notes   []*Error
 	kinds   map[string]int // notes seen per kind
 	order   []string       // kinds in order of first note
 }
@@ -62,31 +61,30 @@ func (b *Builder) Errorf(line int, key string, args ...any) error {
 // Wrap returns err placed at line of the file (see At).
 func (b *Builder) Wrap(line int, err error) error { return At(b.File, line, err) }
 
-// Note records a message for the user; kind groups notes so that only the
-// first few of a kind are listed and the rest counted.
-func (b *Builder) Note(kind string, line int, format string, args ...any) {
+// Note records a message for the user, the note key with args at line (0
+// for none) of the file, as an *Error (a note is no error, but it is a
+// message placed in a file, to translate as one). kind groups notes so that
+// only the first few of a kind are listed and the rest counted; it is a
+// message key too, shown in that count.
+func (b *Builder) Note(kind string, line int, key string, args ...any) {
 	n := b.kinds[kind]
 	if n == 0 {
 		b.order = append(b.order, kind)
 	}
 	b.kinds[kind] = n + 1
 	if n < notesPerKind {
-		msg := fmt.Sprintf(format, args...)
-		if line > 0 {
-			msg = fmt.Sprintf("%s:%d: %s", b.File, line, msg)
-		} else {
-			msg = fmt.Sprintf("%s: %s", b.File, msg)
-		}
-		b.notes = append(b.notes, msg)
+		b.notes = append(b.notes, Errorf(b.File, line, key, args...))
 	}
 }
 
-// Notes returns the notes, with a count of those of each kind not listed.
-func (b *Builder) Notes() []string {
-	out := append([]string(nil), b.notes...)
+// Notes returns the notes, with a count of those of each kind not listed:
+// "%d more like this (%s)" in the file, whose kind is an argument that is
+// itself a message (an *Error of the kind as key), to be translated too.
+func (b *Builder) Notes() []*Error {
+	out := append([]*Error(nil), b.notes...)
 	for _, k := range b.order {
 		if n := b.kinds[k]; n > notesPerKind {
-			out = append(out, fmt.Sprintf("%s: %d more like this (%s)", b.File, n-notesPerKind, k))
+			out = append(out, Errorf(b.File, 0, "%d more like this (%s)", n-notesPerKind, &Error{Key: k}))
 		}
 	}
 	return out

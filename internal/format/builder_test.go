@@ -95,8 +95,13 @@ func TestBuilder(t *testing.T) {
 		b.Note("kind", i+1, "note %d", i)
 	}
 	notes := b.Notes()
-	if len(notes) != 6 || notes[0] != "f.conll:1: note 0" || !strings.Contains(notes[5], "3 more like this") {
+	if len(notes) != 6 || notes[0].Error() != "f.conll:1: note 0" || notes[5].Error() != "f.conll: 3 more like this (kind)" {
 		t.Errorf("notes %q", notes)
+	}
+	if key, args := notes[5].MessageKey(); key != "%d more like this (%s)" || len(args) != 2 || args[0] != 3 {
+		t.Errorf("the count's key %q, args %v", key, args)
+	} else if kind, ok := args[1].(*Error); !ok || kind.Key != "kind" {
+		t.Errorf("the count's kind %#v, want the kind as a key", args[1])
 	}
 	if l, err := b.Label("LOC", 1); err != nil || l != corpus.Place {
 		t.Errorf("mapped label %q %v", l, err)

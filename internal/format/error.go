@@ -101,8 +101,9 @@ func (e *Error) As(target any) bool {
 	return true
 }
 
-// Keys returns every key of the errors the format code makes, sorted: a
-// catalog of translations needs one for each.
+// Keys returns every key of the errors and notes the format code makes, and
+// the kinds of its notes, sorted: a catalog of translations needs one for
+// each.
 func Keys() []string {
 	k := slices.Clone(keys)
 	slices.Sort(k)

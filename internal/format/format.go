@@ -59,6 +59,9 @@ type File struct {
 // the user about how they were read.
 type Result struct {
 	Docs []corpus.Document
-	// Notes are messages for the user, such as "a byte-order mark was removed".
-	Notes []string
+	// Notes are messages for the user, such as "a byte-order mark was
+	// removed": each a message key placed in a file (File and Line may be
+	// empty), as an *Error so that it can be translated; its Error method
+	// renders it in English.
+	Notes []*Error
 }

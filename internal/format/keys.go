@@ -1,8 +1,8 @@
 package format
 
-// keys lists the key of every error the format code makes (see Keys),
-// under the first package of codeDirs that makes it; TestKeys checks the
-// list against the code.
+// keys lists the key of every error and note the format code makes (see
+// Keys), and the kinds of the notes (Builder.Note), under the first package
+// of codeDirs that makes it; TestKeys checks the list against the code.
 var keys = []string{
 	// format
 	"%d unknown labels not in the schema: %s; map them onto schema labels to import the file",
@@ -23,6 +23,8 @@ var keys = []string{
 	"this program has no reader of %s files",
 	"unknown label not in the schema: %s; map them onto schema labels to import the file",
 	"unsupported file type %q: raqim imports %s files",
+	// format: notes
+	"%d more like this (%s)",
 	// jsonl
 	"%s %q is not an RFC 3339 time: %q",
 	"%s [%d,%d): missing \"label\"",
@@ -60,6 +62,11 @@ var keys = []string{
 	"tag %q has prefix %q; want B-, I-, E- or S- (or O)",
 	"tag %q is not O or a prefix B-, I-, E- or S- with a label",
 	"want a token and its tag separated by a space, got %q",
+	// conll: notes, and their kinds
+	"CoNLL holds no text: the texts of its documents (%d) were rebuilt from the tokens, joined by single spaces, sentences by line breaks",
+	"%s with no %s entity open: it starts a new entity (as conlleval does)",
+	"the file has no -DOCSTART- lines: each sentence became a document",
+	"entity started by I-/E-",
 	// hf
 	"%d tokens but %d tags",
 	"entry %d: %v",
@@ -73,6 +80,8 @@ var keys = []string{
 	"want a JSON array of tag names: %v",
 	"want a JSON object {\"id\", \"tokens\", \"ner_tags\"}: %v",
 	"want an integer id or a tag string, got %s",
+	// hf: notes
+	"the Hugging Face rows hold no text: the texts of its documents (%d) were rebuilt from the tokens, joined by single spaces, sentences by line breaks",
 	// brat
 	"%s [%d,%d) %s overlaps %s [%d,%d) %s on line %d: raqim spans must not overlap",
 	"%s fragments are not in order",
@@ -87,6 +96,14 @@ var keys = []string{
 	"offsets %q: want \"start end\" pairs of integers separated by ';'",
 	"want a brat annotation line such as \"T1\\tPLACE 59 68\\tكاي\", got %q",
 	"want the entity type and offsets such as \"PLACE 59 68\", got %q",
+	// brat: notes, and their kinds
+	"%d .txt files have no .ann: they were imported without spans",
+	"%q is not a text-bound annotation: skipped (raqim keeps entities only)",
+	"the .txt starts with a byte-order mark, which brat counts: offsets were read one code point lower",
+	"the text is empty or whitespace: no document made",
+	"bom",
+	"brat annotation other than an entity",
+	"empty text",
 	// labelstudio
 	"%s [%d,%d) %s: its text %q differs from the text at its offsets, %q",
 	"%s [%d,%d) %s: out of range or empty: the text has %d code points",
@@ -101,6 +118,17 @@ var keys = []string{
 	"want a JSON array of Label Studio tasks, got %v",
 	"want a JSON array of Label Studio tasks: %v",
 	"want a task object {\"data\": {\"text\"}, \"annotations\"}: %v",
+	// labelstudio: notes, and their kinds
+	"%s [%d,%d): offsets count UTF-16 units (Label Studio before its emoji fix): read as code points [%d,%d)",
+	"%s has %d annotations: the first was imported",
+	"%s has no annotation: its first prediction was imported",
+	"%s: a result of type %q was skipped (raqim imports labels)",
+	"%s: the text was taken from data.%s",
+	"other result type",
+	"predictions",
+	"several annotations",
+	"text field",
+	"utf-16 offsets",
 	// dataset
 	"document id %q is also used in %s",
 	"no file in the zip could be imported (raqim reads .jsonl, .conll, .json Label Studio tasks, brat .txt/.ann and .txt files)",
@@ -111,9 +139,13 @@ var keys = []string{
 	"the zip holds %d files, more than the %d raqim imports from one zip",
 	"the zip holds no files",
 	"the zip's files unpack to more than the import limit of %s",
+	// dataset: notes
+	"the dataset's documents were read from its span JSONL (%s); its other formats hold the same spans",
 	// importer
 	"a brat .ann file needs its .txt: select both files (or a zip of them)",
 	"the file has no text: it is empty or only whitespace",
 	"the file is %.1f MiB, more than the import limit of %d MiB (split it)",
 	"the file is %.1f MiB: a .txt file is one document, and a document holds at most %d code points (at most %.1f MiB); split it into several files",
+	// importer: notes
+	"a byte-order mark at the start of the file was removed",
 }

@@ -14,11 +14,13 @@ import (
 // codeDirs are the packages of the format code, whose error keys Keys lists.
 var codeDirs = []string{".", "../jsonl", "../conll", "../hf", "../brat", "../labelstudio", "../dataset", "../importer"}
 
-// TestKeys checks that Keys lists exactly the keys of the errors made in
-// the format code, and that each is a string literal there: the keys of
-// the calls Errorf(file, line, key, …) and Msg(key, …) of this package,
-// Builder.Errorf(line, key, …), and the helpers named errorf(key, …); a
-// helper hands its own key on as key, args....
+// TestKeys checks that Keys lists exactly the keys of the errors and notes
+// made in the format code, and that each is a string literal there: the
+// keys of the calls Errorf(file, line, key, …) and Msg(key, …) of this
+// package, Builder.Errorf(line, key, …), Builder.Note(kind, line, key, …)
+// (whose kind is a key too, shown in the count of the notes of a kind),
+// and the helpers named errorf(key, …); a helper hands its own key on as
+// key, args....
 func TestKeys(t *testing.T) {
 	found := map[string]string{} // key → where first
 	fset := token.NewFileSet()
@@ -40,25 +42,23 @@ func TestKeys(t *testing.T) {
 				if !ok {
 					return true
 				}
-				at := keyArg(call, f.Name.Name == "format")
-				if at < 0 {
-					return true
-				}
-				pos := fset.Position(call.Pos()).String()
-				if at >= len(call.Args) {
-					t.Errorf("%s: a call without its key", pos)
-					return true
-				}
-				if id, ok := call.Args[at].(*ast.Ident); ok && id.Name == "key" && call.Ellipsis.IsValid() {
-					return true // a helper handing its own key on
-				}
-				key, ok := keyOf(call.Args[at])
-				if !ok {
-					t.Errorf("%s: the key is not a string literal", pos)
-					return true
-				}
-				if _, seen := found[key]; !seen {
-					found[key] = pos
+				for _, at := range keyArgs(call, f.Name.Name == "format") {
+					pos := fset.Position(call.Pos()).String()
+					if at >= len(call.Args) {
+						t.Errorf("%s: a call without its key", pos)
+						continue
+					}
+					if id, ok := call.Args[at].(*ast.Ident); ok && id.Name == "key" && call.Ellipsis.IsValid() {
+						continue // a helper handing its own key on
+					}
+					key, ok := keyOf(call.Args[at])
+					if !ok {
+						t.Errorf("%s: the key is not a string literal", pos)
+						continue
+					}
+					if _, seen := found[key]; !seen {
+						found[key] = pos
+					}
 				}
 				return true
 			})
@@ -83,31 +83,33 @@ func TestKeys(t *testing.T) {
 	}
 }
 
-// keyArg returns the position of the key among the arguments of call, or
-// -1 when call makes no format error; inFormat says the call is made in
-// this package, which calls its own functions unqualified.
-func keyArg(call *ast.CallExpr, inFormat bool) int {
+// keyArgs returns the positions of the keys among the arguments of call,
+// none when call makes no format error or note; inFormat says the call is
+// made in this package, which calls its own functions unqualified.
+func keyArgs(call *ast.CallExpr, inFormat bool) []int {
 	switch fn := call.Fun.(type) {
 	case *ast.Ident:
 		switch {
 		case fn.Name == "errorf", inFormat && fn.Name == "Msg":
-			return 0
+			return []int{0}
 		case inFormat && fn.Name == "Errorf":
-			return 2
+			return []int{2}
 		}
 	case *ast.SelectorExpr:
 		x, _ := fn.X.(*ast.Ident)
 		switch {
 		case x != nil && x.Name == "format" && fn.Sel.Name == "Msg":
-			return 0
+			return []int{0}
 		case x != nil && x.Name == "format" && fn.Sel.Name == "Errorf":
-			return 2
+			return []int{2}
 		case x != nil && (x.Name == "fmt" || x.Name == "t" || x.Name == "locale"):
 		case fn.Sel.Name == "Errorf": // Builder.Errorf
-			return 1
+			return []int{1}
+		case fn.Sel.Name == "Note": // Builder.Note: its kind and its key
+			return []int{0, 2}
 		}
 	}
-	return -1
+	return nil
 }
 
 // keyOf returns the key an argument gives: a string literal, or Cause.

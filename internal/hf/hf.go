@@ -206,7 +206,7 @@ type row struct {
 // with the same <doc> make one document with that ID; any other row is a
 // document of its own, with the row's id or else one derived from its text. Texts are rebuilt from the
 // tokens (single spaces, sentences joined by "\n"), and a note says so.
-func Decode(name string, r io.Reader, labels []string, opts format.Options) ([]corpus.Document, []string, error) {
+func Decode(name string, r io.Reader, labels []string, opts format.Options) ([]corpus.Document, []*format.Error, error) {
 	b := format.New(name, opts)
 	if labels == nil {
 		s := opts.Schema
@@ -317,7 +317,7 @@ func Decode(name string, r io.Reader, labels []string, opts format.Options) ([]c
 	if len(docs) == 0 {
 		return nil, nil, b.Errorf(0, "no rows: the file is empty")
 	}
-	notes := []string{fmt.Sprintf("%s: the Hugging Face rows hold no text: the texts of its documents (%d) were rebuilt from the tokens, joined by single spaces, sentences by line breaks", name, len(docs))}
+	notes := []*format.Error{format.Errorf(name, 0, "the Hugging Face rows hold no text: the texts of its documents (%d) were rebuilt from the tokens, joined by single spaces, sentences by line breaks", len(docs))}
 	return docs, append(notes, b.Notes()...), nil
 }
 

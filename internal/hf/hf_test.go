@@ -107,7 +107,7 @@ func TestDecode(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
-	if !strings.Contains(strings.Join(notes, "\n"), "x.jsonl:2: I-PLACE with no PLACE entity open") {
+	if !strings.Contains(joinNotes(notes), "x.jsonl:2: I-PLACE with no PLACE entity open") {
 		t.Errorf("notes %q", notes)
 	}
 }
@@ -159,4 +159,13 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// joinNotes returns the notes in English, a line each.
+func joinNotes(notes []*format.Error) string {
+	s := make([]string, len(notes))
+	for i, n := range notes {
+		s[i] = n.Error()
+	}
+	return strings.Join(s, "\n")
 }

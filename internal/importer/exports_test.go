@@ -48,7 +48,7 @@ func TestExportFormats(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(res.Docs) != tc.docs || !strings.Contains(strings.Join(res.Notes, "\n"), tc.notes) {
+			if len(res.Docs) != tc.docs || !strings.Contains(joinNotes(res.Notes), tc.notes) {
 				t.Errorf("%d documents, notes %q", len(res.Docs), res.Notes)
 			}
 			for i := range res.Docs {
@@ -63,4 +63,13 @@ func TestExportFormats(t *testing.T) {
 	if !errors.As(err, &u) {
 		t.Errorf("unknown label: %v", err)
 	}
+}
+
+// joinNotes returns the notes in English, a line each.
+func joinNotes(notes []*format.Error) string {
+	s := make([]string, len(notes))
+	for i, n := range notes {
+		s[i] = n.Error()
+	}
+	return strings.Join(s, "\n")
 }

@@ -51,7 +51,7 @@ func RunFrom(st store.Store, known *store.Known, units []Unit, opts Options, fro
 			continue
 		}
 		for _, n := range res.Notes {
-			r.Messages = append(r.Messages, job.Message{Kind: "info", Text: p.T("%s: %s", u.Name, locale.Text(n))})
+			r.Messages = append(r.Messages, job.Message{Kind: "info", Text: p.T("%s: %s", u.Name, locale.Text(p.Error(n)))})
 		}
 		added, skipped, first, err := known.Add(st, res.Docs)
 		stored(&r, u, len(added), skipped, first, err, p)

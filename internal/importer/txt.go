@@ -21,7 +21,7 @@ func readTXT(files []format.File, opts Options) (Result, error) {
 	var res Result
 	if bytes.HasPrefix(data, format.BOM) {
 		data = data[len(format.BOM):]
-		res.Notes = append(res.Notes, "a byte-order mark at the start of the file was removed")
+		res.Notes = append(res.Notes, format.Msg("a byte-order mark at the start of the file was removed"))
 	}
 	if err := format.CheckUTF8(name, 1, data); err != nil {
 		return Result{}, err

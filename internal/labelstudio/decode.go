@@ -65,7 +65,7 @@ type rawTask struct {
 // offsets (code points; UTF-16 offsets of old versions are accepted and
 // noted). Labels outside opts.Schema (after opts.LabelMap) are reported
 // together as a *format.UnknownLabelsError.
-func Decode(name string, r io.Reader, opts format.Options) ([]corpus.Document, []string, error) {
+func Decode(name string, r io.Reader, opts format.Options) ([]corpus.Document, []*format.Error, error) {
 	b := format.New(name, opts)
 	data, err := b.ReadAll(r)
 	if err == nil {

@@ -117,7 +117,7 @@ func TestDecodeVariants(t *testing.T) {
 			if got := fmt.Sprintf("%s|%s|%v", docs[0].ID, docs[0].Text, spans); len(docs) != 1 || got != tc.want {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
-			j := strings.Join(notes, "\n")
+			j := joinNotes(notes)
 			for _, n := range tc.notes {
 				if !strings.Contains(j, n) {
 					t.Errorf("notes %q lack %q", notes, n)
@@ -183,4 +183,13 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// joinNotes returns the notes in English, a line each.
+func joinNotes(notes []*format.Error) string {
+	s := make([]string, len(notes))
+	for i, n := range notes {
+		s[i] = n.Error()
+	}
+	return strings.Join(s, "\n")
 }

@@ -1,9 +1,10 @@
 package locale
 
-// formatArabic holds the Arabic of the errors the file formats make (the
-// keys of format.Keys), grouped as format.Keys lists them: a span is
-// «مقطع», a label «وسم», a code point «محرف», a CoNLL token «كلمة» and its
-// tag «وسم الرمز»; JSON field names, tags and file types stay as they are.
+// formatArabic holds the Arabic of the errors and import notes the file
+// formats make, and of the kinds of the notes (the keys of format.Keys),
+// grouped as format.Keys lists them: a span is «مقطع», a label «وسم», a
+// code point «محرف», a CoNLL token «كلمة» and its tag «وسم الرمز»; JSON
+// field names, tags and file types stay as they are.
 var formatArabic = map[string]string{
 	// format
 	"%d unknown labels not in the schema: %s; map them onto schema labels to import the file": "عدد الوسوم المجهولة التي ليست في مخطط الوسوم: %d، وهي: %s؛ اربطها بوسوم المخطط لاستيراد الملف",
@@ -24,6 +25,9 @@ var formatArabic = map[string]string{
 	"this program has no reader of %s files":                                              "ليس في هذا البرنامج قارئ لملفات %s",
 	"unknown label not in the schema: %s; map them onto schema labels to import the file": "وسم مجهول ليس في مخطط الوسوم: %s؛ اربطه بأحد وسوم المخطط لاستيراد الملف",
 	"unsupported file type %q: raqim imports %s files":                                    "نوع الملف %q غير مدعوم: يستورد رقيم ملفات %s",
+
+	// format: notes
+	"%d more like this (%s)": "ملاحظات أخرى من هذا النوع عددها %d (%s)",
 
 	// jsonl
 	"%s %q is not an RFC 3339 time: %q":                              "%s %q ليس وقتًا بصيغة RFC 3339: %q",
@@ -64,6 +68,12 @@ var formatArabic = map[string]string{
 	"tag %q is not O or a prefix B-, I-, E- or S- with a label": "وسم الرمز %q ليس O ولا إحدى البادئات B- أو I- أو E- أو S- يليها وسم",
 	"want a token and its tag separated by a space, got %q":     "المتوقع كلمة ووسم رمزها بينهما مسافة، ووُجد %q",
 
+	// conll: notes, and their kinds
+	"CoNLL holds no text: the texts of its documents (%d) were rebuilt from the tokens, joined by single spaces, sentences by line breaks": "لا يحفظ CoNLL النص: أُعيد بناء نصوص وثائقه (وعددها %d) من الكلمات، بين كل كلمتين مسافة واحدة وبين الجمل فواصل أسطر",
+	"%s with no %s entity open: it starts a new entity (as conlleval does)":                                                                "%s دون كيان %s مفتوح: يبدأ كيانًا جديدًا (كما يفعل conlleval)",
+	"the file has no -DOCSTART- lines: each sentence became a document":                                                                    "ليس في الملف أسطر -DOCSTART-: صارت كل جملة وثيقة",
+	"entity started by I-/E-": "كيان بدأه وسم رمز I- أو E-",
+
 	// hf
 	"%d tokens but %d tags":                                     "عدد الكلمات %d لكن عدد وسوم الرموز %d",
 	"entry %d: %v":                                              "المدخل %d: %v",
@@ -77,6 +87,9 @@ var formatArabic = map[string]string{
 	"want a JSON array of tag names: %v":                        "المتوقع مصفوفة JSON من أسماء وسوم الرموز: %v",
 	"want a JSON object {\"id\", \"tokens\", \"ner_tags\"}: %v": `المتوقع كائن JSON {"id", "tokens", "ner_tags"}: %v`,
 	"want an integer id or a tag string, got %s":                "المتوقع معرّف عددي صحيح أو وسم رمز نصي، ووُجد %s",
+
+	// hf: notes
+	"the Hugging Face rows hold no text: the texts of its documents (%d) were rebuilt from the tokens, joined by single spaces, sentences by line breaks": "لا تحفظ صفوف Hugging Face النص: أُعيد بناء نصوص وثائقها (وعددها %d) من الكلمات، بين كل كلمتين مسافة واحدة وبين الجمل فواصل أسطر",
 
 	// brat
 	"%s [%d,%d) %s overlaps %s [%d,%d) %s on line %d: raqim spans must not overlap": "%s [%d,%d) %s يتداخل مع %s [%d,%d) %s في السطر %d: لا يجوز أن تتداخل مقاطع رقيم",
@@ -93,6 +106,14 @@ var formatArabic = map[string]string{
 	"want a brat annotation line such as \"T1\\tPLACE 59 68\\tكاي\", got %q":                      `المتوقع سطر تعليق brat مثل "T1\tPLACE 59 68\tكاي"، ووُجد %q`,
 	"want the entity type and offsets such as \"PLACE 59 68\", got %q":                            `المتوقع نوع الكيان والإزاحات مثل "PLACE 59 68"، ووُجد %q`,
 
+	// brat: notes, and their kinds ("empty text" is in errorArabic)
+	"%d .txt files have no .ann: they were imported without spans":                                      "عدد ملفات .txt التي ليس لها ملف .ann هو %d: استُوردت بلا مقاطع",
+	"%q is not a text-bound annotation: skipped (raqim keeps entities only)":                            "%q ليس تعليقًا مرتبطًا بالنص: تُرك (يحفظ رقيم الكيانات وحدها)",
+	"the .txt starts with a byte-order mark, which brat counts: offsets were read one code point lower": "يبدأ ملف .txt بعلامة ترتيب البايتات (U+FEFF) التي يعدّها brat: قُرئت الإزاحات أقل بمحرف واحد",
+	"the text is empty or whitespace: no document made":                                                 "النص فارغ أو ليس فيه إلا مسافات: لم تُنشأ منه وثيقة",
+	"bom":                                  "علامة ترتيب البايتات",
+	"brat annotation other than an entity": "تعليق brat ليس كيانًا",
+
 	// labelstudio
 	"%s [%d,%d) %s: its text %q differs from the text at its offsets, %q": "%s [%d,%d) %s: نصه %q يخالف النص عند إزاحاته، وهو %q",
 	"%s [%d,%d) %s: out of range or empty: the text has %d code points":   "%s [%d,%d) %s: خارج النطاق أو فارغ: عدد محارف النص %d",
@@ -108,6 +129,18 @@ var formatArabic = map[string]string{
 	"want a JSON array of Label Studio tasks: %v":                    "المتوقع مصفوفة JSON من مهام Label Studio: %v",
 	"want a task object {\"data\": {\"text\"}, \"annotations\"}: %v": `المتوقع كائن مهمة {"data": {"text"}, "annotations"}: %v`,
 
+	// labelstudio: notes, and their kinds
+	"%s [%d,%d): offsets count UTF-16 units (Label Studio before its emoji fix): read as code points [%d,%d)": "%s [%d,%d): الإزاحات تعدّ وحدات UTF-16 (كما كان Label Studio قبل إصلاح الرموز التعبيرية): قُرئت محارفَ [%d,%d)",
+	"%s has %d annotations: the first was imported":                                                           "%s: عدد تعليقاته %d: استُورد أولها",
+	"%s has no annotation: its first prediction was imported":                                                 "ليس في %s تعليق: استُورد أول تنبؤاته",
+	"%s: a result of type %q was skipped (raqim imports labels)":                                              "%s: تُركت نتيجة من النوع %q (يستورد رقيم نتائج labels)",
+	"%s: the text was taken from data.%s":                                                                     "%s: أُخذ النص من data.%s",
+	"other result type":                                                                                       "نتيجة من نوع آخر",
+	"predictions":                                                                                             "تنبؤات",
+	"several annotations":                                                                                     "عدة تعليقات",
+	"text field":                                                                                              "حقل النص",
+	"utf-16 offsets":                                                                                          "إزاحات UTF-16",
+
 	// dataset
 	"document id %q is also used in %s": "معرّف الوثيقة %q مستعمل أيضًا في %s",
 	"no file in the zip could be imported (raqim reads .jsonl, .conll, .json Label Studio tasks, brat .txt/.ann and .txt files)": "تعذّر استيراد أي ملف من ملف zip (يقرأ رقيم ملفات .jsonl و.conll، ومهام Label Studio في ملفات .json، وملفات brat .txt/.ann، وملفات .txt)",
@@ -119,9 +152,15 @@ var formatArabic = map[string]string{
 	"the zip holds no files":                                     "ليس في ملف zip أي ملف",
 	"the zip's files unpack to more than the import limit of %s": "يُفكّ ضغط ملفات zip إلى أكثر من حدّ الاستيراد البالغ %s",
 
+	// dataset: notes
+	"the dataset's documents were read from its span JSONL (%s); its other formats hold the same spans": "قُرئت وثائق مجموعة البيانات من ملفات JSONL للمقاطع فيها (%s)؛ وفي صيغها الأخرى المقاطع نفسها",
+
 	// importer
 	"a brat .ann file needs its .txt: select both files (or a zip of them)":                                                                          "ملف brat بامتداد .ann يحتاج إلى ملف .txt الخاص به: اختر الملفين معًا (أو ملف zip يضمّهما)",
 	"the file has no text: it is empty or only whitespace":                                                                                           "الملف بلا نص: إنه فارغ أو ليس فيه إلا مسافات",
 	"the file is %.1f MiB, more than the import limit of %d MiB (split it)":                                                                          "حجم الملف %.1f MiB، وهذا أكثر من حدّ الاستيراد البالغ %d MiB (قسّمه)",
 	"the file is %.1f MiB: a .txt file is one document, and a document holds at most %d code points (at most %.1f MiB); split it into several files": "حجم الملف %.1f MiB: ملف .txt وثيقة واحدة، والوثيقة تحوي %d محرف على الأكثر (%.1f MiB على الأكثر)؛ قسّمه إلى عدة ملفات",
+
+	// importer: notes
+	"a byte-order mark at the start of the file was removed": "أُزيلت علامة ترتيب البايتات من بداية الملف",
 }

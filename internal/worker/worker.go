@@ -159,6 +159,7 @@ func exportDataset(st store.Store, schema *corpus.Schema, d job.Dataset, plan []
 	set := dataset.DefaultSettings()
 	set.IncludeAll, set.Seed, set.Ratios, set.Units = d.IncludeAll, d.Seed, d.Ratios, d.Units
 	set.Schema = schema
+	set.Locale = loc.Settings() // the card's prose in the request's language
 	if d.Name != "" {
 		set.Name = d.Name
 	}

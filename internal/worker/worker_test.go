@@ -1,6 +1,7 @@
 package worker_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"github.com/raqim/raqim/internal/importer"
 	"github.com/raqim/raqim/internal/job"
 	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/sample"
 	"github.com/raqim/raqim/internal/store"
 	"github.com/raqim/raqim/internal/worker"
@@ -192,5 +194,52 @@ func BenchmarkExportDataset(b *testing.B) {
 			}
 			b.ReportMetric(float64(out.Len())/(1<<20), "zip-MB")
 		})
+	}
+}
+
+// TestDatasetCardLanguage checks that the dataset card's prose is in the
+// request's language: Arabic when asked, English by default.
+func TestDatasetCardLanguage(t *testing.T) {
+	st := store.NewMemory()
+	docs, err := jsonl.Decode("in.jsonl", strings.NewReader(lines), jsonl.DecodeOptions{Schema: corpus.Default})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Add(docs); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		loc          locale.Settings
+		heading, not string
+	}{
+		{locale.Settings{}, "## Labels\n", "## الوسوم\n"},
+		{locale.Settings{Lang: locale.Arabic, Digits: locale.ArabicIndic}, "## الوسوم\n", "## Labels\n"},
+	} {
+		// The plan, then the zip written from it, as two workers do.
+		var out bytes.Buffer
+		req := job.Request{Op: job.ExportDataset, Locale: tc.loc, Dataset: job.Dataset{Seed: 1, Ratios: [3]float64{1, 0, 0}}}
+		r := worker.Do(st, req, nil, &out, nil)
+		req.Plan = r.Plan
+		if r.Error == "" {
+			r = worker.Do(st, req, nil, &out, nil)
+		}
+		if r.Error != "" {
+			t.Fatalf("%+v: %s", tc.loc, r.Error)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(out.Bytes()), int64(out.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rc, err := zr.Open("README.md")
+		if err != nil {
+			t.Fatal(err)
+		}
+		card, err := io.ReadAll(rc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(card, []byte(tc.heading)) || bytes.Contains(card, []byte(tc.not)) {
+			t.Errorf("%+v: the card lacks %q or has %q:\n%s", tc.loc, tc.heading, tc.not, card)
+		}
 	}
 }
