@@ -3,7 +3,7 @@
 package browser
 
 import (
-	"fmt"
+	"github.com/raqim/raqim/internal/locale"
 	"syscall/js"
 	"time"
 
@@ -44,14 +44,14 @@ func jsValue(v app.Value) js.Value {
 func FetchBlob(url string) (app.Value, error) {
 	resp, err := webapi.Await(js.Global().Call("fetch", url))
 	if err != nil {
-		return nil, fmt.Errorf("fetching %s: %v", url, err)
+		return nil, locale.Errorf("fetching %s: %v", url, err)
 	}
 	if !resp.Get("ok").Bool() {
-		return nil, fmt.Errorf("fetching %s: %d %s", url, resp.Get("status").Int(), resp.Get("statusText").String())
+		return nil, locale.Errorf("fetching %s: %d %s", url, resp.Get("status").Int(), resp.Get("statusText").String())
 	}
 	blob, err := webapi.Await(resp.Call("blob"))
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %v", url, err)
+		return nil, locale.Errorf("reading %s: %v", url, err)
 	}
 	return app.ValueOf(blob), nil
 }

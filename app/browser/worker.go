@@ -1,9 +1,8 @@
 package browser
 
 import (
+	"github.com/raqim/raqim/internal/locale"
 	"encoding/json"
-	"errors"
-	"fmt"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/internal/job"
@@ -17,7 +16,7 @@ import (
 func Run(script string, req job.Request, files []app.Value, progress func(job.Progress)) (job.Reply, app.Value, error) {
 	w := app.Window()
 	if !w.Get("Worker").Truthy() {
-		return job.Reply{}, nil, errors.New("this browser has no Web Workers")
+		return job.Reply{}, nil, locale.Errorf("this browser has no Web Workers")
 	}
 	body, err := json.Marshal(req)
 	if err != nil {
@@ -41,7 +40,7 @@ func Run(script string, req job.Request, files []app.Value, progress func(job.Pr
 		switch m.Get("type").String() {
 		case "ready":
 			watch(m.Get("lock"), func() {
-				finish(result{err: errors.New("the background worker stopped before it replied (it may have run out of memory)")})
+				finish(result{err: locale.Errorf("the background worker stopped before it replied (it may have run out of memory)")})
 			})
 			list := make([]any, len(files))
 			for i, f := range files {
@@ -56,12 +55,12 @@ func Run(script string, req job.Request, files []app.Value, progress func(job.Pr
 		case "done":
 			var r job.Reply
 			if err := json.Unmarshal([]byte(m.Get("reply").String()), &r); err != nil {
-				finish(result{err: fmt.Errorf("the background worker's reply is damaged: %v", err)})
+				finish(result{err: locale.Errorf("the background worker's reply is damaged: %v", err)})
 				return nil
 			}
 			finish(result{reply: r, file: m.Get("file")})
 		case "fatal":
-			finish(result{err: fmt.Errorf("the background worker failed (%s)", m.Get("error").String())})
+			finish(result{err: locale.Errorf("the background worker failed (%s)", m.Get("error").String())})
 		}
 		return nil
 	})
@@ -72,7 +71,7 @@ func Run(script string, req job.Request, files []app.Value, progress func(job.Pr
 			what = msg.String()
 		}
 		args[0].Call("preventDefault")
-		finish(result{err: fmt.Errorf("the background worker failed (%s)", what)})
+		finish(result{err: locale.Errorf("the background worker failed (%s)", what)})
 		return nil
 	})
 	worker.Set("onmessage", onMessage)

@@ -132,6 +132,16 @@ var uiArabic = map[string]string{
 	"%s: blocked by another tab holding an older version open; close it and reload":              "%s: تمنعه علامة تبويب أخرى تُبقي نسخة أقدم مفتوحة؛ أغلقها وأعد التحميل",
 	"%s failed: the browser's storage for this site is full%s":                                   "فشل %s: امتلأ تخزين المتصفح لهذا الموقع%s",
 
+	// The browser.
+	"fetching %s: %v":                 "جلب %s: %v",
+	"fetching %s: %d %s":              "جلب %s: %d %s",
+	"reading %s: %v":                  "قراءة %s: %v",
+	"this browser has no Web Workers": "لا يدعم هذا المتصفح Web Workers",
+	"the background worker stopped before it replied (it may have run out of memory)": "توقف العامل في الخلفية قبل أن يردّ (ربما نفدت ذاكرته)",
+	"the background worker's reply is damaged: %v":                                    "ردّ العامل في الخلفية تالف: %v",
+	"the background worker failed (%s)":                                               "فشل العامل في الخلفية (%s)",
+	"(no annotator)":                                                                  "(بلا موسِّم)",
+
 	// The background worker.
 	"%s: imported %s.": "%s: استُوردت %s.",
 	"%s: imported %s, skipped %d already present.":            "%s: استُوردت %s، وتُخطّيت %d موجودة من قبل.",

@@ -3,6 +3,7 @@
 package overview
 
 import (
+	"github.com/raqim/raqim/internal/locale"
 	"cmp"
 	"slices"
 
@@ -75,7 +76,7 @@ func Of(sums []corpus.Summary, schema *corpus.Schema, statusName func(corpus.Sta
 	for a, n := range annotators {
 		name := a
 		if name == "" {
-			name = "(no annotator)"
+			name = locale.Key("(no annotator)")
 		}
 		o.ByAnnotator = append(o.ByAnnotator, Count{Key: a, Name: name, N: n})
 	}
