@@ -78,12 +78,7 @@ func (s *Shell) restoreDocs(ctx app.Context, d session.Deleted) {
 		err := session.Restore(st, d)
 		sums, lerr := st.List()
 		ctx.Dispatch(func(ctx app.Context) {
-			for i := range s.msgs { // the undo is done: its offer goes
-				if s.msgs[i].Undoes {
-					s.dismiss(s.msgs[i].ID)
-					break
-				}
-			}
+			ctx.NewAction(actUndoTaken) // the undo is done: its offer goes
 			if lerr == nil {
 				s.setSummaries(sums)
 			}

@@ -63,7 +63,7 @@ func (s *Shell) Render() app.UI {
 					}
 				}),
 			s.renderTop(),
-			s.renderMessages(),
+			&Messages{Loc: s.loc.Settings()},
 			app.Div().Class("layout").Body(
 				s.renderDocList(),
 				s.renderEditor(),
@@ -147,27 +147,6 @@ func (s *Shell) renderLocale() app.UI {
 				app.Option().Value(string(locale.Western)).Selected(set.Digits == locale.Western).Text("0–9"),
 				app.Option().Value(string(locale.ArabicIndic)).Selected(set.Digits == locale.ArabicIndic).Text("٠–٩"),
 			),
-	)
-}
-
-func (s *Shell) renderMessages() app.UI {
-	return app.Div().Class("messages").Attr("role", "status").Attr("aria-live", "polite").Body(
-		app.Range(s.msgs).Slice(func(i int) app.UI {
-			m := s.msgs[i]
-			role := "none"
-			if m.Kind == "error" {
-				role = "alert" // said at once; the others as the region's updates
-			}
-			return app.Div().Class("msg "+m.Kind).DataSet("testid", "message").DataSet("kind", m.Kind).Attr("role", role).Body(
-				app.Span().Text(m.Text),
-				app.If(m.Action != "", func() app.UI {
-					return app.Button().Class("action").DataSet("testid", "message-action").Text(m.Action).
-						OnClick(func(ctx app.Context, e app.Event) { m.Do(ctx) }, app.EventScope(m.ID))
-				}),
-				app.Button().Class("close").Title(s.loc.T("Dismiss")).Attr("aria-label", s.loc.T("Dismiss")).Text("×").
-					OnClick(func(ctx app.Context, e app.Event) { s.dismiss(m.ID) }, app.EventScope(m.ID)),
-			)
-		}),
 	)
 }
 

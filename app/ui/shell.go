@@ -37,17 +37,6 @@ const (
 	prefLocale    = "raqim.locale"    // the interface's language and digits (web/early.js reads it too)
 )
 
-// Message is a notice shown to the user.
-type Message struct {
-	ID     int
-	Kind   string // "error", "warn" or "info"
-	Text   string
-	Sticky bool              // stays until dismissed (errors always do)
-	Action string            // the label of a button the message offers, if any
-	Do     func(app.Context) // what the button does
-	Undoes bool              // the button undoes a deletion
-}
-
 // task is work for one of the shell's goroutines, which run their tasks one
 // at a time, in the order the user asked for them.
 type task func()
@@ -83,8 +72,6 @@ type Shell struct {
 	saving    session.Saves // what storage made of the writes handed to it
 	loading   string        // what is being loaded, shown instead of the document
 	busy      string        // long work under way (import, export)
-	msgs      []Message
-	seq       int
 	ctx       *app.Context
 	evictable bool                        // the browser did not grant persistent storage
 	stale     map[string][]history.Change // changes storage refused for a conflict, by document
@@ -256,57 +243,8 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 // after a while.
 func (s *Shell) note(kind, text string) { s.tell(Message{Kind: kind, Text: text}) }
 
-// tell shows m; errors and sticky messages stay until dismissed, others
-// fade after a while.
-func (s *Shell) tell(m Message) {
-	s.seq++
-	m.ID = s.seq
-	s.msgs = append(s.msgs, m)
-	s.msgs = trimMessages(s.msgs)
-	if m.fades() && s.ctx != nil {
-		s.ctx.After(8*time.Second, func(app.Context) { s.dismiss(m.ID) })
-	}
-}
-
-// fades reports whether m goes by itself: errors and sticky messages stay.
-func (m Message) fades() bool { return m.Kind != "error" && !m.Sticky }
-
-// trimMessages keeps at most 8 messages that fade and 100 in all, dropping
-// the oldest that fade first: an error stays until dismissed, so that no
-// file refused goes unsaid however many are given at once.
-func trimMessages(msgs []Message) []Message {
-	fading := 0
-	for _, m := range msgs {
-		if m.fades() {
-			fading++
-		}
-	}
-	drop := max(fading-8, 0)
-	extra := max(len(msgs)-drop-100, 0)
-	out := make([]Message, 0, len(msgs)-drop-extra)
-	for _, m := range msgs {
-		switch {
-		case m.fades() && drop > 0:
-			drop--
-		case extra > 0:
-			extra--
-		default:
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
-// dismiss removes a message.
-func (s *Shell) dismiss(id int) {
-	msgs := make([]Message, 0, len(s.msgs))
-	for _, m := range s.msgs {
-		if m.ID != id {
-			msgs = append(msgs, m)
-		}
-	}
-	s.msgs = msgs
-}
+// tell shows m (see Messages).
+func (s *Shell) tell(m Message) { notify(*s.ctx, m) }
 
 // fail shows the error message key, with args, in the interface's language.
 func (s *Shell) fail(key string, args ...any) { s.note("error", s.loc.T(key, args...)) }
