@@ -1,17 +1,11 @@
 package ui
 
 import (
-	"strings"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/app/browser"
 	"github.com/raqim/raqim/internal/corpus"
-	"github.com/raqim/raqim/internal/job"
 	"github.com/raqim/raqim/internal/locale"
 )
-
-// acceptedFiles lists what the import input offers to pick.
-var acceptedFiles = strings.Join(job.Extensions, ",")
 
 // statusName is the name of a document status in p's language.
 func statusName(p *locale.Printer, st corpus.Status) string {
@@ -55,14 +49,10 @@ func (s *Shell) Render() app.UI {
 		On("dragleave", func(ctx app.Context, e app.Event) { s.dragging = false }).
 		On("drop", s.onDrop).
 		Body(
-			app.A().Class("skip").Href("#doc").Text(s.loc.T("Skip to the document")).
-				OnClick(func(ctx app.Context, e app.Event) {
-					e.PreventDefault()
-					if el := app.Window().Get("document").Call("getElementById", "doc"); el.Truthy() {
-						el.Call("focus")
-					}
-				}),
-			s.renderTop(),
+			&SkipLink{Loc: s.loc.Settings()},
+			&TopBar{Loc: s.loc.Settings(), Annotator: s.annotator, Save: s.saveState(),
+				OnImport: s.importFiles, OnExportJSONL: s.exportJSONL, OnExportDataset: s.exportDataset,
+				OnPanel: s.togglePanel, OnAnnotator: s.setAnnotator, OnLocale: s.setLocale},
 			&Messages{Loc: s.loc.Settings()},
 			app.Div().Class("layout").Body(
 				s.renderDocList(),
@@ -76,78 +66,18 @@ func (s *Shell) Render() app.UI {
 		)
 }
 
-func (s *Shell) renderTop() app.UI {
-	return app.Header().Class("top").Body(
-		app.Div().Class("brand").Body(
-			app.Span().Class("brand-ar").Lang("ar").Text("رقيم"),
-			app.Span().Class("brand-en").Text("raqim"),
-		),
-		app.Label().Class("button").Title(s.loc.T("Import files (several at once): .txt, .jsonl (raqim, Prodigy, doccano), brat .txt + .ann, Label Studio .json, CoNLL, or a dataset .zip")).Body(
-			app.Text(s.loc.T("Import…")),
-			app.Input().Type("file").Multiple(true).
-				Accept(acceptedFiles).
-				DataSet("testid", "import").
-				OnChange(func(ctx app.Context, e app.Event) {
-					s.importFiles(ctx, ctx.JSSrc().Get("files"))
-					ctx.JSSrc().Set("value", "")
-				}),
-		),
-		app.Button().Class("button").DataSet("testid", "export-jsonl").
-			Title(s.loc.T("Download every document and its spans as JSONL (code-point offsets)")).
-			Text(s.loc.T("Export JSONL")).
-			OnClick(func(ctx app.Context, e app.Event) { s.exportJSONL(ctx) }),
-		app.Button().Class("button").DataSet("testid", "export-dataset").
-			Title(s.loc.T("Download a training dataset: train/dev/test splits in JSONL, CoNLL, Hugging Face, brat and Label Studio formats")).
-			Text(s.loc.T("Export dataset")).
-			OnClick(func(ctx app.Context, e app.Event) { s.exportDataset(ctx) }),
-		app.Button().Class("button icon").DataSet("testid", "dataset-settings-toggle").
-			Title(s.loc.T("Dataset export settings")).Attr("aria-label", s.loc.T("Dataset export settings")).Text("⚙").
-			OnClick(func(ctx app.Context, e app.Event) { s.exportSet = !s.exportSet; s.guide, s.overview = false, false }),
-		app.Button().Class("button").DataSet("testid", "guide-toggle").
-			Text(s.loc.T("Guidelines")).
-			OnClick(func(ctx app.Context, e app.Event) { s.guide = !s.guide; s.exportSet, s.overview = false, false }),
-		app.Button().Class("button").DataSet("testid", "overview-toggle").
-			Text(s.loc.T("Overview")).
-			OnClick(func(ctx app.Context, e app.Event) { s.overview = !s.overview; s.guide, s.exportSet = false, false }),
-		app.Label().Class("annotator").Body(
-			app.Text(s.loc.T("Annotator")+" "),
-			app.Input().Type("text").Value(s.annotator).Size(10).
-				OnChange(func(ctx app.Context, e app.Event) {
-					if v := ctx.JSSrc().Get("value").String(); v != "" {
-						s.annotator = v
-						ctx.LocalStorage().Set(prefAnnotator, v)
-						s.note("info", s.loc.T("New spans are now made by %s (reopen the document to apply).", v))
-					}
-				}),
-		),
-		s.renderLocale(),
-		s.renderSaveState(),
-	)
-}
-
-// renderLocale offers the interface's languages and digits.
-func (s *Shell) renderLocale() app.UI {
-	set := s.loc.Settings()
-	return app.Div().Class("locale").Body(
-		app.Select().DataSet("testid", "lang").Attr("aria-label", s.loc.T("Language of the interface")).
-			OnChange(func(ctx app.Context, e app.Event) {
-				set.Lang = locale.Lang(ctx.JSSrc().Get("value").String())
-				s.setLocale(ctx, set)
-			}).
-			Body(
-				app.Option().Value(string(locale.Arabic)).Lang("ar").Selected(set.Lang == locale.Arabic).Text("العربية"),
-				app.Option().Value(string(locale.English)).Lang("en").Selected(set.Lang == locale.English).Text("English"),
-			),
-		app.Select().DataSet("testid", "digits").Attr("aria-label", s.loc.T("Digits")).
-			OnChange(func(ctx app.Context, e app.Event) {
-				set.Digits = locale.Digits(ctx.JSSrc().Get("value").String())
-				s.setLocale(ctx, set)
-			}).
-			Body(
-				app.Option().Value(string(locale.Western)).Selected(set.Digits == locale.Western).Text("0–9"),
-				app.Option().Value(string(locale.ArabicIndic)).Selected(set.Digits == locale.ArabicIndic).Text("٠–٩"),
-			),
-	)
+// saveState is the save state, as the top bar shows it.
+func (s *Shell) saveState() *SaveState {
+	st := s.saving.State(s.st != nil, s.durable)
+	text := s.loc.T(st.Text)
+	if s.busy != "" {
+		text += " · " + s.busy
+	}
+	title := s.loc.T("Every edit is stored in this browser (IndexedDB) before it shows as saved.")
+	if s.evictable {
+		title += " " + s.loc.T("The browser did not grant persistent storage, so it may evict this site's data under storage pressure: export regularly.")
+	}
+	return &SaveState{State: st.Class, Text: text, Title: title, Seq: s.saving.Seq()}
 }
 
 func (s *Shell) renderDocList() app.UI {
@@ -267,13 +197,12 @@ func (s *Shell) onDocClick(ctx app.Context, e app.Event) {
 }
 
 func (s *Shell) renderSide() app.UI {
-	if s.overview {
+	switch s.panel {
+	case panelOverview:
 		return app.Aside().Class("side").TabIndex(0).Attr("aria-label", s.loc.T("Side panel")).Body(&Overview{Sums: s.sums, Schema: s.schema, Loc: s.loc.Settings()})
-	}
-	if s.guide {
+	case panelGuide:
 		return app.Aside().Class("side").TabIndex(0).Attr("aria-label", s.loc.T("Side panel")).Body(renderGuide(s.loc))
-	}
-	if s.exportSet {
+	case panelDataset:
 		return app.Aside().Class("side").TabIndex(0).Attr("aria-label", s.loc.T("Side panel")).Body(s.renderDatasetSettings())
 	}
 	if s.ed == nil {

@@ -79,11 +79,9 @@ type Shell struct {
 	tabs      *browser.Channel            // the app's other tabs
 	held      []heldImport                // files waiting for a label mapping
 	dataset   job.Dataset
-	exportSet bool            // the dataset export settings are shown
 	checked   map[string]bool // documents chosen in the list, for deleting
 	renaming  bool            // the open document's title is being edited
-	guide     bool
-	overview  bool // the corpus overview is shown
+	panel     string          // the side panel the top bar opened, or ""
 	dragging  bool
 
 	keys    app.Func
@@ -112,6 +110,23 @@ func (s *Shell) setLocale(ctx app.Context, set locale.Settings) {
 	s.loc = locale.New(set)
 	ctx.LocalStorage().Set(prefLocale, s.loc.Settings())
 	browser.SetPageLanguage(string(s.loc.Lang()), s.loc.Dir())
+}
+
+// setAnnotator makes name the annotator of the spans made from now on, and
+// remembers it.
+func (s *Shell) setAnnotator(ctx app.Context, name string) {
+	s.annotator = name
+	ctx.LocalStorage().Set(prefAnnotator, name)
+	s.note("info", s.loc.T("New spans are now made by %s (reopen the document to apply).", name))
+}
+
+// togglePanel opens the side panel named, in place of the span list, or
+// closes it when it is open.
+func (s *Shell) togglePanel(ctx app.Context, panel string) {
+	if s.panel == panel {
+		panel = ""
+	}
+	s.panel = panel
 }
 
 // OnMount opens storage, restores the session and installs the keyboard handler.
