@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"maps"
 	"slices"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -10,31 +9,6 @@ import (
 	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/session"
 )
-
-// check adds document id to the documents chosen in the list, or takes it out.
-func (s *Shell) check(id string, on bool) {
-	next := maps.Clone(s.checked)
-	if next == nil {
-		next = map[string]bool{}
-	}
-	if on {
-		next[id] = true
-	} else {
-		delete(next, id)
-	}
-	s.checked = next
-}
-
-// chosen returns the documents chosen in the list, in list order.
-func (s *Shell) chosen() []string {
-	var ids []string
-	for _, sm := range s.sums {
-		if s.checked[sm.ID] {
-			ids = append(ids, sm.ID)
-		}
-	}
-	return ids
-}
 
 // deleteDocs deletes documents, all or none, and offers to undo it.
 func (s *Shell) deleteDocs(ctx app.Context, ids []string) {
@@ -52,13 +26,13 @@ func (s *Shell) deleteDocs(ctx app.Context, ids []string) {
 				s.fail("Nothing was deleted: %v", err)
 				return
 			}
-			s.checked = nil
+			ctx.NewAction(actDeleted)
 			if s.ed != nil && slices.Contains(ids, s.doc.ID) {
 				s.ed, s.renaming = nil, false
 				ctx.LocalStorage().Del(prefOpen)
 			}
 			if lerr == nil {
-				s.setSummaries(sums)
+				s.sums = sums
 			}
 			s.toTabs(tabMessage{Kind: "list"})
 			text := s.loc.T("Deleted %s.", locale.Text(s.loc.T("%d documents", len(ids))))
@@ -80,7 +54,7 @@ func (s *Shell) restoreDocs(ctx app.Context, d session.Deleted) {
 		ctx.Dispatch(func(ctx app.Context) {
 			ctx.NewAction(actUndoTaken) // the undo is done: its offer goes
 			if lerr == nil {
-				s.setSummaries(sums)
+				s.sums = sums
 			}
 			s.toTabs(tabMessage{Kind: "list"})
 			if err != nil {

@@ -59,9 +59,10 @@ func observe(c app.Composer, vis *browser.Visibility, shown bool) {
 // the same content again would replace the text nodes a user's selection
 // sits in. A key it does not hold is always written, even as empty: go-app
 // reuses an element under a new key, with the old key's content in it.
-// The Shell keeps one map for its life: go-app compares a chunk's props
-// with reflect.DeepEqual, and a map swapped for an equal one would leave
-// a chunk writing into the old one.
+// Each owner of chunks keeps one map for its life (the Shell for the
+// document's blocks and the side list's groups, DocList for its own):
+// go-app compares a chunk's props with reflect.DeepEqual, and a map swapped
+// for an equal one would leave a chunk writing into the old one.
 type painted map[string]string
 
 // content is where paint writes: an element (app.Value).

@@ -55,7 +55,7 @@ func (s *Shell) Render() app.UI {
 				OnPanel: s.togglePanel, OnAnnotator: s.setAnnotator, OnLocale: s.setLocale},
 			&Messages{Loc: s.loc.Settings()},
 			app.Div().Class("layout").Body(
-				s.renderDocList(),
+				&DocList{Loc: s.loc.Settings(), Sums: s.sums, Open: s.openID(), Labels: s.schema.Labels, OnOpen: s.open, OnDelete: s.deleteDocs},
 				s.renderEditor(),
 				s.renderSide(),
 			),
@@ -80,34 +80,12 @@ func (s *Shell) saveState() *SaveState {
 	return &SaveState{State: st.Class, Text: text, Title: title, Seq: s.saving.Seq()}
 }
 
-func (s *Shell) renderDocList() app.UI {
-	return app.Nav().Class("docs").DataSet("testid", "doc-list").TabIndex(0).Attr("aria-label", s.loc.T("Documents")).
-		OnClick(func(ctx app.Context, e app.Event) {
-			target := e.Get("target")
-			li := target.Call("closest", "[data-role=doc]")
-			if !li.Truthy() {
-				return
-			}
-			id := li.Call("getAttribute", "data-id").String()
-			if target.Call("matches", "[data-role=doc-check]").Bool() {
-				s.check(id, target.Get("checked").Bool())
-				return
-			}
-			s.open(ctx, id)
-		}).
-		Body(
-			app.H2().Text(s.loc.T("Documents (%d)", len(s.sums))),
-			app.If(len(s.checked) > 0, func() app.UI {
-				return app.Div().Class("doc-choice").Body(
-					app.Button().Class("button danger").DataSet("testid", "delete-chosen").
-						Text(s.loc.T("Delete %s", locale.Text(s.loc.T("%d documents", len(s.checked))))).
-						OnClick(func(ctx app.Context, e app.Event) { s.deleteDocs(ctx, s.chosen()) }),
-					app.Button().Class("button").DataSet("testid", "choice-clear").Text(s.loc.T("Clear choice")).
-						OnClick(func(ctx app.Context, e app.Event) { s.checked = nil }),
-				)
-			}),
-			app.Div().Body(s.docChunks()...),
-		)
+// openID returns the ID of the open document, or "".
+func (s *Shell) openID() string {
+	if s.ed == nil {
+		return ""
+	}
+	return s.doc.ID
 }
 
 func (s *Shell) renderEditor() app.UI {

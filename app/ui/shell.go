@@ -54,16 +54,14 @@ type Shell struct {
 	jobs      chan task // store calls, in order
 	work      chan task // work handed to the background worker, in order
 
-	sums      []corpus.Summary
-	docsShown []bool // document-list chunks drawn
-	docsGen   int
-	ed        *editor.Editor
-	doc       corpus.Document
-	lay       view.Layout
-	gen       int
+	sums []corpus.Summary
+	ed   *editor.Editor
+	doc  corpus.Document
+	lay  view.Layout
+	gen  int
 
-	docVis, listVis, docsVis *browser.Visibility
-	painted                  painted
+	docVis, listVis *browser.Visibility // the document's blocks, the side list's groups
+	painted         painted             // what the blocks' and groups' elements hold
 
 	selected  string        // selected span ID
 	listSel   string        // selected span ID, as the side list shows it
@@ -79,9 +77,8 @@ type Shell struct {
 	tabs      *browser.Channel            // the app's other tabs
 	held      []heldImport                // files waiting for a label mapping
 	dataset   job.Dataset
-	checked   map[string]bool // documents chosen in the list, for deleting
-	renaming  bool            // the open document's title is being edited
-	panel     string          // the side panel the top bar opened, or ""
+	renaming  bool   // the open document's title is being edited
+	panel     string // the side panel the top bar opened, or ""
 	dragging  bool
 
 	keys    app.Func
@@ -89,8 +86,8 @@ type Shell struct {
 	waiting []func(app.Context) // what the user asked for before storage was open
 }
 
-// OnInit chooses the interface's language: the one chosen last, or the
-// browser's preference.
+// OnInit chooses the interface's language (the one chosen last, or the
+// browser's preference) and the schema, which the first render draws with.
 func (s *Shell) OnInit() {
 	var set locale.Settings
 	if app.IsClient {
@@ -102,6 +99,7 @@ func (s *Shell) OnInit() {
 		}
 	}
 	s.loc = locale.New(set)
+	s.schema = corpus.Default
 }
 
 // setLocale switches the interface to set, keeping everything else as it
@@ -132,7 +130,6 @@ func (s *Shell) togglePanel(ctx app.Context, panel string) {
 // OnMount opens storage, restores the session and installs the keyboard handler.
 func (s *Shell) OnMount(ctx app.Context) {
 	browser.SetPageLanguage(string(s.loc.Lang()), s.loc.Dir())
-	s.schema = corpus.Default
 	s.ctx = &ctx
 	s.painted = make(painted)
 	s.annotator = "annotator"
@@ -180,7 +177,6 @@ func (s *Shell) OnDismount() {
 	s.tabs.Close()
 	s.docVis.Close()
 	s.listVis.Close()
-	s.docsVis.Close()
 	if s.keys != nil {
 		app.Window().Get("document").Call("removeEventListener", "keydown", s.keys)
 		s.keys.Release()
@@ -215,7 +211,7 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 		if lerr != nil {
 			s.fail("%v", lerr)
 		}
-		s.setSummaries(sums)
+		s.sums = sums
 		s.loading = ""
 		var open, opening string
 		ctx.LocalStorage().Get(prefOpen, &open)
@@ -397,7 +393,7 @@ func (s *Shell) replaceSummary(sum corpus.Summary) {
 			sums[i] = sum
 		}
 	}
-	s.setSummaries(sums)
+	s.sums = sums
 }
 
 // importDocs stores documents given in memory (the sample corpus, a URL)
@@ -415,7 +411,7 @@ func (s *Shell) importDocs(ctx app.Context, source string, docs []corpus.Documen
 				s.fail("%s: nothing was imported: %v", source, err)
 				return
 			}
-			s.setSummaries(sums)
+			s.sums = sums
 			s.note("info", job.Imported(s.loc, source, len(added), skipped))
 			if len(added) > 0 {
 				s.toTabs(tabMessage{Kind: "list"})

@@ -173,7 +173,7 @@ func (s *Shell) runImport(ctx app.Context, req job.Request, files []app.Value) {
 		if r.Error != "" {
 			return
 		}
-		s.setSummaries(sums)
+		s.sums = sums
 		if r.Stored > 0 {
 			s.toTabs(tabMessage{Kind: "list"})
 		}
@@ -199,7 +199,7 @@ func (s *Shell) importURLInWorker(ctx app.Context, file app.Value) {
 		if r.Error != "" {
 			return
 		}
-		s.setSummaries(sums)
+		s.sums = sums
 		if r.Stored > 0 {
 			s.toTabs(tabMessage{Kind: "list"})
 		}
@@ -271,7 +271,7 @@ func (s *Shell) relist(ctx app.Context) {
 				s.fail("%v", err)
 				return
 			}
-			s.setSummaries(sums)
+			s.sums = sums
 		})
 	})
 }
