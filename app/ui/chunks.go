@@ -40,9 +40,9 @@ func (s *Shell) watchers(ctx app.Context) {
 			ctx.Dispatch(func(ctx app.Context) { apply(gen, i) })
 		}
 	}
-	s.docVis = browser.NewVisibility(panel(".editor"), "1200px 0px", report(func(gen, i int) {
+	s.docVis = browser.NewVisibility(panel(paneDoc), "1200px 0px", report(func(gen, i int) {
 		if gen == s.lay.Gen {
-			s.lay.Show(i, false, inView(panel(".editor"), kindBlock, gen), s.blockHeight)
+			s.lay.Show(i, false, inView(panel(paneDoc), kindBlock, gen), s.blockHeight)
 		}
 	}))
 	s.listVis = browser.NewVisibility(panel(".side"), "600px 0px", report(func(gen, i int) {
@@ -51,6 +51,9 @@ func (s *Shell) watchers(ctx app.Context) {
 		}
 	}))
 }
+
+// The panel the open document's blocks are drawn in (DocPane).
+const paneDoc = "[data-role=editor]"
 
 // inView returns the index of the chunk of kind at the middle of panel, or -1.
 func inView(panel app.Value, kind byte, gen int) int {

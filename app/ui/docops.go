@@ -28,7 +28,7 @@ func (s *Shell) deleteDocs(ctx app.Context, ids []string) {
 			}
 			ctx.NewAction(actDeleted)
 			if s.ed != nil && slices.Contains(ids, s.doc.ID) {
-				s.ed, s.renaming = nil, false
+				s.ed = nil
 				ctx.LocalStorage().Del(prefOpen)
 			}
 			if lerr == nil {
@@ -66,39 +66,11 @@ func (s *Shell) restoreDocs(ctx app.Context, d session.Deleted) {
 	})
 }
 
-// renderTitle draws the open document's title, or the field that renames it.
-func (s *Shell) renderTitle() app.UI {
-	if s.renaming {
-		return app.Input().Type("text").Class("rename").DataSet("testid", "rename-input").
-			Attr("aria-label", s.loc.T("Document title")).Dir("auto").Value(s.doc.Title).AutoFocus(true).
-			OnKeyDown(func(ctx app.Context, e app.Event) {
-				switch e.Get("key").String() {
-				case "Enter":
-					s.rename(ctx, ctx.JSSrc().Get("value").String())
-				case "Escape":
-					s.renaming = false
-				}
-			}).
-			OnBlur(func(ctx app.Context, e app.Event) {
-				if s.renaming {
-					s.rename(ctx, ctx.JSSrc().Get("value").String())
-				}
-			})
-	}
-	return app.Div().Class("title-row").Body(
-		app.H1().Dir("auto").Text(s.doc.Title),
-		app.Button().Class("button icon").DataSet("testid", "rename").Title(s.loc.T("Rename this document")).Text("✎").
-			Attr("aria-label", s.loc.T("Rename this document")).
-			OnClick(func(ctx app.Context, e app.Event) { s.renaming = true }),
-		app.Button().Class("button danger").DataSet("testid", "delete-doc").Title(s.loc.T("Delete this document")).Text(s.loc.T("Delete")).
-			Attr("aria-label", s.loc.T("Delete this document")).
-			OnClick(func(ctx app.Context, e app.Event) { s.deleteDocs(ctx, []string{s.doc.ID}) }),
-	)
-}
+// deleteOpen deletes the open document, and offers to undo it.
+func (s *Shell) deleteOpen(ctx app.Context) { s.deleteDocs(ctx, []string{s.doc.ID}) }
 
 // rename gives the open document a new title.
 func (s *Shell) rename(ctx app.Context, title string) {
-	s.renaming = false
 	if s.ed == nil {
 		return
 	}

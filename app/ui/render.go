@@ -18,14 +18,6 @@ func statusName(p *locale.Printer, st corpus.Status) string {
 	return p.T("New")
 }
 
-// definition is what the label marks, in the interface's language.
-func (s *Shell) definition(d corpus.LabelDef) string {
-	if s.loc.Lang() == locale.Arabic {
-		return d.DefinitionAr
-	}
-	return d.DefinitionEn
-}
-
 // labelName is the name of a label in p's language.
 func labelName(p *locale.Printer, d corpus.LabelDef) string {
 	if p.Lang() == locale.Arabic {
@@ -56,7 +48,7 @@ func (s *Shell) Render() app.UI {
 			&Messages{Loc: s.loc.Settings()},
 			app.Div().Class("layout").Body(
 				&DocList{Loc: s.loc.Settings(), Sums: s.sums, Open: s.openID(), Labels: s.schema.Labels, OnOpen: s.open, OnDelete: s.deleteDocs},
-				s.renderEditor(),
+				&DocPane{Loc: s.loc.Settings(), Loading: s.loading, Doc: s.docParts},
 				s.renderSide(),
 			),
 			s.renderMapping(),
@@ -88,90 +80,18 @@ func (s *Shell) openID() string {
 	return s.doc.ID
 }
 
-func (s *Shell) renderEditor() app.UI {
-	if s.loading != "" {
-		return app.Section().Class("editor").ID("doc").TabIndex(-1).Attr("aria-label", s.loc.T("Document")).Body(app.P().Class("empty").Text(s.loading))
-	}
+// docParts draws the open document's parts (DocPane draws them), or
+// returns nil when none is open.
+func (s *Shell) docParts() []app.UI {
 	if s.ed == nil {
-		return app.Section().Class("editor").ID("doc").TabIndex(-1).Attr("aria-label", s.loc.T("Document")).Body(
-			app.Div().Class("empty").Body(
-				app.H2().Text(s.loc.T("No document open")),
-				app.P().Text(s.loc.T("Import .txt or .jsonl files (button above, or drop them here), then pick a document from the list.")),
-			),
-		)
+		return nil
 	}
-	return app.Section().Class("editor").ID("doc").TabIndex(-1).Attr("aria-label", s.loc.T("Document")).Body(
-		app.Div().Class("doc-head").Body(
-			s.renderTitle(),
-			app.Label().Class("status-field").For("doc-status").Text(s.loc.T("Status")),
-			app.Select().ID("doc-status").DataSet("testid", "status").Title(s.loc.T("Document status")).
-				OnChange(func(ctx app.Context, e app.Event) {
-					s.setStatus(ctx, corpus.Status(ctx.JSSrc().Get("value").String()))
-				}).
-				Body(app.Range(corpus.Statuses).Slice(func(i int) app.UI {
-					st := corpus.Statuses[i]
-					return app.Option().Value(string(st)).Selected(st == s.doc.Status).Text(statusName(s.loc, st))
-				})),
-		),
-		s.renderPalette(),
+	loc := s.loc.Settings()
+	return []app.UI{
+		&DocHead{Loc: loc, Title: s.doc.Title, Status: s.doc.Status, OnRename: s.rename, OnDelete: s.deleteOpen, OnStatus: s.setStatus},
+		&Palette{Loc: loc, Labels: s.schema.Labels, OnLabel: s.labelSelection},
 		&DocumentView{Count: len(s.doc.Spans), Blocks: s.blockComponents(), OnClick: s.onDocClick},
-	)
-}
-
-func (s *Shell) renderPalette() app.UI {
-	next, prev := "ArrowRight", "ArrowLeft"
-	if s.loc.Dir() == "rtl" {
-		next, prev = prev, next // the toolbar runs right to left
 	}
-	return app.Div().Class("palette").DataSet("testid", "palette").Attr("role", "toolbar").Attr("aria-label", s.loc.T("Labels")).
-		OnKeyDown(func(ctx app.Context, e app.Event) { moveFocus(e, "button.label-button", next, prev) }).
-		Body(
-			app.Range(s.schema.Labels).Slice(func(i int) app.UI {
-				d := s.schema.Labels[i]
-				key := d.Key
-				if len(key) == 6 && key[:5] == "Digit" {
-					key = key[5:]
-				}
-				tab := -1
-				if i == 0 {
-					tab = 0
-				}
-				return app.Button().Class("label-button").DataSet("label", string(d.Name)).TabIndex(tab).
-					Title(s.definition(d)).
-					On("mousedown", func(ctx app.Context, e app.Event) { e.PreventDefault() }).
-					OnClick(func(ctx app.Context, e app.Event) {
-						start, end, ok := browser.Selection()
-						s.label(ctx, d.Name, start, end, ok)
-					}, app.EventScope(d.Name)).
-					Body(
-						app.Kbd().Text(key),
-						app.Span().Class("ar").Lang("ar").Text(d.Arabic),
-						app.Span().Class("en").Text(d.English),
-					)
-			}),
-			app.Span().Class("hint").Text(s.loc.T("Select text (or go word by word with ← →), press 1–4 · click a span to select · Ctrl+← → from span to span · Del removes · P toggles a proclitic · Ctrl+Z / Ctrl+Shift+Z")),
-		)
-}
-
-// onDocClick selects the span under a click, unless the click ended a drag
-// that selected text. A click that changes nothing re-renders nothing: on a
-// long document that keeps the frame after a selection free for the label
-// key that usually follows.
-func (s *Shell) onDocClick(ctx app.Context, e app.Event) {
-	if start, end, ok := browser.Selection(); ok && start != end {
-		ctx.PreventUpdate()
-		return
-	}
-	t := e.Get("target")
-	if mark := t.Call("closest", "mark[data-id]"); mark.Truthy() {
-		s.selectSpan(ctx, mark.Call("getAttribute", "data-id").String(), false)
-		return
-	}
-	if s.selected == "" {
-		ctx.PreventUpdate()
-		return
-	}
-	s.selected, s.listSel = "", ""
 }
 
 func (s *Shell) renderSide() app.UI {

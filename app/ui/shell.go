@@ -77,7 +77,6 @@ type Shell struct {
 	tabs      *browser.Channel            // the app's other tabs
 	held      []heldImport                // files waiting for a label mapping
 	dataset   job.Dataset
-	renaming  bool   // the open document's title is being edited
 	panel     string // the side panel the top bar opened, or ""
 	dragging  bool
 
