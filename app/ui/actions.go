@@ -137,6 +137,9 @@ func (s *Shell) selectSpan(ctx app.Context, id string, jump bool) {
 	})
 }
 
+// jumpTo selects span id, scrolls to it and flashes it (the side list).
+func (s *Shell) jumpTo(ctx app.Context, id string) { s.selectSpan(ctx, id, true) }
+
 // onDocClick selects the span under a click, unless the click ended a drag
 // that selected text. A click that changes nothing re-renders nothing: on a
 // long document that keeps the frame after a selection free for the label

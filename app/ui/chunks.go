@@ -29,8 +29,6 @@ func (s *Shell) blockOf(id string) int {
 // watchers creates the observers that report the open document's chunks
 // coming into view, in the document's panel and in the side panel.
 func (s *Shell) watchers(ctx app.Context) {
-	doc := app.Window().Get("document")
-	panel := func(sel string) app.Value { return doc.Call("querySelector", sel) }
 	report := func(apply func(gen, i int)) func(string) {
 		return func(key string) {
 			_, gen, i, ok := parseLazyKey(key)
@@ -40,20 +38,23 @@ func (s *Shell) watchers(ctx app.Context) {
 			ctx.Dispatch(func(ctx app.Context) { apply(gen, i) })
 		}
 	}
-	s.docVis = browser.NewVisibility(panel(paneDoc), "1200px 0px", report(func(gen, i int) {
+	s.docVis = browser.NewVisibility(browser.Query(paneDoc), "1200px 0px", report(func(gen, i int) {
 		if gen == s.lay.Gen {
-			s.lay.Show(i, false, inView(panel(paneDoc), kindBlock, gen), s.blockHeight)
+			s.lay.Show(i, false, inView(browser.Query(paneDoc), kindBlock, gen), s.blockHeight)
 		}
 	}))
-	s.listVis = browser.NewVisibility(panel(".side"), "600px 0px", report(func(gen, i int) {
+	s.listVis = browser.NewVisibility(browser.Query(paneSide), "600px 0px", report(func(gen, i int) {
 		if gen == s.lay.Gen {
-			s.lay.Show(i, true, inView(panel(".side"), kindGroup, gen), nil)
+			s.lay.Show(i, true, inView(browser.Query(paneSide), kindGroup, gen), nil)
 		}
 	}))
 }
 
-// The panel the open document's blocks are drawn in (DocPane).
-const paneDoc = "[data-role=editor]"
+// The panels the open document's chunks are drawn in (DocPane, Side).
+const (
+	paneDoc  = "[data-role=editor]"
+	paneSide = "[data-role=side]"
+)
 
 // inView returns the index of the chunk of kind at the middle of panel, or -1.
 func inView(panel app.Value, kind byte, gen int) int {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-	"github.com/raqim/raqim/app/browser"
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/locale"
 )
@@ -49,7 +48,7 @@ func (s *Shell) Render() app.UI {
 			app.Div().Class("layout").Body(
 				&DocList{Loc: s.loc.Settings(), Sums: s.sums, Open: s.openID(), Labels: s.schema.Labels, OnOpen: s.open, OnDelete: s.deleteDocs},
 				&DocPane{Loc: s.loc.Settings(), Loading: s.loading, Doc: s.docParts},
-				s.renderSide(),
+				&Side{Loc: s.loc.Settings(), Panel: s.sidePanel(), Open: s.ed != nil, Count: len(s.doc.Spans), Groups: s.spanGroups, OnSelect: s.jumpTo},
 			),
 			s.renderMapping(),
 			app.If(s.dragging, func() app.UI {
@@ -94,36 +93,19 @@ func (s *Shell) docParts() []app.UI {
 	}
 }
 
-func (s *Shell) renderSide() app.UI {
+// sidePanel returns the panel the top bar opened, shown in place of the
+// span list, or nil.
+func (s *Shell) sidePanel() app.UI {
+	loc := s.loc.Settings()
 	switch s.panel {
 	case panelOverview:
-		return app.Aside().Class("side").TabIndex(0).Attr("aria-label", s.loc.T("Side panel")).Body(&Overview{Sums: s.sums, Schema: s.schema, Loc: s.loc.Settings()})
+		return &Overview{Sums: s.sums, Schema: s.schema, Loc: loc}
 	case panelGuide:
-		return app.Aside().Class("side").TabIndex(0).Attr("aria-label", s.loc.T("Side panel")).Body(renderGuide(s.loc))
+		return &Guide{Loc: loc}
 	case panelDataset:
-		return app.Aside().Class("side").TabIndex(0).Attr("aria-label", s.loc.T("Side panel")).Body(s.renderDatasetSettings())
+		return s.renderDatasetSettings()
 	}
-	if s.ed == nil {
-		return app.Aside().Class("side").TabIndex(0).Attr("aria-label", s.loc.T("Side panel"))
-	}
-	return app.Aside().Class("side").TabIndex(0).Attr("aria-label", s.loc.T("Side panel")).
-		OnClick(func(ctx app.Context, e app.Event) {
-			if li := e.Get("target").Call("closest", "[data-role=span-item]"); li.Truthy() {
-				s.selectSpan(ctx, li.Call("getAttribute", "data-id").String(), true)
-			}
-		}).
-		OnKeyDown(func(ctx app.Context, e app.Event) {
-			if li := moveFocus(e, "[data-role=span-item]", "ArrowDown", "ArrowUp"); li.Truthy() {
-				id := li.Call("getAttribute", "data-id").String()
-				s.selectSpan(ctx, id, true)
-				// The row is drawn anew as selected: focus goes to the new one.
-				ctx.Defer(func(app.Context) { browser.Focus(`[data-role=span-item][data-id="` + id + `"]`) })
-			}
-		}).
-		Body(
-			app.H2().Text(s.loc.T("Spans (%d)", len(s.doc.Spans))),
-			app.Div().DataSet("testid", "span-list").DataSet("role", "span-list").Body(s.spanGroups()...),
-		)
+	return nil
 }
 
 func (s *Shell) onDragOver(ctx app.Context, e app.Event) {
