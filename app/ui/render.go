@@ -103,7 +103,7 @@ func (s *Shell) sidePanel() app.UI {
 	case panelGuide:
 		return &Guide{Loc: loc}
 	case panelDataset:
-		return s.renderDatasetSettings()
+		return &DatasetSettings{Loc: loc}
 	}
 	return nil
 }

@@ -76,8 +76,7 @@ type Shell struct {
 	gone      bool                        // storage was found cleared; the open document is being stored again
 	tabs      *browser.Channel            // the app's other tabs
 	held      []heldImport                // files waiting for a label mapping
-	dataset   job.Dataset
-	panel     string // the side panel the top bar opened, or ""
+	panel     string                      // the side panel the top bar opened, or ""
 	dragging  bool
 
 	keys    app.Func
@@ -136,7 +135,6 @@ func (s *Shell) OnMount(ctx app.Context) {
 	if ctx.LocalStorage().Get(prefAnnotator, &name); name != "" {
 		s.annotator = name
 	}
-	s.loadDatasetPrefs(ctx)
 	s.jobs = make(chan task, 4096)
 	s.work = make(chan task, 64)
 	s.loading = s.loc.T("Opening storage…")

@@ -249,7 +249,7 @@ func (s *Shell) exportJSONL(ctx app.Context) {
 // exportDataset downloads the dataset zip with the current settings, after
 // every pending edit is stored.
 func (s *Shell) exportDataset(ctx app.Context) {
-	req := job.Request{Op: job.ExportDataset, Dataset: s.dataset}
+	req := job.Request{Op: job.ExportDataset, Dataset: datasetSettings(ctx)}
 	req.Dataset.Version = app.Getenv("GOAPP_VERSION")
 	s.offload(ctx, s.loc.T("Exporting dataset…"), req, nil, s.download)
 }
