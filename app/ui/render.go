@@ -6,26 +6,9 @@ import (
 	"github.com/raqim/raqim/internal/locale"
 )
 
-// statusName is the name of a document status in p's language.
-func statusName(p *locale.Printer, st corpus.Status) string {
-	switch st {
-	case corpus.StatusInProgress:
-		return p.T("In progress")
-	case corpus.StatusDone:
-		return p.T("Done")
-	}
-	return p.T("New")
-}
-
-// labelName is the name of a label in p's language.
-func labelName(p *locale.Printer, d corpus.LabelDef) string {
-	if p.Lang() == locale.Arabic {
-		return d.Arabic
-	}
-	return d.English
-}
-
-// Render draws the whole app.
+// Render composes the page of its views, each a component in a file of its
+// own that draws what it owns and reports the user's intents; what several
+// of them show comes from the shell, as props.
 //
 // Elements keep their data-testid for life (a test harness watching for the
 // document root can miss it when another element's data-testid changes in
@@ -33,24 +16,27 @@ func labelName(p *locale.Printer, d corpus.LabelDef) string {
 //
 // go-app keeps an element's old event handler when the new one is the same
 // closure code, whatever it captures: handlers inside Range carry an
-// app.EventScope naming what they act on, so they are replaced when it changes.
+// app.EventScope naming what they act on, so they are replaced when it
+// changes, and handlers read what may have changed (props, the language)
+// when they run, not when they were made.
 func (s *Shell) Render() app.UI {
+	loc := s.loc.Settings()
 	return app.Div().Class("shell").
 		On("dragover", s.onDragOver).
 		On("dragleave", func(ctx app.Context, e app.Event) { s.dragging = false }).
 		On("drop", s.onDrop).
 		Body(
-			&SkipLink{Loc: s.loc.Settings()},
-			&TopBar{Loc: s.loc.Settings(), Annotator: s.annotator, Save: s.saveState(),
+			&SkipLink{Loc: loc},
+			&TopBar{Loc: loc, Annotator: s.annotator, Save: s.saveState(),
 				OnImport: s.importFiles, OnExportJSONL: s.exportJSONL, OnExportDataset: s.exportDataset,
 				OnPanel: s.togglePanel, OnAnnotator: s.setAnnotator, OnLocale: s.setLocale},
-			&Messages{Loc: s.loc.Settings()},
+			&Messages{Loc: loc},
 			app.Div().Class("layout").Body(
-				&DocList{Loc: s.loc.Settings(), Sums: s.sums, Open: s.openID(), Labels: s.schema.Labels, OnOpen: s.open, OnDelete: s.deleteDocs},
-				&DocPane{Loc: s.loc.Settings(), Loading: s.loading, Doc: s.docParts},
-				&Side{Loc: s.loc.Settings(), Panel: s.sidePanel(), Open: s.ed != nil, Count: len(s.doc.Spans), Groups: s.spanGroups, OnSelect: s.jumpTo},
+				&DocList{Loc: loc, Sums: s.sums, Open: s.openID(), Labels: s.schema.Labels, OnOpen: s.open, OnDelete: s.deleteDocs},
+				&DocPane{Loc: loc, Loading: s.loading, Doc: s.docParts},
+				&Side{Loc: loc, Panel: s.sidePanel(), Open: s.ed != nil, Count: len(s.doc.Spans), Groups: s.spanGroups, OnSelect: s.jumpTo},
 			),
-			s.renderMapping(),
+			s.mapping(),
 			app.If(s.dragging, func() app.UI {
 				return app.Div().Class("dropzone").Text(s.loc.T("Drop files to import them"))
 			}),
@@ -108,6 +94,16 @@ func (s *Shell) sidePanel() app.UI {
 	return nil
 }
 
+// mapping returns the dialog that maps the labels of the first file held,
+// or nil.
+func (s *Shell) mapping() *LabelMapping {
+	if len(s.held) == 0 {
+		return nil
+	}
+	h := s.held[0]
+	return &LabelMapping{Loc: s.loc.Settings(), ID: h.id, Held: h.Held, Labels: s.schema.Labels, OnApply: s.applyMapping, OnCancel: s.cancelMapping}
+}
+
 func (s *Shell) onDragOver(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	s.dragging = true
@@ -117,6 +113,25 @@ func (s *Shell) onDrop(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	s.dragging = false
 	s.importFiles(ctx, e.Get("dataTransfer").Get("files"))
+}
+
+// statusName is the name of a document status in p's language.
+func statusName(p *locale.Printer, st corpus.Status) string {
+	switch st {
+	case corpus.StatusInProgress:
+		return p.T("In progress")
+	case corpus.StatusDone:
+		return p.T("Done")
+	}
+	return p.T("New")
+}
+
+// labelName is the name of a label in p's language.
+func labelName(p *locale.Printer, d corpus.LabelDef) string {
+	if p.Lang() == locale.Arabic {
+		return d.Arabic
+	}
+	return d.English
 }
 
 // moveFocus handles the arrow keys of a composite widget (the palette, the

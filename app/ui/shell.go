@@ -41,8 +41,12 @@ const (
 // at a time, in the order the user asked for them.
 type task func()
 
-// Shell is the root component: the document list, the open document, the
-// palette and the side panels.
+// Shell is the root component. It composes the page of its views (see
+// Render) and keeps what several of them show, or what background work
+// changes: storage and the work queued for it, the list of documents, the
+// open document and its layout, the selection, the save state. The views
+// report the user's intents to it; it posts what they alone keep track of
+// as actions (messages, deletions).
 type Shell struct {
 	app.Compo
 
@@ -76,6 +80,7 @@ type Shell struct {
 	gone      bool                        // storage was found cleared; the open document is being stored again
 	tabs      *browser.Channel            // the app's other tabs
 	held      []heldImport                // files waiting for a label mapping
+	heldSeq   int                         // files held so far
 	panel     string                      // the side panel the top bar opened, or ""
 	dragging  bool
 

@@ -18,8 +18,8 @@ import (
 // the user to map them.
 type heldImport struct {
 	job.Held
-	files  []app.Value // the files it was read from
-	choice map[corpus.Label]corpus.Label
+	id    int         // its number, from 1
+	files []app.Value // the files it was read from
 }
 
 // offload hands req to the background worker once the store work queued
@@ -178,7 +178,8 @@ func (s *Shell) runImport(ctx app.Context, req job.Request, files []app.Value) {
 			s.toTabs(tabMessage{Kind: "list"})
 		}
 		for _, h := range r.Held {
-			held := heldImport{Held: h}
+			s.heldSeq++
+			held := heldImport{Held: h, id: s.heldSeq}
 			for _, i := range h.Files {
 				held.files = append(held.files, files[i])
 			}
@@ -209,21 +210,13 @@ func (s *Shell) importURLInWorker(ctx app.Context, file app.Value) {
 	})
 }
 
-// applyMapping imports the first held file again with the user's mapping.
-func (s *Shell) applyMapping(ctx app.Context) {
+// applyMapping imports the first held file again, its labels mapped by m.
+func (s *Shell) applyMapping(ctx app.Context, m map[corpus.Label]corpus.Label) {
 	if len(s.held) == 0 {
 		return
 	}
 	h := s.held[0]
 	s.held = s.held[1:]
-	m := make(map[corpus.Label]corpus.Label)
-	for _, u := range h.Labels {
-		to := h.choice[u.Label]
-		if to == "" {
-			to = s.schema.Labels[0].Name
-		}
-		m[u.Label] = to
-	}
 	names := make([]string, len(h.files))
 	for i, f := range h.files {
 		names[i] = f.Get("name").String()
