@@ -9,11 +9,12 @@ import (
 
 // The DOM contract of a rendered document: every element holding document
 // text carries data-start (and data-end), code-point offsets; the root is
-// marked data-role="document".
+// marked data-role="document", the panel it is drawn in data-role="editor".
 const (
 	attrStart = "data-start"
 	attrEnd   = "data-end"
 	rootQuery = `[data-role="document"]`
+	paneQuery = `[data-role="editor"]`
 )
 
 func intAttr(el app.Value, name string) (int, bool) {
@@ -249,7 +250,7 @@ func FocusInDocument() bool {
 	if !a.Truthy() || a.Equal(doc.Get("body")) {
 		return true
 	}
-	return a.Call("matches", ".editor").Bool() || a.Call("closest", rootQuery).Truthy()
+	return a.Call("matches", paneQuery).Bool() || a.Call("closest", rootQuery).Truthy()
 }
 
 // ShowSelection scrolls the document so that the selection's focus is in view.

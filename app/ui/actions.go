@@ -34,6 +34,13 @@ func (s *Shell) label(ctx app.Context, l corpus.Label, start, end int, hasSel bo
 	s.commit(ctx, e)
 }
 
+// labelSelection applies l to the document's selection, or relabels the
+// selected span when nothing is selected (the palette's buttons).
+func (s *Shell) labelSelection(ctx app.Context, l corpus.Label) {
+	start, end, ok := browser.Selection()
+	s.label(ctx, l, start, end, ok)
+}
+
 func (s *Shell) relabel(ctx app.Context, id string, l corpus.Label) {
 	e, err := s.ed.Relabel(id, l)
 	if err != nil {
@@ -128,6 +135,30 @@ func (s *Shell) selectSpan(ctx app.Context, id string, jump bool) {
 			s.flash = ""
 		}
 	})
+}
+
+// jumpTo selects span id, scrolls to it and flashes it (the side list).
+func (s *Shell) jumpTo(ctx app.Context, id string) { s.selectSpan(ctx, id, true) }
+
+// onDocClick selects the span under a click, unless the click ended a drag
+// that selected text. A click that changes nothing re-renders nothing: on a
+// long document that keeps the frame after a selection free for the label
+// key that usually follows.
+func (s *Shell) onDocClick(ctx app.Context, e app.Event) {
+	if start, end, ok := browser.Selection(); ok && start != end {
+		ctx.PreventUpdate()
+		return
+	}
+	t := e.Get("target")
+	if mark := t.Call("closest", "mark[data-id]"); mark.Truthy() {
+		s.selectSpan(ctx, mark.Call("getAttribute", "data-id").String(), false)
+		return
+	}
+	if s.selected == "" {
+		ctx.PreventUpdate()
+		return
+	}
+	s.selected, s.listSel = "", ""
 }
 
 // neighbour selects the span before (dir<0) or after the selected one.

@@ -26,11 +26,9 @@ func (s *Shell) blockOf(id string) int {
 	return -1
 }
 
-// watchers creates the observers that report chunks coming into view, on
-// the app's three scrolling panels.
+// watchers creates the observers that report the open document's chunks
+// coming into view, in the document's panel and in the side panel.
 func (s *Shell) watchers(ctx app.Context) {
-	doc := app.Window().Get("document")
-	panel := func(sel string) app.Value { return doc.Call("querySelector", sel) }
 	report := func(apply func(gen, i int)) func(string) {
 		return func(key string) {
 			_, gen, i, ok := parseLazyKey(key)
@@ -40,22 +38,23 @@ func (s *Shell) watchers(ctx app.Context) {
 			ctx.Dispatch(func(ctx app.Context) { apply(gen, i) })
 		}
 	}
-	s.docVis = browser.NewVisibility(panel(".editor"), "1200px 0px", report(func(gen, i int) {
+	s.docVis = browser.NewVisibility(browser.Query(paneDoc), "1200px 0px", report(func(gen, i int) {
 		if gen == s.lay.Gen {
-			s.lay.Show(i, false, inView(panel(".editor"), kindBlock, gen), s.blockHeight)
+			s.lay.Show(i, false, inView(browser.Query(paneDoc), kindBlock, gen), s.blockHeight)
 		}
 	}))
-	s.listVis = browser.NewVisibility(panel(".side"), "600px 0px", report(func(gen, i int) {
+	s.listVis = browser.NewVisibility(browser.Query(paneSide), "600px 0px", report(func(gen, i int) {
 		if gen == s.lay.Gen {
-			s.lay.Show(i, true, inView(panel(".side"), kindGroup, gen), nil)
-		}
-	}))
-	s.docsVis = browser.NewVisibility(panel(".docs"), "600px 0px", report(func(gen, i int) {
-		if gen == s.docsGen && i < len(s.docsShown) && !s.docsShown[i] {
-			s.docsShown = view.Near(s.docsShown, i, inView(panel(".docs"), kindDocs, gen))
+			s.lay.Show(i, true, inView(browser.Query(paneSide), kindGroup, gen), nil)
 		}
 	}))
 }
+
+// The panels the open document's chunks are drawn in (DocPane, Side).
+const (
+	paneDoc  = "[data-role=editor]"
+	paneSide = "[data-role=side]"
+)
 
 // inView returns the index of the chunk of kind at the middle of panel, or -1.
 func inView(panel app.Value, kind byte, gen int) int {
@@ -74,47 +73,6 @@ func (s *Shell) blockHeight(i int) int {
 		return 0
 	}
 	return el.Get("offsetHeight").Int()
-}
-
-// setSummaries replaces the document list, drawing its first chunks.
-func (s *Shell) setSummaries(sums []corpus.Summary) {
-	s.sums = sums
-	n := (len(sums) + docsAChunk - 1) / docsAChunk
-	if len(s.docsShown) == n {
-		return
-	}
-	s.docsGen++
-	s.painted.forget(kindDocs)
-	shown := make([]bool, n)
-	for i := 0; i < n && i < 2; i++ {
-		shown[i] = true
-	}
-	// Chunks drawn before stay drawn.
-	copy(shown, s.docsShown)
-	s.docsShown = shown
-}
-
-// docChunks renders the document list as chunks.
-func (s *Shell) docChunks() []app.UI {
-	open := ""
-	if s.ed != nil {
-		open = s.doc.ID
-	}
-	out := make([]app.UI, len(s.docsShown))
-	for i := range out {
-		items := s.sums[i*docsAChunk : min((i+1)*docsAChunk, len(s.sums))]
-		c := &DocChunk{Key: lazyKey(kindDocs, s.docsGen, i), Items: items, Labels: s.schema.Labels, Loc: s.loc.Settings(), Shown: s.docsShown[i], Vis: s.docsVis, Painted: s.painted}
-		for _, it := range items {
-			if it.ID == open {
-				c.Open = open
-			}
-			if s.checked[it.ID] {
-				c.Checked = append(c.Checked, it.ID)
-			}
-		}
-		out[i] = c
-	}
-	return out
 }
 
 // blockComponents renders the open document as blocks.

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"maps"
 	"slices"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -10,31 +9,6 @@ import (
 	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/session"
 )
-
-// check adds document id to the documents chosen in the list, or takes it out.
-func (s *Shell) check(id string, on bool) {
-	next := maps.Clone(s.checked)
-	if next == nil {
-		next = map[string]bool{}
-	}
-	if on {
-		next[id] = true
-	} else {
-		delete(next, id)
-	}
-	s.checked = next
-}
-
-// chosen returns the documents chosen in the list, in list order.
-func (s *Shell) chosen() []string {
-	var ids []string
-	for _, sm := range s.sums {
-		if s.checked[sm.ID] {
-			ids = append(ids, sm.ID)
-		}
-	}
-	return ids
-}
 
 // deleteDocs deletes documents, all or none, and offers to undo it.
 func (s *Shell) deleteDocs(ctx app.Context, ids []string) {
@@ -52,13 +26,13 @@ func (s *Shell) deleteDocs(ctx app.Context, ids []string) {
 				s.fail("Nothing was deleted: %v", err)
 				return
 			}
-			s.checked = nil
+			ctx.NewAction(actDeleted)
 			if s.ed != nil && slices.Contains(ids, s.doc.ID) {
-				s.ed, s.renaming = nil, false
+				s.ed = nil
 				ctx.LocalStorage().Del(prefOpen)
 			}
 			if lerr == nil {
-				s.setSummaries(sums)
+				s.sums = sums
 			}
 			s.toTabs(tabMessage{Kind: "list"})
 			text := s.loc.T("Deleted %s.", locale.Text(s.loc.T("%d documents", len(ids))))
@@ -78,14 +52,9 @@ func (s *Shell) restoreDocs(ctx app.Context, d session.Deleted) {
 		err := session.Restore(st, d)
 		sums, lerr := st.List()
 		ctx.Dispatch(func(ctx app.Context) {
-			for i := range s.msgs { // the undo is done: its offer goes
-				if s.msgs[i].Undoes {
-					s.dismiss(s.msgs[i].ID)
-					break
-				}
-			}
+			ctx.NewAction(actUndoTaken) // the undo is done: its offer goes
 			if lerr == nil {
-				s.setSummaries(sums)
+				s.sums = sums
 			}
 			s.toTabs(tabMessage{Kind: "list"})
 			if err != nil {
@@ -97,39 +66,11 @@ func (s *Shell) restoreDocs(ctx app.Context, d session.Deleted) {
 	})
 }
 
-// renderTitle draws the open document's title, or the field that renames it.
-func (s *Shell) renderTitle() app.UI {
-	if s.renaming {
-		return app.Input().Type("text").Class("rename").DataSet("testid", "rename-input").
-			Attr("aria-label", s.loc.T("Document title")).Dir("auto").Value(s.doc.Title).AutoFocus(true).
-			OnKeyDown(func(ctx app.Context, e app.Event) {
-				switch e.Get("key").String() {
-				case "Enter":
-					s.rename(ctx, ctx.JSSrc().Get("value").String())
-				case "Escape":
-					s.renaming = false
-				}
-			}).
-			OnBlur(func(ctx app.Context, e app.Event) {
-				if s.renaming {
-					s.rename(ctx, ctx.JSSrc().Get("value").String())
-				}
-			})
-	}
-	return app.Div().Class("title-row").Body(
-		app.H1().Dir("auto").Text(s.doc.Title),
-		app.Button().Class("button icon").DataSet("testid", "rename").Title(s.loc.T("Rename this document")).Text("✎").
-			Attr("aria-label", s.loc.T("Rename this document")).
-			OnClick(func(ctx app.Context, e app.Event) { s.renaming = true }),
-		app.Button().Class("button danger").DataSet("testid", "delete-doc").Title(s.loc.T("Delete this document")).Text(s.loc.T("Delete")).
-			Attr("aria-label", s.loc.T("Delete this document")).
-			OnClick(func(ctx app.Context, e app.Event) { s.deleteDocs(ctx, []string{s.doc.ID}) }),
-	)
-}
+// deleteOpen deletes the open document, and offers to undo it.
+func (s *Shell) deleteOpen(ctx app.Context) { s.deleteDocs(ctx, []string{s.doc.ID}) }
 
 // rename gives the open document a new title.
 func (s *Shell) rename(ctx app.Context, title string) {
-	s.renaming = false
 	if s.ed == nil {
 		return
 	}

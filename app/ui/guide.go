@@ -6,9 +6,16 @@ import (
 	"github.com/raqim/raqim/internal/locale"
 )
 
-// renderGuide shows the annotation guidelines in Arabic and English, the
+// Guide shows the annotation guidelines in Arabic and English, the
 // language of the interface first.
-func renderGuide(p *locale.Printer) app.UI {
+type Guide struct {
+	app.Compo
+	Loc locale.Settings // the language of the interface
+}
+
+// Render draws the guidelines.
+func (c *Guide) Render() app.UI {
+	p := locale.New(c.Loc)
 	g := guide.Default()
 	bi := func(t guide.Text, tag func() app.HTMLDiv) app.UI {
 		ar := app.P().Class("ar").Dir("rtl").Lang("ar").Text(t.Ar)

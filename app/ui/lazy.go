@@ -7,9 +7,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/app/browser"
-	"github.com/raqim/raqim/internal/corpus"
-	"github.com/raqim/raqim/internal/locale"
-	"github.com/raqim/raqim/internal/view"
 )
 
 // Long documents and corpora are drawn in chunks, each its own component:
@@ -62,9 +59,10 @@ func observe(c app.Composer, vis *browser.Visibility, shown bool) {
 // the same content again would replace the text nodes a user's selection
 // sits in. A key it does not hold is always written, even as empty: go-app
 // reuses an element under a new key, with the old key's content in it.
-// The Shell keeps one map for its life: go-app compares a chunk's props
-// with reflect.DeepEqual, and a map swapped for an equal one would leave
-// a chunk writing into the old one.
+// Each owner of chunks keeps one map for its life (the Shell for the
+// document's blocks and the side list's groups, DocList for its own):
+// go-app compares a chunk's props with reflect.DeepEqual, and a map swapped
+// for an equal one would leave a chunk writing into the old one.
 type painted map[string]string
 
 // content is where paint writes: an element (app.Value).
@@ -99,145 +97,4 @@ func chunk(c app.Composer, p painted, key, html string, vis *browser.Visibility,
 		p.paint(key, el, html)
 	}
 	observe(c, vis, shown)
-}
-
-// Block draws a run of paragraphs of the open document: their plain text
-// and spans, every element carrying the code-point offsets of its text.
-type Block struct {
-	app.Compo
-	Key      string
-	Block    view.Block
-	Spans    []corpus.Span // the document's spans overlapping the block
-	Selected string        // ID of the selected span
-	Flash    string        // ID of a span flashing
-	Shown    bool
-	Height   int // px: the height it was drawn at, for its box; 0 for an estimate
-	Vis      *browser.Visibility
-	Painted  painted
-}
-
-// OnMount fills the block.
-func (b *Block) OnMount(ctx app.Context) { b.fill(true) }
-
-// OnUpdate refills the block when its content changed.
-func (b *Block) OnUpdate(ctx app.Context) { b.fill(false) }
-
-func (b *Block) fill(mounted bool) {
-	html := ""
-	if b.Shown {
-		html = blockInnerHTML(b.Block, b.Spans)
-	}
-	chunk(b, b.Painted, b.Key, html, b.Vis, b.Shown, mounted)
-	if el := b.JSValue(); el != nil && el.Truthy() {
-		markSpans(el, b.Selected, b.Flash)
-	}
-}
-
-// markSpans marks, inside a block's element, the selected span
-// (aria-current) and the flashing one (data-flash), and unmarks any other:
-// the one writer of those attributes. It changes no text, so a selection
-// the user is making survives it.
-func markSpans(el app.Value, selected, flash string) {
-	for _, a := range [...]struct{ name, id string }{{"aria-current", selected}, {"data-flash", flash}} {
-		if old := el.Call("querySelector", "mark["+a.name+"]"); old.Truthy() && old.Get("id").String() != "span-"+a.id {
-			old.Call("removeAttribute", a.name)
-		}
-		if a.id == "" {
-			continue
-		}
-		if m := el.Call("querySelector", `mark[data-id="`+a.id+`"]`); m.Truthy() {
-			m.Call("setAttribute", a.name, "true")
-		}
-	}
-}
-
-// Render draws the block's box; its content is written by fill.
-func (b *Block) Render() app.UI {
-	el := app.Div().Class("block").
-		Attr("data-lazy", b.Key).
-		Attr("data-start", strconv.Itoa(b.Block.Start)).
-		Attr("data-end", strconv.Itoa(b.Block.End))
-	if !b.Shown {
-		h := b.Height
-		if h == 0 {
-			h = b.Block.Lines(runesALine)*lineHeight + len(b.Block.Paras)*paraMargin
-		}
-		el = el.Style("height", strconv.Itoa(h)+"px")
-	}
-	return el
-}
-
-// SpanGroup lists the spans of one block in the side panel. Rows are
-// numbered by a CSS counter, which a box not shown advances by its row
-// count, so an insertion does not touch the groups after it.
-type SpanGroup struct {
-	app.Compo
-	Key      string
-	Block    view.Block
-	Spans    []corpus.Span // the spans starting in the block
-	Selected string
-	Shown    bool
-	Vis      *browser.Visibility
-	Painted  painted
-}
-
-// OnMount fills the group.
-func (g *SpanGroup) OnMount(ctx app.Context) { g.fill(true) }
-
-// OnUpdate refills the group when its content changed.
-func (g *SpanGroup) OnUpdate(ctx app.Context) { g.fill(false) }
-
-func (g *SpanGroup) fill(mounted bool) {
-	html := ""
-	if g.Shown {
-		html = spanRowsHTML(g.Block, g.Spans, g.Selected)
-	}
-	chunk(g, g.Painted, g.Key, html, g.Vis, g.Shown, mounted)
-}
-
-// Render draws the group's box.
-func (g *SpanGroup) Render() app.UI {
-	el := app.Ol().Class("span-list").Attr("data-lazy", g.Key)
-	if !g.Shown {
-		el = el.Style("height", strconv.Itoa(len(g.Spans)*rowHeight)+"px").
-			Style("counter-increment", "span "+strconv.Itoa(len(g.Spans)))
-	}
-	return el
-}
-
-// DocChunk lists a run of documents in the document list.
-type DocChunk struct {
-	app.Compo
-	Key     string
-	Items   []corpus.Summary
-	Open    string   // ID of the open document
-	Checked []string // IDs of the chunk's documents chosen for deleting
-	Labels  []corpus.LabelDef
-	Loc     locale.Settings // the language its words are written in
-	Shown   bool
-	Vis     *browser.Visibility
-	Painted painted
-}
-
-// OnMount fills the chunk.
-func (c *DocChunk) OnMount(ctx app.Context) { c.fill(true) }
-
-// OnUpdate refills the chunk when its content changed.
-func (c *DocChunk) OnUpdate(ctx app.Context) { c.fill(false) }
-
-func (c *DocChunk) fill(mounted bool) {
-	html := ""
-	if c.Shown {
-		html = docItemsHTML(locale.New(c.Loc), c.Items, c.Open, c.Checked, c.Labels)
-	}
-	chunk(c, c.Painted, c.Key, html, c.Vis, c.Shown, mounted)
-}
-
-// Render draws the chunk's box.
-func (c *DocChunk) Render() app.UI {
-	el := app.Ul().Class("doc-chunk").Attr("data-lazy", c.Key)
-	if !c.Shown {
-		el = el.Style("height", strconv.Itoa(len(c.Items)*docItemSize)+"px")
-	}
-	return el
 }

@@ -1,17 +1,119 @@
 package ui
 
 import (
-	"strings"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-	"github.com/raqim/raqim/app/browser"
 	"github.com/raqim/raqim/internal/corpus"
-	"github.com/raqim/raqim/internal/job"
 	"github.com/raqim/raqim/internal/locale"
 )
 
-// acceptedFiles lists what the import input offers to pick.
-var acceptedFiles = strings.Join(job.Extensions, ",")
+// Render composes the page of its views, each a component in a file of its
+// own that draws what it owns and reports the user's intents; what several
+// of them show comes from the shell, as props.
+//
+// Elements keep their data-testid for life (a test harness watching for the
+// document root can miss it when another element's data-testid changes in
+// the same DOM batch).
+//
+// go-app keeps an element's old event handler when the new one is the same
+// closure code, whatever it captures: handlers inside Range carry an
+// app.EventScope naming what they act on, so they are replaced when it
+// changes, and handlers read what may have changed (props, the language)
+// when they run, not when they were made.
+func (s *Shell) Render() app.UI {
+	loc := s.loc.Settings()
+	return app.Div().Class("shell").
+		On("dragover", s.onDragOver).
+		On("dragleave", func(ctx app.Context, e app.Event) { s.dragging = false }).
+		On("drop", s.onDrop).
+		Body(
+			&SkipLink{Loc: loc},
+			&TopBar{Loc: loc, Annotator: s.annotator, Save: s.saveState(),
+				OnImport: s.importFiles, OnExportJSONL: s.exportJSONL, OnExportDataset: s.exportDataset,
+				OnPanel: s.togglePanel, OnAnnotator: s.setAnnotator, OnLocale: s.setLocale},
+			&Messages{Loc: loc},
+			app.Div().Class("layout").Body(
+				&DocList{Loc: loc, Sums: s.sums, Open: s.openID(), Labels: s.schema.Labels, OnOpen: s.open, OnDelete: s.deleteDocs},
+				&DocPane{Loc: loc, Loading: s.loading, Doc: s.docParts},
+				&Side{Loc: loc, Panel: s.sidePanel(), Open: s.ed != nil, Count: len(s.doc.Spans), Groups: s.spanGroups, OnSelect: s.jumpTo},
+			),
+			s.mapping(),
+			app.If(s.dragging, func() app.UI {
+				return app.Div().Class("dropzone").Text(s.loc.T("Drop files to import them"))
+			}),
+		)
+}
+
+// saveState is the save state, as the top bar shows it.
+func (s *Shell) saveState() *SaveState {
+	st := s.saving.State(s.st != nil, s.durable)
+	text := s.loc.T(st.Text)
+	if s.busy != "" {
+		text += " · " + s.busy
+	}
+	title := s.loc.T("Every edit is stored in this browser (IndexedDB) before it shows as saved.")
+	if s.evictable {
+		title += " " + s.loc.T("The browser did not grant persistent storage, so it may evict this site's data under storage pressure: export regularly.")
+	}
+	return &SaveState{State: st.Class, Text: text, Title: title, Seq: s.saving.Seq()}
+}
+
+// openID returns the ID of the open document, or "".
+func (s *Shell) openID() string {
+	if s.ed == nil {
+		return ""
+	}
+	return s.doc.ID
+}
+
+// docParts draws the open document's parts (DocPane draws them), or
+// returns nil when none is open.
+func (s *Shell) docParts() []app.UI {
+	if s.ed == nil {
+		return nil
+	}
+	loc := s.loc.Settings()
+	return []app.UI{
+		&DocHead{Loc: loc, Title: s.doc.Title, Status: s.doc.Status, OnRename: s.rename, OnDelete: s.deleteOpen, OnStatus: s.setStatus},
+		&Palette{Loc: loc, Labels: s.schema.Labels, OnLabel: s.labelSelection},
+		&DocumentView{Count: len(s.doc.Spans), Blocks: s.blockComponents(), OnClick: s.onDocClick},
+	}
+}
+
+// sidePanel returns the panel the top bar opened, shown in place of the
+// span list, or nil.
+func (s *Shell) sidePanel() app.UI {
+	loc := s.loc.Settings()
+	switch s.panel {
+	case panelOverview:
+		return &Overview{Sums: s.sums, Schema: s.schema, Loc: loc}
+	case panelGuide:
+		return &Guide{Loc: loc}
+	case panelDataset:
+		return &DatasetSettings{Loc: loc}
+	}
+	return nil
+}
+
+// mapping returns the dialog that maps the labels of the first file held,
+// or nil.
+func (s *Shell) mapping() *LabelMapping {
+	if len(s.held) == 0 {
+		return nil
+	}
+	h := s.held[0]
+	return &LabelMapping{Loc: s.loc.Settings(), ID: h.id, Held: h.Held, Labels: s.schema.Labels, OnApply: s.applyMapping, OnCancel: s.cancelMapping}
+}
+
+func (s *Shell) onDragOver(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	s.dragging = true
+}
+
+func (s *Shell) onDrop(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	s.dragging = false
+	s.importFiles(ctx, e.Get("dataTransfer").Get("files"))
+}
 
 // statusName is the name of a document status in p's language.
 func statusName(p *locale.Printer, st corpus.Status) string {
@@ -24,311 +126,12 @@ func statusName(p *locale.Printer, st corpus.Status) string {
 	return p.T("New")
 }
 
-// definition is what the label marks, in the interface's language.
-func (s *Shell) definition(d corpus.LabelDef) string {
-	if s.loc.Lang() == locale.Arabic {
-		return d.DefinitionAr
-	}
-	return d.DefinitionEn
-}
-
 // labelName is the name of a label in p's language.
 func labelName(p *locale.Printer, d corpus.LabelDef) string {
 	if p.Lang() == locale.Arabic {
 		return d.Arabic
 	}
 	return d.English
-}
-
-// Render draws the whole app.
-//
-// Elements keep their data-testid for life (a test harness watching for the
-// document root can miss it when another element's data-testid changes in
-// the same DOM batch).
-//
-// go-app keeps an element's old event handler when the new one is the same
-// closure code, whatever it captures: handlers inside Range carry an
-// app.EventScope naming what they act on, so they are replaced when it changes.
-func (s *Shell) Render() app.UI {
-	return app.Div().Class("shell").
-		On("dragover", s.onDragOver).
-		On("dragleave", func(ctx app.Context, e app.Event) { s.dragging = false }).
-		On("drop", s.onDrop).
-		Body(
-			app.A().Class("skip").Href("#doc").Text(s.loc.T("Skip to the document")).
-				OnClick(func(ctx app.Context, e app.Event) {
-					e.PreventDefault()
-					if el := app.Window().Get("document").Call("getElementById", "doc"); el.Truthy() {
-						el.Call("focus")
-					}
-				}),
-			s.renderTop(),
-			s.renderMessages(),
-			app.Div().Class("layout").Body(
-				s.renderDocList(),
-				s.renderEditor(),
-				s.renderSide(),
-			),
-			s.renderMapping(),
-			app.If(s.dragging, func() app.UI {
-				return app.Div().Class("dropzone").Text(s.loc.T("Drop files to import them"))
-			}),
-		)
-}
-
-func (s *Shell) renderTop() app.UI {
-	return app.Header().Class("top").Body(
-		app.Div().Class("brand").Body(
-			app.Span().Class("brand-ar").Lang("ar").Text("رقيم"),
-			app.Span().Class("brand-en").Text("raqim"),
-		),
-		app.Label().Class("button").Title(s.loc.T("Import files (several at once): .txt, .jsonl (raqim, Prodigy, doccano), brat .txt + .ann, Label Studio .json, CoNLL, or a dataset .zip")).Body(
-			app.Text(s.loc.T("Import…")),
-			app.Input().Type("file").Multiple(true).
-				Accept(acceptedFiles).
-				DataSet("testid", "import").
-				OnChange(func(ctx app.Context, e app.Event) {
-					s.importFiles(ctx, ctx.JSSrc().Get("files"))
-					ctx.JSSrc().Set("value", "")
-				}),
-		),
-		app.Button().Class("button").DataSet("testid", "export-jsonl").
-			Title(s.loc.T("Download every document and its spans as JSONL (code-point offsets)")).
-			Text(s.loc.T("Export JSONL")).
-			OnClick(func(ctx app.Context, e app.Event) { s.exportJSONL(ctx) }),
-		app.Button().Class("button").DataSet("testid", "export-dataset").
-			Title(s.loc.T("Download a training dataset: train/dev/test splits in JSONL, CoNLL, Hugging Face, brat and Label Studio formats")).
-			Text(s.loc.T("Export dataset")).
-			OnClick(func(ctx app.Context, e app.Event) { s.exportDataset(ctx) }),
-		app.Button().Class("button icon").DataSet("testid", "dataset-settings-toggle").
-			Title(s.loc.T("Dataset export settings")).Attr("aria-label", s.loc.T("Dataset export settings")).Text("⚙").
-			OnClick(func(ctx app.Context, e app.Event) { s.exportSet = !s.exportSet; s.guide, s.overview = false, false }),
-		app.Button().Class("button").DataSet("testid", "guide-toggle").
-			Text(s.loc.T("Guidelines")).
-			OnClick(func(ctx app.Context, e app.Event) { s.guide = !s.guide; s.exportSet, s.overview = false, false }),
-		app.Button().Class("button").DataSet("testid", "overview-toggle").
-			Text(s.loc.T("Overview")).
-			OnClick(func(ctx app.Context, e app.Event) { s.overview = !s.overview; s.guide, s.exportSet = false, false }),
-		app.Label().Class("annotator").Body(
-			app.Text(s.loc.T("Annotator")+" "),
-			app.Input().Type("text").Value(s.annotator).Size(10).
-				OnChange(func(ctx app.Context, e app.Event) {
-					if v := ctx.JSSrc().Get("value").String(); v != "" {
-						s.annotator = v
-						ctx.LocalStorage().Set(prefAnnotator, v)
-						s.note("info", s.loc.T("New spans are now made by %s (reopen the document to apply).", v))
-					}
-				}),
-		),
-		s.renderLocale(),
-		s.renderSaveState(),
-	)
-}
-
-// renderLocale offers the interface's languages and digits.
-func (s *Shell) renderLocale() app.UI {
-	set := s.loc.Settings()
-	return app.Div().Class("locale").Body(
-		app.Select().DataSet("testid", "lang").Attr("aria-label", s.loc.T("Language of the interface")).
-			OnChange(func(ctx app.Context, e app.Event) {
-				set.Lang = locale.Lang(ctx.JSSrc().Get("value").String())
-				s.setLocale(ctx, set)
-			}).
-			Body(
-				app.Option().Value(string(locale.Arabic)).Lang("ar").Selected(set.Lang == locale.Arabic).Text("العربية"),
-				app.Option().Value(string(locale.English)).Lang("en").Selected(set.Lang == locale.English).Text("English"),
-			),
-		app.Select().DataSet("testid", "digits").Attr("aria-label", s.loc.T("Digits")).
-			OnChange(func(ctx app.Context, e app.Event) {
-				set.Digits = locale.Digits(ctx.JSSrc().Get("value").String())
-				s.setLocale(ctx, set)
-			}).
-			Body(
-				app.Option().Value(string(locale.Western)).Selected(set.Digits == locale.Western).Text("0–9"),
-				app.Option().Value(string(locale.ArabicIndic)).Selected(set.Digits == locale.ArabicIndic).Text("٠–٩"),
-			),
-	)
-}
-
-func (s *Shell) renderMessages() app.UI {
-	return app.Div().Class("messages").Attr("role", "status").Attr("aria-live", "polite").Body(
-		app.Range(s.msgs).Slice(func(i int) app.UI {
-			m := s.msgs[i]
-			role := "none"
-			if m.Kind == "error" {
-				role = "alert" // said at once; the others as the region's updates
-			}
-			return app.Div().Class("msg "+m.Kind).DataSet("testid", "message").DataSet("kind", m.Kind).Attr("role", role).Body(
-				app.Span().Text(m.Text),
-				app.If(m.Action != "", func() app.UI {
-					return app.Button().Class("action").DataSet("testid", "message-action").Text(m.Action).
-						OnClick(func(ctx app.Context, e app.Event) { m.Do(ctx) }, app.EventScope(m.ID))
-				}),
-				app.Button().Class("close").Title(s.loc.T("Dismiss")).Attr("aria-label", s.loc.T("Dismiss")).Text("×").
-					OnClick(func(ctx app.Context, e app.Event) { s.dismiss(m.ID) }, app.EventScope(m.ID)),
-			)
-		}),
-	)
-}
-
-func (s *Shell) renderDocList() app.UI {
-	return app.Nav().Class("docs").DataSet("testid", "doc-list").TabIndex(0).Attr("aria-label", s.loc.T("Documents")).
-		OnClick(func(ctx app.Context, e app.Event) {
-			target := e.Get("target")
-			li := target.Call("closest", "[data-role=doc]")
-			if !li.Truthy() {
-				return
-			}
-			id := li.Call("getAttribute", "data-id").String()
-			if target.Call("matches", "[data-role=doc-check]").Bool() {
-				s.check(id, target.Get("checked").Bool())
-				return
-			}
-			s.open(ctx, id)
-		}).
-		Body(
-			app.H2().Text(s.loc.T("Documents (%d)", len(s.sums))),
-			app.If(len(s.checked) > 0, func() app.UI {
-				return app.Div().Class("doc-choice").Body(
-					app.Button().Class("button danger").DataSet("testid", "delete-chosen").
-						Text(s.loc.T("Delete %s", locale.Text(s.loc.T("%d documents", len(s.checked))))).
-						OnClick(func(ctx app.Context, e app.Event) { s.deleteDocs(ctx, s.chosen()) }),
-					app.Button().Class("button").DataSet("testid", "choice-clear").Text(s.loc.T("Clear choice")).
-						OnClick(func(ctx app.Context, e app.Event) { s.checked = nil }),
-				)
-			}),
-			app.Div().Body(s.docChunks()...),
-		)
-}
-
-func (s *Shell) renderEditor() app.UI {
-	if s.loading != "" {
-		return app.Section().Class("editor").ID("doc").TabIndex(-1).Attr("aria-label", s.loc.T("Document")).Body(app.P().Class("empty").Text(s.loading))
-	}
-	if s.ed == nil {
-		return app.Section().Class("editor").ID("doc").TabIndex(-1).Attr("aria-label", s.loc.T("Document")).Body(
-			app.Div().Class("empty").Body(
-				app.H2().Text(s.loc.T("No document open")),
-				app.P().Text(s.loc.T("Import .txt or .jsonl files (button above, or drop them here), then pick a document from the list.")),
-			),
-		)
-	}
-	return app.Section().Class("editor").ID("doc").TabIndex(-1).Attr("aria-label", s.loc.T("Document")).Body(
-		app.Div().Class("doc-head").Body(
-			s.renderTitle(),
-			app.Label().Class("status-field").For("doc-status").Text(s.loc.T("Status")),
-			app.Select().ID("doc-status").DataSet("testid", "status").Title(s.loc.T("Document status")).
-				OnChange(func(ctx app.Context, e app.Event) {
-					s.setStatus(ctx, corpus.Status(ctx.JSSrc().Get("value").String()))
-				}).
-				Body(app.Range(corpus.Statuses).Slice(func(i int) app.UI {
-					st := corpus.Statuses[i]
-					return app.Option().Value(string(st)).Selected(st == s.doc.Status).Text(statusName(s.loc, st))
-				})),
-		),
-		s.renderPalette(),
-		&DocumentView{Count: len(s.doc.Spans), Blocks: s.blockComponents(), OnClick: s.onDocClick},
-	)
-}
-
-func (s *Shell) renderPalette() app.UI {
-	next, prev := "ArrowRight", "ArrowLeft"
-	if s.loc.Dir() == "rtl" {
-		next, prev = prev, next // the toolbar runs right to left
-	}
-	return app.Div().Class("palette").DataSet("testid", "palette").Attr("role", "toolbar").Attr("aria-label", s.loc.T("Labels")).
-		OnKeyDown(func(ctx app.Context, e app.Event) { moveFocus(e, "button.label-button", next, prev) }).
-		Body(
-			app.Range(s.schema.Labels).Slice(func(i int) app.UI {
-				d := s.schema.Labels[i]
-				key := d.Key
-				if len(key) == 6 && key[:5] == "Digit" {
-					key = key[5:]
-				}
-				tab := -1
-				if i == 0 {
-					tab = 0
-				}
-				return app.Button().Class("label-button").DataSet("label", string(d.Name)).TabIndex(tab).
-					Title(s.definition(d)).
-					On("mousedown", func(ctx app.Context, e app.Event) { e.PreventDefault() }).
-					OnClick(func(ctx app.Context, e app.Event) {
-						start, end, ok := browser.Selection()
-						s.label(ctx, d.Name, start, end, ok)
-					}, app.EventScope(d.Name)).
-					Body(
-						app.Kbd().Text(key),
-						app.Span().Class("ar").Lang("ar").Text(d.Arabic),
-						app.Span().Class("en").Text(d.English),
-					)
-			}),
-			app.Span().Class("hint").Text(s.loc.T("Select text (or go word by word with ← →), press 1–4 · click a span to select · Ctrl+← → from span to span · Del removes · P toggles a proclitic · Ctrl+Z / Ctrl+Shift+Z")),
-		)
-}
-
-// onDocClick selects the span under a click, unless the click ended a drag
-// that selected text. A click that changes nothing re-renders nothing: on a
-// long document that keeps the frame after a selection free for the label
-// key that usually follows.
-func (s *Shell) onDocClick(ctx app.Context, e app.Event) {
-	if start, end, ok := browser.Selection(); ok && start != end {
-		ctx.PreventUpdate()
-		return
-	}
-	t := e.Get("target")
-	if mark := t.Call("closest", "mark[data-id]"); mark.Truthy() {
-		s.selectSpan(ctx, mark.Call("getAttribute", "data-id").String(), false)
-		return
-	}
-	if s.selected == "" {
-		ctx.PreventUpdate()
-		return
-	}
-	s.selected, s.listSel = "", ""
-}
-
-func (s *Shell) renderSide() app.UI {
-	if s.overview {
-		return app.Aside().Class("side").TabIndex(0).Attr("aria-label", s.loc.T("Side panel")).Body(&Overview{Sums: s.sums, Schema: s.schema, Loc: s.loc.Settings()})
-	}
-	if s.guide {
-		return app.Aside().Class("side").TabIndex(0).Attr("aria-label", s.loc.T("Side panel")).Body(renderGuide(s.loc))
-	}
-	if s.exportSet {
-		return app.Aside().Class("side").TabIndex(0).Attr("aria-label", s.loc.T("Side panel")).Body(s.renderDatasetSettings())
-	}
-	if s.ed == nil {
-		return app.Aside().Class("side").TabIndex(0).Attr("aria-label", s.loc.T("Side panel"))
-	}
-	return app.Aside().Class("side").TabIndex(0).Attr("aria-label", s.loc.T("Side panel")).
-		OnClick(func(ctx app.Context, e app.Event) {
-			if li := e.Get("target").Call("closest", "[data-role=span-item]"); li.Truthy() {
-				s.selectSpan(ctx, li.Call("getAttribute", "data-id").String(), true)
-			}
-		}).
-		OnKeyDown(func(ctx app.Context, e app.Event) {
-			if li := moveFocus(e, "[data-role=span-item]", "ArrowDown", "ArrowUp"); li.Truthy() {
-				id := li.Call("getAttribute", "data-id").String()
-				s.selectSpan(ctx, id, true)
-				// The row is drawn anew as selected: focus goes to the new one.
-				ctx.Defer(func(app.Context) { browser.Focus(`[data-role=span-item][data-id="` + id + `"]`) })
-			}
-		}).
-		Body(
-			app.H2().Text(s.loc.T("Spans (%d)", len(s.doc.Spans))),
-			app.Div().DataSet("testid", "span-list").DataSet("role", "span-list").Body(s.spanGroups()...),
-		)
-}
-
-func (s *Shell) onDragOver(ctx app.Context, e app.Event) {
-	e.PreventDefault()
-	s.dragging = true
-}
-
-func (s *Shell) onDrop(ctx app.Context, e app.Event) {
-	e.PreventDefault()
-	s.dragging = false
-	s.importFiles(ctx, e.Get("dataTransfer").Get("files"))
 }
 
 // moveFocus handles the arrow keys of a composite widget (the palette, the

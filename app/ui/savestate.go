@@ -10,19 +10,6 @@ var mounted struct {
 	documentView *DocumentView
 }
 
-func (s *Shell) renderSaveState() app.UI {
-	st := s.saving.State(s.st != nil, s.durable)
-	text := s.loc.T(st.Text)
-	if s.busy != "" {
-		text += " · " + s.busy
-	}
-	title := s.loc.T("Every edit is stored in this browser (IndexedDB) before it shows as saved.")
-	if s.evictable {
-		title += " " + s.loc.T("The browser did not grant persistent storage, so it may evict this site's data under storage pressure: export regularly.")
-	}
-	return &SaveState{State: st.Class, Text: text, Title: title, Seq: s.saving.Seq()}
-}
-
 // SaveState shows whether every edit is stored. It is the one writer of
 // its element's class and data-state: from its props, and from saving, which
 // an edit calls straight from the key handler; Seq changes with every commit

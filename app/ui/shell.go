@@ -37,23 +37,16 @@ const (
 	prefLocale    = "raqim.locale"    // the interface's language and digits (web/early.js reads it too)
 )
 
-// Message is a notice shown to the user.
-type Message struct {
-	ID     int
-	Kind   string // "error", "warn" or "info"
-	Text   string
-	Sticky bool              // stays until dismissed (errors always do)
-	Action string            // the label of a button the message offers, if any
-	Do     func(app.Context) // what the button does
-	Undoes bool              // the button undoes a deletion
-}
-
 // task is work for one of the shell's goroutines, which run their tasks one
 // at a time, in the order the user asked for them.
 type task func()
 
-// Shell is the root component: the document list, the open document, the
-// palette and the side panels.
+// Shell is the root component. It composes the page of its views (see
+// Render) and keeps what several of them show, or what background work
+// changes: storage and the work queued for it, the list of documents, the
+// open document and its layout, the selection, the save state. The views
+// report the user's intents to it; it posts what they alone keep track of
+// as actions (messages, deletions).
 type Shell struct {
 	app.Compo
 
@@ -65,16 +58,14 @@ type Shell struct {
 	jobs      chan task // store calls, in order
 	work      chan task // work handed to the background worker, in order
 
-	sums      []corpus.Summary
-	docsShown []bool // document-list chunks drawn
-	docsGen   int
-	ed        *editor.Editor
-	doc       corpus.Document
-	lay       view.Layout
-	gen       int
+	sums []corpus.Summary
+	ed   *editor.Editor
+	doc  corpus.Document
+	lay  view.Layout
+	gen  int
 
-	docVis, listVis, docsVis *browser.Visibility
-	painted                  painted
+	docVis, listVis *browser.Visibility // the document's blocks, the side list's groups
+	painted         painted             // what the blocks' and groups' elements hold
 
 	selected  string        // selected span ID
 	listSel   string        // selected span ID, as the side list shows it
@@ -83,20 +74,14 @@ type Shell struct {
 	saving    session.Saves // what storage made of the writes handed to it
 	loading   string        // what is being loaded, shown instead of the document
 	busy      string        // long work under way (import, export)
-	msgs      []Message
-	seq       int
 	ctx       *app.Context
 	evictable bool                        // the browser did not grant persistent storage
 	stale     map[string][]history.Change // changes storage refused for a conflict, by document
 	gone      bool                        // storage was found cleared; the open document is being stored again
 	tabs      *browser.Channel            // the app's other tabs
 	held      []heldImport                // files waiting for a label mapping
-	dataset   job.Dataset
-	exportSet bool            // the dataset export settings are shown
-	checked   map[string]bool // documents chosen in the list, for deleting
-	renaming  bool            // the open document's title is being edited
-	guide     bool
-	overview  bool // the corpus overview is shown
+	heldSeq   int                         // files held so far
+	panel     string                      // the side panel the top bar opened, or ""
 	dragging  bool
 
 	keys    app.Func
@@ -104,8 +89,8 @@ type Shell struct {
 	waiting []func(app.Context) // what the user asked for before storage was open
 }
 
-// OnInit chooses the interface's language: the one chosen last, or the
-// browser's preference.
+// OnInit chooses the interface's language (the one chosen last, or the
+// browser's preference) and the schema, which the first render draws with.
 func (s *Shell) OnInit() {
 	var set locale.Settings
 	if app.IsClient {
@@ -117,6 +102,7 @@ func (s *Shell) OnInit() {
 		}
 	}
 	s.loc = locale.New(set)
+	s.schema = corpus.Default
 }
 
 // setLocale switches the interface to set, keeping everything else as it
@@ -127,10 +113,26 @@ func (s *Shell) setLocale(ctx app.Context, set locale.Settings) {
 	browser.SetPageLanguage(string(s.loc.Lang()), s.loc.Dir())
 }
 
+// setAnnotator makes name the annotator of the spans made from now on, and
+// remembers it.
+func (s *Shell) setAnnotator(ctx app.Context, name string) {
+	s.annotator = name
+	ctx.LocalStorage().Set(prefAnnotator, name)
+	s.note("info", s.loc.T("New spans are now made by %s (reopen the document to apply).", name))
+}
+
+// togglePanel opens the side panel named, in place of the span list, or
+// closes it when it is open.
+func (s *Shell) togglePanel(ctx app.Context, panel string) {
+	if s.panel == panel {
+		panel = ""
+	}
+	s.panel = panel
+}
+
 // OnMount opens storage, restores the session and installs the keyboard handler.
 func (s *Shell) OnMount(ctx app.Context) {
 	browser.SetPageLanguage(string(s.loc.Lang()), s.loc.Dir())
-	s.schema = corpus.Default
 	s.ctx = &ctx
 	s.painted = make(painted)
 	s.annotator = "annotator"
@@ -138,7 +140,6 @@ func (s *Shell) OnMount(ctx app.Context) {
 	if ctx.LocalStorage().Get(prefAnnotator, &name); name != "" {
 		s.annotator = name
 	}
-	s.loadDatasetPrefs(ctx)
 	s.jobs = make(chan task, 4096)
 	s.work = make(chan task, 64)
 	s.loading = s.loc.T("Opening storage…")
@@ -178,7 +179,6 @@ func (s *Shell) OnDismount() {
 	s.tabs.Close()
 	s.docVis.Close()
 	s.listVis.Close()
-	s.docsVis.Close()
 	if s.keys != nil {
 		app.Window().Get("document").Call("removeEventListener", "keydown", s.keys)
 		s.keys.Release()
@@ -213,7 +213,7 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 		if lerr != nil {
 			s.fail("%v", lerr)
 		}
-		s.setSummaries(sums)
+		s.sums = sums
 		s.loading = ""
 		var open, opening string
 		ctx.LocalStorage().Get(prefOpen, &open)
@@ -256,57 +256,8 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 // after a while.
 func (s *Shell) note(kind, text string) { s.tell(Message{Kind: kind, Text: text}) }
 
-// tell shows m; errors and sticky messages stay until dismissed, others
-// fade after a while.
-func (s *Shell) tell(m Message) {
-	s.seq++
-	m.ID = s.seq
-	s.msgs = append(s.msgs, m)
-	s.msgs = trimMessages(s.msgs)
-	if m.fades() && s.ctx != nil {
-		s.ctx.After(8*time.Second, func(app.Context) { s.dismiss(m.ID) })
-	}
-}
-
-// fades reports whether m goes by itself: errors and sticky messages stay.
-func (m Message) fades() bool { return m.Kind != "error" && !m.Sticky }
-
-// trimMessages keeps at most 8 messages that fade and 100 in all, dropping
-// the oldest that fade first: an error stays until dismissed, so that no
-// file refused goes unsaid however many are given at once.
-func trimMessages(msgs []Message) []Message {
-	fading := 0
-	for _, m := range msgs {
-		if m.fades() {
-			fading++
-		}
-	}
-	drop := max(fading-8, 0)
-	extra := max(len(msgs)-drop-100, 0)
-	out := make([]Message, 0, len(msgs)-drop-extra)
-	for _, m := range msgs {
-		switch {
-		case m.fades() && drop > 0:
-			drop--
-		case extra > 0:
-			extra--
-		default:
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
-// dismiss removes a message.
-func (s *Shell) dismiss(id int) {
-	msgs := make([]Message, 0, len(s.msgs))
-	for _, m := range s.msgs {
-		if m.ID != id {
-			msgs = append(msgs, m)
-		}
-	}
-	s.msgs = msgs
-}
+// tell shows m (see Messages).
+func (s *Shell) tell(m Message) { notify(*s.ctx, m) }
 
 // fail shows the error message key, with args, in the interface's language.
 func (s *Shell) fail(key string, args ...any) { s.note("error", s.loc.T(key, args...)) }
@@ -444,7 +395,7 @@ func (s *Shell) replaceSummary(sum corpus.Summary) {
 			sums[i] = sum
 		}
 	}
-	s.setSummaries(sums)
+	s.sums = sums
 }
 
 // importDocs stores documents given in memory (the sample corpus, a URL)
@@ -462,7 +413,7 @@ func (s *Shell) importDocs(ctx app.Context, source string, docs []corpus.Documen
 				s.fail("%s: nothing was imported: %v", source, err)
 				return
 			}
-			s.setSummaries(sums)
+			s.sums = sums
 			s.note("info", job.Imported(s.loc, source, len(added), skipped))
 			if len(added) > 0 {
 				s.toTabs(tabMessage{Kind: "list"})

@@ -18,8 +18,8 @@ import (
 // the user to map them.
 type heldImport struct {
 	job.Held
-	files  []app.Value // the files it was read from
-	choice map[corpus.Label]corpus.Label
+	id    int         // its number, from 1
+	files []app.Value // the files it was read from
 }
 
 // offload hands req to the background worker once the store work queued
@@ -173,12 +173,13 @@ func (s *Shell) runImport(ctx app.Context, req job.Request, files []app.Value) {
 		if r.Error != "" {
 			return
 		}
-		s.setSummaries(sums)
+		s.sums = sums
 		if r.Stored > 0 {
 			s.toTabs(tabMessage{Kind: "list"})
 		}
 		for _, h := range r.Held {
-			held := heldImport{Held: h}
+			s.heldSeq++
+			held := heldImport{Held: h, id: s.heldSeq}
 			for _, i := range h.Files {
 				held.files = append(held.files, files[i])
 			}
@@ -199,7 +200,7 @@ func (s *Shell) importURLInWorker(ctx app.Context, file app.Value) {
 		if r.Error != "" {
 			return
 		}
-		s.setSummaries(sums)
+		s.sums = sums
 		if r.Stored > 0 {
 			s.toTabs(tabMessage{Kind: "list"})
 		}
@@ -209,21 +210,13 @@ func (s *Shell) importURLInWorker(ctx app.Context, file app.Value) {
 	})
 }
 
-// applyMapping imports the first held file again with the user's mapping.
-func (s *Shell) applyMapping(ctx app.Context) {
+// applyMapping imports the first held file again, its labels mapped by m.
+func (s *Shell) applyMapping(ctx app.Context, m map[corpus.Label]corpus.Label) {
 	if len(s.held) == 0 {
 		return
 	}
 	h := s.held[0]
 	s.held = s.held[1:]
-	m := make(map[corpus.Label]corpus.Label)
-	for _, u := range h.Labels {
-		to := h.choice[u.Label]
-		if to == "" {
-			to = s.schema.Labels[0].Name
-		}
-		m[u.Label] = to
-	}
 	names := make([]string, len(h.files))
 	for i, f := range h.files {
 		names[i] = f.Get("name").String()
@@ -249,7 +242,7 @@ func (s *Shell) exportJSONL(ctx app.Context) {
 // exportDataset downloads the dataset zip with the current settings, after
 // every pending edit is stored.
 func (s *Shell) exportDataset(ctx app.Context) {
-	req := job.Request{Op: job.ExportDataset, Dataset: s.dataset}
+	req := job.Request{Op: job.ExportDataset, Dataset: datasetSettings(ctx)}
 	req.Dataset.Version = app.Getenv("GOAPP_VERSION")
 	s.offload(ctx, s.loc.T("Exporting dataset…"), req, nil, s.download)
 }
@@ -271,7 +264,7 @@ func (s *Shell) relist(ctx app.Context) {
 				s.fail("%v", err)
 				return
 			}
-			s.setSummaries(sums)
+			s.sums = sums
 		})
 	})
 }

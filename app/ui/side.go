@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raqim/raqim/app/browser"
+	"github.com/raqim/raqim/internal/locale"
+)
+
+// Side is the side panel: the open document's span list, its groups
+// (SpanGroup) drawn as they come near view, or in its place the panel the
+// top bar opened (Overview, Guide, DatasetSettings). Its element stays for
+// the page's life: the groups are watched coming into view within it, and
+// the arrow keys move along the list from it as from a row.
+type Side struct {
+	app.Compo
+	Loc   locale.Settings // the language its words are written in
+	Panel app.UI          // the panel shown in place of the span list, or nil
+	Open  bool            // a document is open
+	Count int             // the open document's spans
+
+	// Groups draws the span list's groups. It is a func, which go-app does
+	// not compare: each group compares its own props.
+	Groups func() []app.UI
+
+	OnSelect func(ctx app.Context, id string) // a span chosen in the list
+}
+
+// onClick selects the span of the row clicked.
+func (c *Side) onClick(ctx app.Context, e app.Event) {
+	if li := e.Get("target").Call("closest", "[data-role=span-item]"); li.Truthy() {
+		c.OnSelect(ctx, li.Call("getAttribute", "data-id").String())
+	}
+}
+
+// onKeyDown moves along the list with the arrow keys, selecting each span
+// reached.
+func (c *Side) onKeyDown(ctx app.Context, e app.Event) {
+	if li := moveFocus(e, "[data-role=span-item]", "ArrowDown", "ArrowUp"); li.Truthy() {
+		id := li.Call("getAttribute", "data-id").String()
+		c.OnSelect(ctx, id)
+		// The row is drawn anew as selected: focus goes to the new one.
+		ctx.Defer(func(app.Context) { browser.Focus(`[data-role=span-item][data-id="` + id + `"]`) })
+	}
+}
+
+// Render draws the panel.
+func (c *Side) Render() app.UI {
+	p := locale.New(c.Loc)
+	side := app.Aside().Class("side").DataSet("role", "side").TabIndex(0).Attr("aria-label", p.T("Side panel"))
+	switch {
+	case c.Panel != nil:
+		return side.Body(c.Panel)
+	case !c.Open:
+		return side
+	}
+	return side.OnClick(c.onClick).OnKeyDown(c.onKeyDown).Body(
+		app.H2().Text(p.T("Spans (%d)", c.Count)),
+		app.Div().DataSet("testid", "span-list").DataSet("role", "span-list").Body(c.Groups()...),
+	)
+}
