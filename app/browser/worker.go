@@ -1,8 +1,8 @@
 package browser
 
 import (
-	"github.com/raqim/raqim/internal/locale"
 	"encoding/json"
+	"github.com/raqim/raqim/internal/locale"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/internal/job"

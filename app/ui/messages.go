@@ -24,6 +24,7 @@ type Message struct {
 	Action string            // the label of a button the message offers, if any
 	Do     func(app.Context) // what the button does
 	Undoes bool              // the button undoes a deletion
+	Lang   locale.Lang       // the language Text is in: the interface's when it was shown
 }
 
 // notify posts m to Messages, which shows it.
@@ -84,6 +85,9 @@ func (c *Messages) onMessage(ctx app.Context, a app.Action) {
 	}
 	c.seq++
 	m.ID = c.seq
+	if m.Lang == "" {
+		m.Lang = c.Loc.Lang
+	}
 	c.msgs = trimMessages(append(c.msgs, m))
 	if m.fades() {
 		ctx.After(8*time.Second, func(app.Context) { c.dismiss(m.ID) })
@@ -122,7 +126,7 @@ func (c *Messages) Render() app.UI {
 				role = "alert" // said at once; the others as the region's updates
 			}
 			return app.Div().Class("msg "+m.Kind).DataSet("testid", "message").DataSet("kind", m.Kind).Attr("role", role).Body(
-				app.Span().Text(m.Text),
+				app.Span().Lang(string(m.Lang)).Dir(m.Lang.Dir()).Text(m.Text),
 				app.If(m.Action != "", func() app.UI {
 					return app.Button().Class("action").DataSet("testid", "message-action").Text(m.Action).
 						OnClick(func(ctx app.Context, e app.Event) { m.Do(ctx) }, app.EventScope(m.ID))

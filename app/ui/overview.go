@@ -20,6 +20,11 @@ type Overview struct {
 func (o *Overview) Render() app.UI {
 	p := locale.New(o.Loc)
 	ov := overview.Of(o.Sums, o.Schema, func(s corpus.Status) string { return statusName(p, s) })
+	for i, c := range ov.ByAnnotator {
+		if c.Key == "" {
+			ov.ByAnnotator[i].Name = p.T(c.Name) // "(no annotator)"
+		}
+	}
 	figure := func(testid, title, svg string) app.UI {
 		return app.Figure().Class("figure").DataSet("testid", testid).Body(
 			app.FigCaption().Text(title),

@@ -28,6 +28,14 @@ const (
 	English Lang = "en"
 )
 
+// Dir returns the direction l is written in: "rtl" or "ltr".
+func (l Lang) Dir() string {
+	if l == Arabic {
+		return "rtl"
+	}
+	return "ltr"
+}
+
 // Langs lists the languages of the interface.
 var Langs = []Lang{Arabic, English}
 
@@ -118,12 +126,7 @@ func (p *Printer) Settings() Settings { return p.s }
 func (p *Printer) Lang() Lang { return p.s.Lang }
 
 // Dir returns the direction of the printer's language: "rtl" or "ltr".
-func (p *Printer) Dir() string {
-	if p.s.Lang == Arabic {
-		return "rtl"
-	}
-	return "ltr"
-}
+func (p *Printer) Dir() string { return p.s.Lang.Dir() }
 
 // T returns the message key in the printer's language, with args put in
 // for its verbs: integers under %d in the chosen digits (no grouping),

@@ -3,8 +3,8 @@
 package overview
 
 import (
-	"github.com/raqim/raqim/internal/locale"
 	"cmp"
+	"github.com/raqim/raqim/internal/locale"
 	"slices"
 
 	"github.com/raqim/raqim/internal/corpus"
