@@ -296,6 +296,7 @@ func (s *Shell) show(ctx app.Context, doc corpus.Document, log history.Log) {
 
 // adopt shows the document ed holds, drawn anew.
 func (s *Shell) adopt(ctx app.Context, ed *editor.Editor) {
+	another := s.ed == nil || s.doc.ID != ed.Doc().ID
 	s.ed = ed
 	s.doc = s.ed.Doc()
 	doc := s.doc
@@ -305,6 +306,17 @@ func (s *Shell) adopt(ctx app.Context, ed *editor.Editor) {
 	s.selected, s.listSel, s.flash = "", "", ""
 	ctx.LocalStorage().Set(prefOpen, doc.ID)
 	ctx.LocalStorage().Set(prefOpening, doc.ID)
+	// Another document starts at its top, and so does its span list,
+	// whatever the panels' elements held before.
+	if another {
+		ctx.Defer(func(app.Context) {
+			for _, panel := range []string{"[data-role=editor]", "[data-role=side]"} {
+				if el := browser.Query(panel); el.Truthy() {
+					el.Set("scrollTop", 0)
+				}
+			}
+		})
+	}
 	// Shown once the browser has drawn it: from then on it is reopened.
 	ctx.Defer(func(ctx app.Context) {
 		browser.AfterPaintDo(func() {
