@@ -90,10 +90,14 @@ func (s Settings) Valid() Settings {
 	return s
 }
 
-// Printer writes messages in one language with one kind of digits.
+// Printer writes messages in one language with one kind of digits. It is
+// safe for concurrent use.
 type Printer struct {
 	s Settings
 	p *message.Printer
+
+	mu    sync.Mutex
+	plain map[string]string // messages without arguments, as written once
 }
 
 var (
@@ -110,7 +114,7 @@ func New(s Settings) *Printer {
 		return p
 	}
 	tag := language.MustParse(string(s.Lang) + "-u-nu-" + string(s.Digits))
-	p := &Printer{s: s, p: message.NewPrinter(tag, message.Catalog(cat))}
+	p := &Printer{s: s, p: message.NewPrinter(tag, message.Catalog(cat)), plain: map[string]string{}}
 	printers[s] = p
 	return p
 }
@@ -132,7 +136,19 @@ func (p *Printer) Dir() string { return p.s.Lang.Dir() }
 // for its verbs: integers under %d in the chosen digits (no grouping),
 // errors translated (see Error), strings isolated in Arabic.
 func (p *Printer) T(key string, args ...any) string {
-	return p.p.Sprintf(key, p.prepare(key, args)...)
+	if len(args) > 0 {
+		return p.p.Sprintf(key, p.prepare(key, args)...)
+	}
+	// The interface's words are written on every render: each is looked
+	// up in the catalog once.
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	msg, ok := p.plain[key]
+	if !ok {
+		msg = p.p.Sprintf(key)
+		p.plain[key] = msg
+	}
+	return msg
 }
 
 // N writes the integer n in the printer's digits.

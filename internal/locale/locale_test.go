@@ -1,0 +1,109 @@
+package locale_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/raqim/raqim/internal/format"
+	"github.com/raqim/raqim/internal/locale"
+)
+
+var (
+	arabic   = locale.Settings{Lang: locale.Arabic, Digits: locale.Western}
+	indic    = locale.Settings{Lang: locale.Arabic, Digits: locale.ArabicIndic}
+	english  = locale.Settings{Lang: locale.English, Digits: locale.Western}
+	enIndic  = locale.Settings{Lang: locale.English, Digits: locale.ArabicIndic}
+	isolated = func(s string) string { return "\u2068" + s + "\u2069" }
+)
+
+// TestT checks messages as a reader sees them. The Arabic plural forms are
+// CLDR's rules for Arabic, applied by hand: 0 zero, 1 one, 2 two, n%100 in
+// 3..10 few, n%100 in 11..99 many, other otherwise.
+func TestT(t *testing.T) {
+	for _, tc := range []struct {
+		set  locale.Settings
+		key  string
+		args []any
+		want string
+	}{
+		{english, "%d documents", []any{0}, "0 documents"},
+		{english, "%d documents", []any{1}, "1 document"},
+		{english, "%d documents", []any{2000}, "2000 documents"},
+		{enIndic, "%d documents", []any{12}, "١٢ documents"},
+		{arabic, "%d documents", []any{0}, "لا وثائق"},
+		{arabic, "%d documents", []any{1}, "وثيقة واحدة"},
+		{arabic, "%d documents", []any{2}, "وثيقتان"},
+		{arabic, "%d documents", []any{3}, "3 وثائق"},
+		{arabic, "%d documents", []any{10}, "10 وثائق"},
+		{arabic, "%d documents", []any{11}, "11 وثيقة"},
+		{arabic, "%d documents", []any{99}, "99 وثيقة"},
+		{arabic, "%d documents", []any{100}, "100 وثيقة"},
+		{arabic, "%d documents", []any{103}, "103 وثائق"},
+		{indic, "%d documents", []any{1234}, "١٢٣٤ وثيقة"},
+		{arabic, "Saved", nil, "محفوظ"},
+		{english, "Saved", nil, "Saved"},
+		// Strings put into an Arabic message are isolated; English ones not.
+		{arabic, "Loading %s…", []any{"big.jsonl"}, "جارٍ تحميل " + isolated("big.jsonl") + "…"},
+		{english, "Loading %s…", []any{"big.jsonl"}, "Loading big.jsonl…"},
+		// A message already in the language is put in as it is.
+		{arabic, "Exported %s.", []any{locale.Text("وثيقتان")}, "صُدّرت وثيقتان."},
+	} {
+		p := locale.New(tc.set)
+		for range 2 { // the second time from the printer's memory of plain messages
+			if got := p.T(tc.key, tc.args...); got != tc.want {
+				t.Errorf("%+v T(%q, %v) = %q, want %q", tc.set, tc.key, tc.args, got, tc.want)
+			}
+		}
+	}
+}
+
+// TestError checks that an error with a key is translated and a file error
+// names its file and line in the way of each language.
+func TestError(t *testing.T) {
+	err := format.Errorf("bad.jsonl", 2, "invalid JSON")
+	if got, want := locale.New(english).Error(err), "bad.jsonl:2: invalid JSON"; got != want {
+		t.Errorf("English: %q, want %q", got, want)
+	}
+	ar, _ := locale.ArabicOf("invalid JSON")
+	if got, want := locale.New(indic).Error(err), isolated("bad.jsonl")+"، السطر ٢: "+ar; got != want {
+		t.Errorf("Arabic: %q, want %q", got, want)
+	}
+	plain := errors.New("disk on fire")
+	if got := locale.New(arabic).Error(plain); got != "disk on fire" {
+		t.Errorf("an error without a key: %q", got)
+	}
+}
+
+// TestDefault checks the language chosen from the browser's preferences.
+func TestDefault(t *testing.T) {
+	for _, tc := range []struct {
+		prefs []string
+		want  locale.Lang
+	}{
+		{nil, locale.English},
+		{[]string{"ar"}, locale.Arabic},
+		{[]string{"ar-MA", "fr"}, locale.Arabic},
+		{[]string{"fr-FR", "ar", "en"}, locale.Arabic},
+		{[]string{"en-US", "ar"}, locale.English},
+		{[]string{"fr", "de"}, locale.English},
+		{[]string{"not a tag", "ar-EG"}, locale.Arabic},
+	} {
+		if got := locale.Default(tc.prefs); got.Lang != tc.want || got.Digits != locale.Western {
+			t.Errorf("Default(%q) = %+v, want %s with Western digits", tc.prefs, got, tc.want)
+		}
+	}
+}
+
+func BenchmarkTPlain(b *testing.B) {
+	p := locale.New(arabic)
+	for b.Loop() {
+		p.T("Side panel")
+	}
+}
+
+func BenchmarkTCount(b *testing.B) {
+	p := locale.New(arabic)
+	for b.Loop() {
+		p.T("%d documents", 5)
+	}
+}
