@@ -12,6 +12,7 @@ package locale
 import (
 	"fmt"
 	"reflect"
+	"strconv"
 	"sync"
 
 	"golang.org/x/text/language"
@@ -97,7 +98,7 @@ type Printer struct {
 	p *message.Printer
 
 	mu    sync.Mutex
-	plain map[string]string // messages without arguments, as written once
+	plain map[string]string // messages written, by memoKey
 }
 
 var (
@@ -136,19 +137,57 @@ func (p *Printer) Dir() string { return p.s.Lang.Dir() }
 // for its verbs: integers under %d in the chosen digits (no grouping),
 // errors translated (see Error), strings isolated in Arabic.
 func (p *Printer) T(key string, args ...any) string {
-	if len(args) > 0 {
+	// The interface's words are written on every render, and the list's
+	// counts for every entry drawn: a message whose arguments are only
+	// integers and strings is formatted once and kept (up to a bound).
+	memo, ok := memoKey(key, args)
+	if !ok {
 		return p.p.Sprintf(key, p.prepare(key, args)...)
 	}
-	// The interface's words are written on every render: each is looked
-	// up in the catalog once.
 	p.mu.Lock()
-	defer p.mu.Unlock()
-	msg, ok := p.plain[key]
-	if !ok {
-		msg = p.p.Sprintf(key)
-		p.plain[key] = msg
+	msg, ok := p.plain[memo]
+	p.mu.Unlock()
+	if ok {
+		return msg
 	}
+	msg = p.p.Sprintf(key, p.prepare(key, args)...)
+	p.mu.Lock()
+	if len(p.plain) >= maxMemo {
+		clear(p.plain)
+	}
+	p.plain[memo] = msg
+	p.mu.Unlock()
 	return msg
+}
+
+// maxMemo bounds how many messages a printer keeps.
+const maxMemo = 4096
+
+// memoKey returns the key under which T keeps the message key with args,
+// and false when an argument is other than an int or a string.
+func memoKey(key string, args []any) (string, bool) {
+	if len(args) == 0 {
+		return key, true
+	}
+	b := []byte(key)
+	for _, a := range args {
+		switch v := a.(type) {
+		case int:
+			b = append(b, 0, 'i')
+			b = strconv.AppendInt(b, int64(v), 10)
+		case string:
+			b = append(b, 0, 's')
+			b = strconv.AppendInt(b, int64(len(v)), 10)
+			b = append(append(b, ':'), v...)
+		case Text:
+			b = append(b, 0, 't')
+			b = strconv.AppendInt(b, int64(len(v)), 10)
+			b = append(append(b, ':'), v...)
+		default:
+			return "", false
+		}
+	}
+	return string(b), true
 }
 
 // N writes the integer n in the printer's digits.

@@ -57,6 +57,23 @@ func TestT(t *testing.T) {
 	}
 }
 
+// TestMemo checks that messages kept by a printer are told apart by every
+// argument, whatever the strings hold.
+func TestMemo(t *testing.T) {
+	p := locale.New(english)
+	a := p.T("%s: imported %s.", "a\x00s1:b", locale.Text("c"))
+	b := p.T("%s: imported %s.", "a", locale.Text("b\x00t1:c"))
+	if a == b || a != "a\x00s1:b: imported c." {
+		t.Errorf("two messages mixed up: %q and %q", a, b)
+	}
+	if got := p.T("%d spans", 7); got != "7 spans" {
+		t.Errorf("%q", got)
+	}
+	if got := p.T("%d spans", 1); got != "1 span" {
+		t.Errorf("%q", got)
+	}
+}
+
 // TestError checks that an error with a key is translated and a file error
 // names its file and line in the way of each language.
 func TestError(t *testing.T) {
