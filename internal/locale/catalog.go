@@ -68,8 +68,8 @@ func (f Forms) selectf(arg int) catalog.Message {
 	return plural.Selectf(arg, "%d", cases...)
 }
 
-// Keys returns the key of every message of the catalog, sorted.
-func Keys() []string {
+// keys returns the key of every message of the catalog, sorted.
+func keys() []string {
 	var keys []string
 	for _, t := range tables {
 		keys = slices.AppendSeq(keys, maps.Keys(t))
@@ -81,9 +81,9 @@ func Keys() []string {
 	return slices.Compact(keys)
 }
 
-// ArabicOf returns the Arabic of the simple message key, and whether the
+// arabicOf returns the Arabic of the simple message key, and whether the
 // catalog has it.
-func ArabicOf(key string) (string, bool) {
+func arabicOf(key string) (string, bool) {
 	for _, t := range tables {
 		if ar, ok := t[key]; ok {
 			return ar, true
@@ -92,8 +92,8 @@ func ArabicOf(key string) (string, bool) {
 	return "", false
 }
 
-// PluralOf returns the plural message key, and whether the catalog has it.
-func PluralOf(key string) (Plural, bool) {
+// pluralOf returns the plural message key, and whether the catalog has it.
+func pluralOf(key string) (Plural, bool) {
 	for _, t := range plurals {
 		if pl, ok := t[key]; ok {
 			return pl, true

@@ -37,9 +37,6 @@ func (l Lang) Dir() string {
 	return "ltr"
 }
 
-// Langs lists the languages of the interface.
-var Langs = []Lang{Arabic, English}
-
 // Digits names the digits the interface writes numbers with; document text
 // is never changed.
 type Digits string
@@ -60,11 +57,11 @@ type Settings struct {
 // prefs (BCP 47 tags, most preferred first): Arabic or English, whichever
 // comes first, English when neither does, with Western digits.
 func Default(prefs []string) Settings {
-	return Settings{Lang: Match(prefs), Digits: Western}
+	return Settings{Lang: match(prefs), Digits: Western}
 }
 
-// Match returns the language of the interface that best serves prefs.
-func Match(prefs []string) Lang {
+// match returns the language of the interface that best serves prefs.
+func match(prefs []string) Lang {
 	for _, p := range prefs {
 		tag, err := language.Parse(p)
 		if err != nil {
@@ -239,17 +236,14 @@ func (p *Printer) placed(file string, line int, inner error) string {
 		return fmt.Sprintf("%s: %s", file, p.Error(inner))
 	}
 	if line > 0 {
-		return p.T("%s, line %d: %s", file, line, said(p.Error(inner)))
+		return p.T("%s, line %d: %s", file, line, Text(p.Error(inner)))
 	}
-	return p.T("%s: %s", file, said(p.Error(inner)))
+	return p.T("%s: %s", file, Text(p.Error(inner)))
 }
 
 // Text is a message already in the printer's language, which T puts into
 // another one as it is.
 type Text string
-
-// said is the message of an error, in the printer's language.
-type said string
 
 // isolated formats a value between U+2068 FIRST STRONG ISOLATE and U+2069
 // POP DIRECTIONAL ISOLATE.
@@ -264,7 +258,7 @@ func (p *Printer) prepare(key string, args []any) []any {
 	if len(args) == 0 {
 		return args
 	}
-	verbs := Verbs(key)
+	verbs := verbsOf(key)
 	out := make([]any, len(args))
 	for i, a := range args {
 		verb := rune(0)
@@ -272,20 +266,11 @@ func (p *Printer) prepare(key string, args []any) []any {
 			verb = verbs[i]
 		}
 		switch v := a.(type) {
-		case said:
-			out[i] = string(v)
-			continue
 		case Text:
 			out[i] = string(v)
 			continue
 		case error:
-			a = said(p.Error(v))
-			if p.s.Lang == Arabic {
-				out[i] = isolated{string(a.(said))}
-			} else {
-				out[i] = string(a.(said))
-			}
-			continue
+			a = p.Error(v) // then put in as any string is
 		}
 		rv := reflect.ValueOf(a)
 		switch {
@@ -304,9 +289,9 @@ func (p *Printer) prepare(key string, args []any) []any {
 	return out
 }
 
-// Verbs returns the verbs of the fmt format key, in the order of the
+// verbsOf returns the verbs of the fmt format key, in the order of the
 // arguments they take (%% takes none).
-func Verbs(key string) []rune {
+func verbsOf(key string) []rune {
 	var verbs []rune
 	for i := 0; i < len(key); i++ {
 		if key[i] != '%' {
