@@ -14,7 +14,7 @@ import (
 type Block struct {
 	app.Compo
 	Key      string
-	Block    view.Block
+	Block    *view.Block   // the layout's, which it never changes
 	Spans    []corpus.Span // the document's spans overlapping the block
 	Selected string        // ID of the selected span
 	Flash    string        // ID of a span flashing
@@ -33,7 +33,7 @@ func (b *Block) OnUpdate(ctx app.Context) { b.fill(false) }
 func (b *Block) fill(mounted bool) {
 	html := ""
 	if b.Shown {
-		html = blockInnerHTML(b.Block, b.Spans)
+		html = blockInnerHTML(*b.Block, b.Spans)
 	}
 	chunk(b, b.Painted, b.Key, html, b.Vis, b.Shown, mounted)
 	if el := b.JSValue(); el != nil && el.Truthy() {

@@ -75,35 +75,25 @@ func (s *Shell) blockHeight(i int) int {
 	return el.Get("offsetHeight").Int()
 }
 
-// blockComponents renders the open document as blocks.
-func (s *Shell) blockComponents() []app.UI {
-	sel, flash := s.blockOf(s.selected), s.blockOf(s.flash)
-	out := make([]app.UI, len(s.lay.Blocks))
-	for i, b := range s.lay.Blocks {
-		c := &Block{Key: lazyKey(kindBlock, s.lay.Gen, i), Block: b, Spans: s.lay.BlockSpans[i], Shown: s.lay.Shown[i], Height: s.lay.Heights[i], Vis: s.docVis, Painted: s.painted}
-		if i == sel {
-			c.Selected = s.selected
-		}
-		if i == flash {
-			c.Flash = s.flash
-		}
-		out[i] = c
+// openDoc returns the open document as the document pane draws it, or nil.
+func (s *Shell) openDoc() *OpenDoc {
+	if s.ed == nil {
+		return nil
 	}
-	return out
+	return &OpenDoc{Title: s.doc.Title, Status: s.doc.Status, Labels: s.schema.Labels, Text: DocText{
+		LaidOut: LaidOut{Gen: s.lay.Gen, Count: len(s.doc.Spans), Blocks: s.lay.Blocks, Spans: s.lay.BlockSpans, Shown: s.lay.Shown,
+			Selected: s.selected, SelBlock: s.blockOf(s.selected)},
+		Heights: s.lay.Heights, Flash: s.flash, FlashBlock: s.blockOf(s.flash),
+	}}
 }
 
-// spanGroups renders the side list of spans as groups, one per block.
-func (s *Shell) spanGroups() []app.UI {
-	sel := s.blockOf(s.listSel)
-	out := make([]app.UI, 0, len(s.lay.Blocks))
-	for i, b := range s.lay.Blocks {
-		g := &SpanGroup{Key: lazyKey(kindGroup, s.lay.Gen, i), Block: b, Spans: s.lay.GroupSpans[i], Shown: s.lay.ListShown[i], Vis: s.listVis, Painted: s.painted}
-		if i == sel {
-			g.Selected = s.listSel
-		}
-		out = append(out, g)
+// spanList returns the open document's span list as the side panel draws it.
+func (s *Shell) spanList() LaidOut {
+	if s.ed == nil {
+		return LaidOut{SelBlock: -1}
 	}
-	return out
+	return LaidOut{Gen: s.lay.Gen, Count: len(s.doc.Spans), Blocks: s.lay.Blocks, Spans: s.lay.GroupSpans, Shown: s.lay.ListShown,
+		Selected: s.listSel, SelBlock: s.blockOf(s.listSel)}
 }
 
 // paintNow draws an edit at once, in the handler of the key or click that

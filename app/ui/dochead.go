@@ -15,17 +15,22 @@ type DocHead struct {
 	Title  string
 	Status corpus.Status
 
-	OnRename func(ctx app.Context, title string)
-	OnDelete func(ctx app.Context)
-	OnStatus func(ctx app.Context, st corpus.Status)
+	Owner docHeadOwner
 
 	renaming bool
+}
+
+// docHeadOwner carries out what the document's head reports.
+type docHeadOwner interface {
+	rename(ctx app.Context, title string)
+	deleteOpen(ctx app.Context)
+	setStatus(ctx app.Context, st corpus.Status)
 }
 
 // rename ends the renaming with title.
 func (h *DocHead) rename(ctx app.Context, title string) {
 	h.renaming = false
-	h.OnRename(ctx, title)
+	h.Owner.rename(ctx, title)
 }
 
 // Render draws the head.
@@ -36,7 +41,7 @@ func (h *DocHead) Render() app.UI {
 		app.Label().Class("status-field").For("doc-status").Text(p.T("Status")),
 		app.Select().ID("doc-status").DataSet("testid", "status").Title(p.T("Document status")).
 			OnChange(func(ctx app.Context, e app.Event) {
-				h.OnStatus(ctx, corpus.Status(ctx.JSSrc().Get("value").String()))
+				h.Owner.setStatus(ctx, corpus.Status(ctx.JSSrc().Get("value").String()))
 			}).
 			Body(app.Range(corpus.Statuses).Slice(func(i int) app.UI {
 				st := corpus.Statuses[i]
@@ -71,6 +76,6 @@ func (h *DocHead) renderTitle(p *locale.Printer) app.UI {
 			OnClick(func(ctx app.Context, e app.Event) { h.renaming = true }),
 		app.Button().Class("button danger").DataSet("testid", "delete-doc").Title(p.T("Delete this document")).Text(p.T("Delete")).
 			Attr("aria-label", p.T("Delete this document")).
-			OnClick(func(ctx app.Context, e app.Event) { h.OnDelete(ctx) }),
+			OnClick(func(ctx app.Context, e app.Event) { h.Owner.deleteOpen(ctx) }),
 	)
 }

@@ -25,14 +25,19 @@ type DocList struct {
 	Open   string // ID of the open document
 	Labels []corpus.LabelDef
 
-	OnOpen   func(ctx app.Context, id string)
-	OnDelete func(ctx app.Context, ids []string) // the documents chosen, in list order
+	Owner docListOwner
 
 	checked map[string]bool // documents chosen, for deleting
 	shown   []bool          // chunks drawn
 	gen     int             // changes with the number of chunks: their keys are new
 	painted painted         // what each chunk's element holds, for the list's life
 	vis     *browser.Visibility
+}
+
+// docListOwner carries out what the document list reports.
+type docListOwner interface {
+	open(ctx app.Context, id string)
+	deleteDocs(ctx app.Context, ids []string) // the documents chosen, in list order
 }
 
 // OnInit makes the record of what the chunks hold.
@@ -116,7 +121,7 @@ func (d *DocList) onClick(ctx app.Context, e app.Event) {
 		d.check(id, target.Get("checked").Bool())
 		return
 	}
-	d.OnOpen(ctx, id)
+	d.Owner.open(ctx, id)
 }
 
 // Render draws the list.
@@ -130,7 +135,7 @@ func (d *DocList) Render() app.UI {
 				return app.Div().Class("doc-choice").Body(
 					app.Button().Class("button danger").DataSet("testid", "delete-chosen").
 						Text(p.T("Delete %s", locale.Text(p.T("%d documents", len(d.checked))))).
-						OnClick(func(ctx app.Context, e app.Event) { d.OnDelete(ctx, d.chosen()) }),
+						OnClick(func(ctx app.Context, e app.Event) { d.Owner.deleteDocs(ctx, d.chosen()) }),
 					app.Button().Class("button").DataSet("testid", "choice-clear").Text(p.T("Clear choice")).
 						OnClick(func(ctx app.Context, e app.Event) { d.checked = nil }),
 				)

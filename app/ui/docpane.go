@@ -2,6 +2,8 @@ package ui
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raqim/raqim/app/browser"
+	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/locale"
 )
 
@@ -13,22 +15,40 @@ type DocPane struct {
 	app.Compo
 	Loc     locale.Settings // the language its words are written in
 	Loading string          // what is being loaded, shown in place of the document
+	Doc     *OpenDoc        // the open document, or nil
+	Vis     *browser.Visibility
+	Painted painted
+	Owner   docPaneOwner
+}
 
-	// Doc draws the open document's parts, or returns nil when none is
-	// open. It is a func, which go-app does not compare: the parts hold
-	// the document's blocks, which DocumentView compares, once.
-	Doc func() []app.UI
+// OpenDoc is the open document as the document pane draws it.
+type OpenDoc struct {
+	Title  string
+	Status corpus.Status
+	Labels []corpus.LabelDef // the schema's, for the palette
+	Text   DocText
+}
+
+// docPaneOwner carries out what the document pane's views report.
+type docPaneOwner interface {
+	docHeadOwner
+	paletteOwner
+	documentOwner
 }
 
 // Render draws the panel.
 func (d *DocPane) Render() app.UI {
 	p := locale.New(d.Loc)
 	pane := app.Section().Class("editor").ID("doc").DataSet("role", "editor").TabIndex(-1).Attr("aria-label", p.T("Document"))
-	if d.Loading != "" {
+	switch {
+	case d.Loading != "":
 		return pane.Body(app.P().Class("empty").Text(d.Loading))
-	}
-	if parts := d.Doc(); parts != nil {
-		return pane.Body(parts...)
+	case d.Doc != nil:
+		return pane.Body(
+			&DocHead{Loc: d.Loc, Title: d.Doc.Title, Status: d.Doc.Status, Owner: d.Owner},
+			&Palette{Loc: d.Loc, Labels: d.Doc.Labels, Owner: d.Owner},
+			&DocumentView{Text: d.Doc.Text, Vis: d.Vis, Painted: d.Painted, Owner: d.Owner},
+		)
 	}
 	return pane.Body(
 		app.Div().Class("empty").Body(

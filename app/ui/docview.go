@@ -4,6 +4,9 @@ import (
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raqim/raqim/app/browser"
+	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/view"
 )
 
 // DocumentView is the open document's text, its blocks drawn by Block. It
@@ -11,19 +14,49 @@ import (
 // from count, which an edit calls straight from the key handler.
 type DocumentView struct {
 	app.Compo
-	Count   int      // the document's spans
-	Blocks  []app.UI // the document's blocks, in order
-	OnClick app.EventHandler
+	Text    DocText
+	Vis     *browser.Visibility // watches the blocks not drawn
+	Painted painted             // what the blocks' elements hold
+	Owner   documentOwner
+}
+
+// LaidOut is what a panel draws of the open document's view.Layout: its
+// blocks, the spans each block shows, which blocks are drawn, and the
+// selected span. A layout replaces the slices it changes rather than
+// writing into them, so go-app's comparison of these props sees every
+// change, and costs little when the slices are the ones it saw before.
+type LaidOut struct {
+	Gen      int // the layout's generation: its chunks' keys
+	Count    int // the document's spans
+	Blocks   []view.Block
+	Spans    [][]corpus.Span // the spans each block shows
+	Shown    []bool          // the blocks drawn
+	Selected string          // the ID of the selected span, or ""
+	SelBlock int             // the block holding it, or -1
+}
+
+// DocText is what the document view draws: the blocks with the spans
+// overlapping each, their boxes' heights, and the flashing span.
+type DocText struct {
+	LaidOut
+	Heights    []int  // px: each block's height when last drawn, or 0
+	Flash      string // the ID of the span flashing, or ""
+	FlashBlock int    // the block holding it, or -1
+}
+
+// documentOwner carries out what the document view reports.
+type documentOwner interface {
+	onDocClick(ctx app.Context, e app.Event) // a click in the text
 }
 
 // OnMount writes the count.
 func (d *DocumentView) OnMount(ctx app.Context) {
 	mounted.documentView = d
-	d.count(d.Count)
+	d.count(d.Text.Count)
 }
 
 // OnUpdate writes the count.
-func (d *DocumentView) OnUpdate(ctx app.Context) { d.count(d.Count) }
+func (d *DocumentView) OnUpdate(ctx app.Context) { d.count(d.Text.Count) }
 
 // OnDismount forgets the instance.
 func (d *DocumentView) OnDismount() {
@@ -42,11 +75,26 @@ func (d *DocumentView) count(n int) {
 	}
 }
 
+// onClick reports a click in the text.
+func (d *DocumentView) onClick(ctx app.Context, e app.Event) { d.Owner.onDocClick(ctx, e) }
+
 // Render draws the document, right to left, in Arabic.
 func (d *DocumentView) Render() app.UI {
+	t := &d.Text
+	blocks := make([]app.UI, len(t.Blocks))
+	for i := range t.Blocks {
+		b := &Block{Key: lazyKey(kindBlock, t.Gen, i), Block: &t.Blocks[i], Spans: t.Spans[i], Shown: t.Shown[i], Height: t.Heights[i], Vis: d.Vis, Painted: d.Painted}
+		if i == t.SelBlock {
+			b.Selected = t.Selected
+		}
+		if i == t.FlashBlock {
+			b.Flash = t.Flash
+		}
+		blocks[i] = b
+	}
 	return app.Article().Class("document").
 		DataSet("testid", "document").DataSet("role", "document").
 		Dir("rtl").Lang("ar").
-		OnClick(d.OnClick).
-		Body(d.Blocks...)
+		OnClick(d.onClick).
+		Body(blocks...)
 }

@@ -18,11 +18,16 @@ type LabelMapping struct {
 	Held   job.Held
 	Labels []corpus.LabelDef // the schema's
 
-	OnApply  func(ctx app.Context, m map[corpus.Label]corpus.Label) // import with m
-	OnCancel func(ctx app.Context)                                  // import nothing
+	Owner mappingOwner
 
 	choice map[corpus.Label]corpus.Label
 	of     int // the ID of the file choice is for
+}
+
+// mappingOwner carries out what the label mapping reports.
+type mappingOwner interface {
+	applyMapping(ctx app.Context, m map[corpus.Label]corpus.Label) // import with m
+	cancelMapping(ctx app.Context)                                 // import nothing
 }
 
 // choices returns the choices made for the file held.
@@ -44,7 +49,7 @@ func (c *LabelMapping) apply(ctx app.Context, e app.Event) {
 		}
 		m[u.Label] = to
 	}
-	c.OnApply(ctx, m)
+	c.Owner.applyMapping(ctx, m)
 }
 
 // Render draws the dialog.
@@ -77,7 +82,7 @@ func (c *LabelMapping) Render() app.UI {
 				app.Button().Class("primary").DataSet("testid", "mapping-apply").Text(p.T("Import with this mapping")).
 					OnClick(c.apply),
 				app.Button().DataSet("testid", "mapping-cancel").Text(p.T("Cancel")).
-					OnClick(func(ctx app.Context, e app.Event) { c.OnCancel(ctx) }),
+					OnClick(func(ctx app.Context, e app.Event) { c.Owner.cancelMapping(ctx) }),
 			),
 		),
 	)

@@ -14,7 +14,12 @@ type Palette struct {
 	Loc    locale.Settings // the language its words are written in
 	Labels []corpus.LabelDef
 
-	OnLabel func(ctx app.Context, l corpus.Label) // label the selection, or the selected span
+	Owner paletteOwner
+}
+
+// paletteOwner carries out what the palette reports.
+type paletteOwner interface {
+	labelSelection(ctx app.Context, l corpus.Label) // label the selection, or the selected span
 }
 
 // definition is what the label marks, in p's language.
@@ -55,7 +60,7 @@ func (c *Palette) Render() app.UI {
 				return app.Button().Class("label-button").DataSet("role", "label").DataSet("label", string(d.Name)).TabIndex(tab).
 					Title(definition(p, d)).
 					On("mousedown", func(ctx app.Context, e app.Event) { e.PreventDefault() }).
-					OnClick(func(ctx app.Context, e app.Event) { c.OnLabel(ctx, d.Name) }, app.EventScope(d.Name)).
+					OnClick(func(ctx app.Context, e app.Event) { c.Owner.labelSelection(ctx, d.Name) }, app.EventScope(d.Name)).
 					Body(
 						app.Kbd().Text(key),
 						app.Span().Class("ar").Lang("ar").Text(d.Arabic),

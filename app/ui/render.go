@@ -27,14 +27,12 @@ func (s *Shell) Render() app.UI {
 		On("drop", s.onDrop).
 		Body(
 			&SkipLink{Loc: loc},
-			&TopBar{Loc: loc, Annotator: s.annotator, Save: s.saveState(),
-				OnImport: s.importFiles, OnExportJSONL: s.exportJSONL, OnExportDataset: s.exportDataset,
-				OnPanel: s.togglePanel, OnAnnotator: s.setAnnotator, OnLocale: s.setLocale},
+			&TopBar{Loc: loc, Annotator: s.annotator, Save: s.saveState(), Owner: s},
 			&Messages{Loc: loc},
 			app.Div().Class("layout").Body(
-				&DocList{Loc: loc, Sums: s.sums, Open: s.openID(), Labels: s.schema.Labels, OnOpen: s.open, OnDelete: s.deleteDocs},
-				&DocPane{Loc: loc, Loading: s.loading, Doc: s.docParts},
-				&Side{Loc: loc, Panel: s.sidePanel(), Open: s.ed != nil, Count: len(s.doc.Spans), Groups: s.spanGroups, OnSelect: s.jumpTo},
+				&DocList{Loc: loc, Sums: s.sums, Open: s.openID(), Labels: s.schema.Labels, Owner: s},
+				&DocPane{Loc: loc, Loading: s.loading, Doc: s.openDoc(), Vis: s.docVis, Painted: s.painted, Owner: s},
+				&Side{Loc: loc, Panel: s.sidePanel(), Open: s.ed != nil, List: s.spanList(), Vis: s.listVis, Painted: s.painted, Owner: s},
 			),
 			s.mapping(),
 			app.If(s.dragging, func() app.UI {
@@ -65,20 +63,6 @@ func (s *Shell) openID() string {
 	return s.doc.ID
 }
 
-// docParts draws the open document's parts (DocPane draws them), or
-// returns nil when none is open.
-func (s *Shell) docParts() []app.UI {
-	if s.ed == nil {
-		return nil
-	}
-	loc := s.loc.Settings()
-	return []app.UI{
-		&DocHead{Loc: loc, Title: s.doc.Title, Status: s.doc.Status, OnRename: s.rename, OnDelete: s.deleteOpen, OnStatus: s.setStatus},
-		&Palette{Loc: loc, Labels: s.schema.Labels, OnLabel: s.labelSelection},
-		&DocumentView{Count: len(s.doc.Spans), Blocks: s.blockComponents(), OnClick: s.onDocClick},
-	}
-}
-
 // sidePanel returns the panel the top bar opened, shown in place of the
 // span list, or nil.
 func (s *Shell) sidePanel() app.UI {
@@ -101,7 +85,7 @@ func (s *Shell) mapping() *LabelMapping {
 		return nil
 	}
 	h := s.held[0]
-	return &LabelMapping{Loc: s.loc.Settings(), ID: h.id, Held: h.Held, Labels: s.schema.Labels, OnApply: s.applyMapping, OnCancel: s.cancelMapping}
+	return &LabelMapping{Loc: s.loc.Settings(), ID: h.id, Held: h.Held, Labels: s.schema.Labels, Owner: s}
 }
 
 func (s *Shell) onDragOver(ctx app.Context, e app.Event) {

@@ -13,22 +13,24 @@ import (
 // the arrow keys move along the list from it as from a row.
 type Side struct {
 	app.Compo
-	Loc   locale.Settings // the language its words are written in
-	Panel app.UI          // the panel shown in place of the span list, or nil
-	Open  bool            // a document is open
-	Count int             // the open document's spans
+	Loc     locale.Settings     // the language its words are written in
+	Panel   app.UI              // the panel shown in place of the span list, or nil
+	Open    bool                // a document is open
+	List    LaidOut             // the spans starting in each block, its groups
+	Vis     *browser.Visibility // watches the groups not drawn
+	Painted painted             // what the groups' elements hold
+	Owner   sideOwner
+}
 
-	// Groups draws the span list's groups. It is a func, which go-app does
-	// not compare: each group compares its own props.
-	Groups func() []app.UI
-
-	OnSelect func(ctx app.Context, id string) // a span chosen in the list
+// sideOwner carries out what the side panel reports.
+type sideOwner interface {
+	jumpTo(ctx app.Context, id string) // a span chosen in the list
 }
 
 // onClick selects the span of the row clicked.
 func (c *Side) onClick(ctx app.Context, e app.Event) {
 	if li := e.Get("target").Call("closest", "[data-role=span-item]"); li.Truthy() {
-		c.OnSelect(ctx, li.Call("getAttribute", "data-id").String())
+		c.Owner.jumpTo(ctx, li.Call("getAttribute", "data-id").String())
 	}
 }
 
@@ -37,7 +39,7 @@ func (c *Side) onClick(ctx app.Context, e app.Event) {
 func (c *Side) onKeyDown(ctx app.Context, e app.Event) {
 	if li := moveFocus(e, "[data-role=span-item]", "ArrowDown", "ArrowUp"); li.Truthy() {
 		id := li.Call("getAttribute", "data-id").String()
-		c.OnSelect(ctx, id)
+		c.Owner.jumpTo(ctx, id)
 		// The row is drawn anew as selected: focus goes to the new one.
 		ctx.Defer(func(app.Context) { browser.Focus(`[data-role=span-item][data-id="` + id + `"]`) })
 	}
@@ -54,7 +56,21 @@ func (c *Side) Render() app.UI {
 		return side
 	}
 	return side.OnClick(c.onClick).OnKeyDown(c.onKeyDown).Body(
-		app.H2().Text(p.T("Spans (%d)", c.Count)),
-		app.Div().DataSet("testid", "span-list").DataSet("role", "span-list").Body(c.Groups()...),
+		app.H2().Text(p.T("Spans (%d)", c.List.Count)),
+		app.Div().DataSet("testid", "span-list").DataSet("role", "span-list").Body(c.groups()...),
 	)
+}
+
+// groups draws the span list's groups, one per block.
+func (c *Side) groups() []app.UI {
+	l := &c.List
+	out := make([]app.UI, len(l.Blocks))
+	for i := range l.Blocks {
+		g := &SpanGroup{Key: lazyKey(kindGroup, l.Gen, i), Block: &l.Blocks[i], Spans: l.Spans[i], Shown: l.Shown[i], Vis: c.Vis, Painted: c.Painted}
+		if i == l.SelBlock {
+			g.Selected = l.Selected
+		}
+		out[i] = g
+	}
+	return out
 }

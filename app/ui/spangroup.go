@@ -15,7 +15,7 @@ import (
 type SpanGroup struct {
 	app.Compo
 	Key      string
-	Block    view.Block
+	Block    *view.Block   // the layout's, which it never changes
 	Spans    []corpus.Span // the spans starting in the block
 	Selected string
 	Shown    bool
@@ -32,7 +32,7 @@ func (g *SpanGroup) OnUpdate(ctx app.Context) { g.fill(false) }
 func (g *SpanGroup) fill(mounted bool) {
 	html := ""
 	if g.Shown {
-		html = spanRowsHTML(g.Block, g.Spans, g.Selected)
+		html = spanRowsHTML(*g.Block, g.Spans, g.Selected)
 	}
 	chunk(g, g.Painted, g.Key, html, g.Vis, g.Shown, mounted)
 }

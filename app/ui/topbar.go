@@ -27,12 +27,17 @@ type TopBar struct {
 	Annotator string
 	Save      *SaveState // the save state, drawn at the bar's end
 
-	OnImport        func(ctx app.Context, files app.Value) // files picked to import
-	OnExportJSONL   func(ctx app.Context)
-	OnExportDataset func(ctx app.Context)
-	OnPanel         func(ctx app.Context, panel string) // a panel opened or closed
-	OnAnnotator     func(ctx app.Context, name string)  // a new annotator's name
-	OnLocale        func(ctx app.Context, set locale.Settings)
+	Owner topBarOwner
+}
+
+// topBarOwner carries out what the top bar reports.
+type topBarOwner interface {
+	importFiles(ctx app.Context, files app.Value) // files picked to import
+	exportJSONL(ctx app.Context)
+	exportDataset(ctx app.Context)
+	togglePanel(ctx app.Context, panel string) // a panel opened or closed
+	setAnnotator(ctx app.Context, name string) // a new annotator's name
+	setLocale(ctx app.Context, set locale.Settings)
 }
 
 // Render draws the bar.
@@ -49,33 +54,33 @@ func (t *TopBar) Render() app.UI {
 				Accept(acceptedFiles).
 				DataSet("testid", "import").
 				OnChange(func(ctx app.Context, e app.Event) {
-					t.OnImport(ctx, ctx.JSSrc().Get("files"))
+					t.Owner.importFiles(ctx, ctx.JSSrc().Get("files"))
 					ctx.JSSrc().Set("value", "")
 				}),
 		),
 		app.Button().Class("button").DataSet("testid", "export-jsonl").
 			Title(p.T("Download every document and its spans as JSONL (code-point offsets)")).
 			Text(p.T("Export JSONL")).
-			OnClick(func(ctx app.Context, e app.Event) { t.OnExportJSONL(ctx) }),
+			OnClick(func(ctx app.Context, e app.Event) { t.Owner.exportJSONL(ctx) }),
 		app.Button().Class("button").DataSet("testid", "export-dataset").
 			Title(p.T("Download a training dataset: train/dev/test splits in JSONL, CoNLL, Hugging Face, brat and Label Studio formats")).
 			Text(p.T("Export dataset")).
-			OnClick(func(ctx app.Context, e app.Event) { t.OnExportDataset(ctx) }),
+			OnClick(func(ctx app.Context, e app.Event) { t.Owner.exportDataset(ctx) }),
 		app.Button().Class("button icon").DataSet("testid", "dataset-settings-toggle").
 			Title(p.T("Dataset export settings")).Attr("aria-label", p.T("Dataset export settings")).Text("⚙").
-			OnClick(func(ctx app.Context, e app.Event) { t.OnPanel(ctx, panelDataset) }),
+			OnClick(func(ctx app.Context, e app.Event) { t.Owner.togglePanel(ctx, panelDataset) }),
 		app.Button().Class("button").DataSet("testid", "guide-toggle").
 			Text(p.T("Guidelines")).
-			OnClick(func(ctx app.Context, e app.Event) { t.OnPanel(ctx, panelGuide) }),
+			OnClick(func(ctx app.Context, e app.Event) { t.Owner.togglePanel(ctx, panelGuide) }),
 		app.Button().Class("button").DataSet("testid", "overview-toggle").
 			Text(p.T("Overview")).
-			OnClick(func(ctx app.Context, e app.Event) { t.OnPanel(ctx, panelOverview) }),
+			OnClick(func(ctx app.Context, e app.Event) { t.Owner.togglePanel(ctx, panelOverview) }),
 		app.Label().Class("annotator").Body(
 			app.Text(p.T("Annotator")+" "),
 			app.Input().Type("text").Value(t.Annotator).Size(10).
 				OnChange(func(ctx app.Context, e app.Event) {
 					if v := ctx.JSSrc().Get("value").String(); v != "" {
-						t.OnAnnotator(ctx, v)
+						t.Owner.setAnnotator(ctx, v)
 					}
 				}),
 		),
@@ -93,7 +98,7 @@ func (t *TopBar) renderLocale(p *locale.Printer) app.UI {
 			OnChange(func(ctx app.Context, e app.Event) {
 				set := t.Loc
 				pick(&set, ctx.JSSrc().Get("value").String())
-				t.OnLocale(ctx, set)
+				t.Owner.setLocale(ctx, set)
 			}).
 			Body(options...)
 	}
