@@ -74,6 +74,7 @@ func (s *Shell) docParts() []app.UI {
 	loc := s.loc.Settings()
 	return []app.UI{
 		&DocHead{Loc: loc, Title: s.doc.Title, Status: s.doc.Status, OnRename: s.rename, OnDelete: s.deleteOpen, OnStatus: s.setStatus},
+		&LayerList{Loc: loc, Store: s.st, Doc: s.doc.ID, Own: len(s.doc.Spans), Stamp: s.imports},
 		&Palette{Loc: loc, Labels: s.schema.Labels, OnLabel: s.labelSelection},
 		&DocumentView{Count: len(s.doc.Spans), Blocks: s.blockComponents(), OnClick: s.onDocClick},
 	}

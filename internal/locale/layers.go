@@ -25,4 +25,11 @@ var layerArabic = map[string]string{
 	// import
 	"%s: %s stored already now have the layer «%s».":                      "%s: %s مخزّنة من قبل صارت لها الطبقة «%s».",
 	"%s: %s stored already now have the system layer «%s» (predictions).": "%s: %s مخزّنة من قبل صارت لها طبقة النظام «%s» (تنبؤات).",
+
+	// the list of a document's layers
+	"Layers of this document": "طبقات هذه الوثيقة",
+	"Yours (edited here)":     "طبقتك (تُحرَّر هنا)",
+	"annotator":               "موسِّم",
+	"system":                  "نظام",
+	"gold":                    "مرجعية",
 }
