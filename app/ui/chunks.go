@@ -80,7 +80,7 @@ func (s *Shell) openDoc() *OpenDoc {
 	if s.ed == nil {
 		return nil
 	}
-	return &OpenDoc{Title: s.doc.Title, Status: s.doc.Status, Labels: s.schema.Labels, Text: DocText{
+	return &OpenDoc{ID: s.doc.ID, Store: s.st, Stamp: s.imports, Title: s.doc.Title, Status: s.doc.Status, Labels: s.schema.Labels, Text: DocText{
 		LaidOut: LaidOut{Gen: s.lay.Gen, Count: len(s.doc.Spans), Blocks: s.lay.Blocks, Spans: s.lay.BlockSpans, Shown: s.lay.Shown,
 			Selected: s.selected, SelBlock: s.blockOf(s.selected)},
 		Heights: s.lay.Heights, Flash: s.flash, FlashBlock: s.blockOf(s.flash),

@@ -5,6 +5,7 @@ import (
 	"github.com/raqim/raqim/app/browser"
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/locale"
+	"github.com/raqim/raqim/internal/store"
 )
 
 // DocPane is the page's middle panel: what is being loaded, or the open
@@ -23,10 +24,13 @@ type DocPane struct {
 
 // OpenDoc is the open document as the document pane draws it.
 type OpenDoc struct {
+	ID     string
 	Title  string
 	Status corpus.Status
 	Labels []corpus.LabelDef // the schema's, for the palette
 	Text   DocText
+	Store  store.Store // where its other layers are read from
+	Stamp  int         // changes when its layers may have changed
 }
 
 // docPaneOwner carries out what the document pane's views report.
@@ -46,6 +50,7 @@ func (d *DocPane) Render() app.UI {
 	case d.Doc != nil:
 		return pane.Body(
 			&DocHead{Loc: d.Loc, Title: d.Doc.Title, Status: d.Doc.Status, Owner: d.Owner},
+			&LayerList{Loc: d.Loc, Store: d.Doc.Store, Doc: d.Doc.ID, Own: d.Doc.Text.Count, Stamp: d.Doc.Stamp},
 			&Palette{Loc: d.Loc, Labels: d.Doc.Labels, Owner: d.Owner},
 			&DocumentView{Text: d.Doc.Text, Vis: d.Vis, Painted: d.Painted, Owner: d.Owner},
 		)

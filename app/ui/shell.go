@@ -63,6 +63,9 @@ type Shell struct {
 	doc  corpus.Document
 	lay  view.Layout
 	gen  int
+	// imports counts the imports ended: the open document's layers are
+	// read again after each.
+	imports int
 
 	docVis, listVis *browser.Visibility // the document's blocks, the side list's groups
 	painted         painted             // what the blocks' and groups' elements hold

@@ -115,6 +115,9 @@ func (s *Shell) offloaded(ctx app.Context, req job.Request, files []app.Value, s
 	}
 	ctx.Dispatch(func(ctx app.Context) {
 		s.busy = ""
+		if importing {
+			s.imports++
+		}
 		if r.First == opened {
 			r.First = "" // open already
 		}

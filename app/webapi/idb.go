@@ -27,9 +27,16 @@ const (
 	storeSpans = "spans" // [id, span id] → span JSON; [id, bulkKey] → span JSON lines
 	storeLogs  = "logs"  // id → history.Log JSON
 	storeMeta  = "meta"  // "instance" → an ID the database is given when it is made
+	// The layers of documents besides their own spans: a layer's summary
+	// apart from its spans, so that a document's layers are listed cheaply.
+	storeLayers     = "layers"     // [id, layer name] → corpus.LayerInfo JSON
+	storeLayerSpans = "layerSpans" // [id, layer name] → span JSON lines
 )
 
-var allStores = []any{storeDocs, storeTexts, storeSpans, storeLogs, storeMeta}
+// allStores are the object stores of the database. A database lacking
+// some (one made before they were added) is upgraded to the next version
+// on opening, which adds them and keeps what the others hold.
+var allStores = []any{storeDocs, storeTexts, storeSpans, storeLogs, storeMeta, storeLayers, storeLayerSpans}
 
 // docRecord is what the docs store holds of a document.
 type docRecord struct {
@@ -456,18 +463,10 @@ func (r docReads) decode() (corpus.Document, history.Log, error) {
 	if res.Length() > 0 {
 		lines = res.Call("join", "\n").String()
 	}
-	doc.Spans = make([]corpus.Span, 0, strings.Count(lines, "\n")+1)
-	var dec store.SpanDecoder
-	for lines != "" {
-		line, rest, _ := strings.Cut(lines, "\n")
-		lines = rest
-		sp, err := dec.Decode(line)
-		if err != nil {
-			return doc, log, fmt.Errorf("document %s: stored span is damaged: %v", r.id, err)
-		}
-		doc.Spans = append(doc.Spans, sp)
+	var err error
+	if doc.Spans, err = decodeSpanLines(lines); err != nil {
+		return doc, log, fmt.Errorf("document %s: stored span is damaged: %v", r.id, err)
 	}
-	corpus.SortSpans(doc.Spans)
 	if !r.withLog {
 		return doc, log, nil
 	}
@@ -477,6 +476,35 @@ func (r docReads) decode() (corpus.Document, history.Log, error) {
 		}
 	}
 	return doc, log, nil
+}
+
+// decodeSpanLines decodes spans stored a span's JSON per line, sorted.
+func decodeSpanLines(lines string) ([]corpus.Span, error) {
+	spans := make([]corpus.Span, 0, strings.Count(lines, "\n")+1)
+	var dec store.SpanDecoder
+	for lines != "" {
+		line, rest, _ := strings.Cut(lines, "\n")
+		lines = rest
+		sp, err := dec.Decode(line)
+		if err != nil {
+			return nil, err
+		}
+		spans = append(spans, sp)
+	}
+	corpus.SortSpans(spans)
+	return spans, nil
+}
+
+// appendSpanLines appends spans a span's JSON per line, as
+// decodeSpanLines reads them.
+func appendSpanLines(buf []byte, spans []corpus.Span) []byte {
+	for i, sp := range spans {
+		if i > 0 {
+			buf = append(buf, '\n')
+		}
+		buf = store.AppendSpan(buf, sp)
+	}
+	return buf
 }
 
 // Add stores new documents, all or none.
@@ -533,13 +561,7 @@ func (d *IDB) add(t *tx, docs []corpus.Document) {
 		req.Set("onerror", fail)
 		ts.Call("put", doc.Text, doc.ID)
 		if len(doc.Spans) > 0 {
-			buf = buf[:0]
-			for i, sp := range doc.Spans {
-				if i > 0 {
-					buf = append(buf, '\n')
-				}
-				buf = store.AppendSpan(buf, sp)
-			}
+			buf = appendSpanLines(buf[:0], doc.Spans)
 			ss.Call("put", string(buf), []any{doc.ID, bulkKey})
 		}
 	}
@@ -656,6 +678,8 @@ func (d *IDB) Delete(ids ...string) error {
 					t.store(storeTexts).Call("delete", id)
 					t.store(storeLogs).Call("delete", id)
 					t.store(storeSpans).Call("delete", spanRange(id))
+					t.store(storeLayers).Call("delete", spanRange(id))
+					t.store(storeLayerSpans).Call("delete", spanRange(id))
 				})
 			})
 		}

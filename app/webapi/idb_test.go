@@ -20,8 +20,10 @@ func emptyIDB(t *testing.T) store.Store {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{storeDocs, storeTexts, storeSpans, storeLogs} {
-		tx.store(s).Call("clear")
+	for _, s := range allStores {
+		if s != storeMeta {
+			tx.store(s.(string)).Call("clear")
+		}
 	}
 	if err := tx.wait(); err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"github.com/raqim/raqim/internal/format"
+	"github.com/raqim/raqim/internal/job"
 )
 
 // Input is one file the user handed over: its name and contents.
@@ -14,6 +15,8 @@ type Input struct {
 	// a byte offset, each time it is called: Run checks it whole, then
 	// stores it in runs, never holding all of it.
 	Open func(offset int64) (io.Reader, error)
+	// Layer says what the file becomes for documents stored already.
+	Layer job.Layer
 }
 
 // Unit is what is imported as a whole, all or nothing: one file, or a brat
@@ -22,6 +25,9 @@ type Unit struct {
 	Name  string // for messages: the file, or "stem.txt + stem.ann"
 	Files []Input
 	Index []int // the positions of Files in the selection given to Group
+	// Layer says what the unit becomes for documents stored already: its
+	// first file's Layer.
+	Layer job.Layer
 }
 
 // Group cuts a multi-file selection into units: a .ann and the .txt of the
@@ -44,11 +50,11 @@ func Group(files []Input) []Unit {
 		if format.Ext(f.Name) == ".txt" {
 			if j, ok := anns[stem(f.Name)]; ok {
 				paired[j] = true
-				units = append(units, Unit{Name: f.Name + " + " + files[j].Name, Files: []Input{f, files[j]}, Index: []int{i, j}})
+				units = append(units, Unit{Name: f.Name + " + " + files[j].Name, Files: []Input{f, files[j]}, Index: []int{i, j}, Layer: f.Layer})
 				continue
 			}
 		}
-		units = append(units, Unit{Name: f.Name, Files: []Input{f}, Index: []int{i}})
+		units = append(units, Unit{Name: f.Name, Files: []Input{f}, Index: []int{i}, Layer: f.Layer})
 	}
 	return units
 }

@@ -46,20 +46,45 @@ func RunFrom(st store.Store, known *store.Known, units []Unit, opts Options, fro
 			r.Error = p.T("%s: an import can only go on in a large span JSONL file", u.Name)
 			return r
 		}
-		res, err := Import(u, opts)
+		res, err := Import(u, unstamped(opts))
 		if refused(&r, u, err, p) {
 			continue
 		}
 		for _, n := range res.Notes {
 			r.Messages = append(r.Messages, job.Message{Kind: "info", Text: p.T("%s: %s", u.Name, locale.Text(p.Error(n)))})
 		}
-		added, skipped, first, err := known.Add(st, res.Docs)
-		stored(&r, u, len(added), skipped, first, err, p)
+		added, skipped, first, counts, err := add(st, known, res.Docs, u, opts)
+		stored(&r, u, len(added), skipped, first, counts, err, p)
 		if len(added) > 0 && progress != nil {
 			progress(job.Progress{Text: p.T("Importing… %s stored", u.Name), Added: added})
 		}
 	}
 	return r
+}
+
+// add stores what docs, read from u, become (see place), all or none:
+// the documents not stored yet, then the layers of stored ones, which
+// counts says by name.
+func add(st store.Store, known *store.Known, docs []corpus.Document, u Unit, opts Options) (added []string, skipped int, first string, counts []job.LayerCount, err error) {
+	pl, err := place(st, known, docs, u, opts, nil)
+	if err != nil {
+		return nil, 0, "", nil, err
+	}
+	added, skipped, first, err = known.Add(st, pl.fresh)
+	if err != nil {
+		return nil, 0, "", nil, err
+	}
+	if err := st.PutLayers(pl.puts); err != nil {
+		err, removed := job.Rollback(st, added, err)
+		if removed {
+			known.Forget(added...)
+		}
+		return nil, 0, "", nil, err
+	}
+	if pl.first != "" {
+		first = pl.first
+	}
+	return added, skipped, first, count(nil, pl.puts), nil
 }
 
 // refused reports a unit that could not be read: held for a label mapping,
@@ -81,8 +106,9 @@ func refused(r *job.Reply, u Unit, err error, p *locale.Printer) bool {
 	return false
 }
 
-// stored reports what storing a unit's documents did.
-func stored(r *job.Reply, u Unit, added, skipped int, first string, err error, p *locale.Printer) {
+// stored reports what storing a unit's documents did: added documents
+// stored, skipped ones already present, and layers given to stored ones.
+func stored(r *job.Reply, u Unit, added, skipped int, first string, counts []job.LayerCount, err error, p *locale.Printer) {
 	if err != nil {
 		r.Messages = append(r.Messages, job.Message{Kind: "error", Text: p.T("%s: nothing of this file was imported: %v", u.Name, err)})
 		return
@@ -91,7 +117,13 @@ func stored(r *job.Reply, u Unit, added, skipped int, first string, err error, p
 		r.First = first
 	}
 	r.Stored += added
-	r.Messages = append(r.Messages, job.Message{Kind: "info", Text: job.Imported(p, u.Name, added, skipped)})
+	if len(counts) == 0 || added > 0 || skipped > 0 {
+		r.Messages = append(r.Messages, job.Message{Kind: "info", Text: job.Imported(p, u.Name, added, skipped)})
+	}
+	for _, c := range counts {
+		r.Layered += c.Docs
+		r.Messages = append(r.Messages, job.Message{Kind: "info", Text: layeredMessage(p, u.Name, c)})
+	}
 }
 
 // streamRun is how many documents of a streamed file are stored at a time.
@@ -110,9 +142,14 @@ func stream(st store.Store, known *store.Known, u Unit, opts Options, from *job.
 	var at jsonl.Position
 	var all []string
 	skipped, first := 0, ""
+	var layered []job.LayerRef
+	var replaced []store.LayerPut
+	var counts []job.LayerCount
+	opts, stampWith := unstamped(opts), opts
 	if from != nil {
 		at = jsonl.Position{Offset: from.Offset, Line: from.Line}
 		all, skipped, first = from.Stored, from.Skipped, from.First
+		layered, replaced, counts = from.Layered, from.Replaced, from.Layers
 	} else {
 		if progress != nil {
 			progress(job.Progress{Text: p.T("Importing %s… checking it", u.Name)})
@@ -138,12 +175,36 @@ func stream(st store.Store, known *store.Known, u Unit, opts Options, from *job.
 	}
 	stop := errors.New("shift done")
 	added := 0 // by this call
+	mine := make(map[string]bool, len(all))
+	for _, id := range all {
+		mine[id] = true
+	}
 	err = jsonl.DecodeFrom(f.Name, rd, at, opts, streamRun, func(docs []corpus.Document, end jsonl.Position) error {
-		add, sk, fst, err := known.Add(st, docs)
+		pl, err := place(st, known, docs, u, stampWith, mine)
 		if err != nil {
 			return err
 		}
+		add, sk, fst, err := known.Add(st, pl.fresh)
+		if err != nil {
+			return err
+		}
+		for _, id := range add {
+			mine[id] = true
+		}
 		all, skipped, added = append(all, add...), skipped+sk, added+len(add)
+		if len(pl.puts) > 0 {
+			old, err := previous(st, pl.puts)
+			if err != nil {
+				return err
+			}
+			if err := st.PutLayers(pl.puts); err != nil {
+				return err
+			}
+			layered, replaced, counts = append(layered, refs(pl.puts)...), append(replaced, old...), count(counts, pl.puts)
+		}
+		if pl.first != "" {
+			fst = pl.first
+		}
 		if first == "" {
 			first = fst
 		}
@@ -151,7 +212,7 @@ func stream(st store.Store, known *store.Known, u Unit, opts Options, from *job.
 			progress(job.Progress{Text: p.T("Importing %s… %s stored", u.Name, locale.Text(p.T("%d documents", len(all)))), First: first, Added: add})
 		}
 		if shift > 0 && added >= shift {
-			r.Resume = &job.Resume{Offset: end.Offset, Line: end.Line, Stored: all, Skipped: skipped, First: first}
+			r.Resume = &job.Resume{Offset: end.Offset, Line: end.Line, Stored: all, Skipped: skipped, First: first, Layered: layered, Replaced: replaced, Layers: counts}
 			return stop
 		}
 		return nil
@@ -161,11 +222,12 @@ func stream(st store.Store, known *store.Known, u Unit, opts Options, from *job.
 		return r
 	}
 	if err != nil {
+		err = job.RollbackLayers(st, layered, replaced, err)
 		var removed bool
 		if err, removed = job.Rollback(st, all, err); removed {
 			known.Forget(all...)
 		}
 	}
-	stored(&r, u, len(all), skipped, first, err, p)
+	stored(&r, u, len(all), skipped, first, counts, err, p)
 	return r
 }

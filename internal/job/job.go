@@ -14,6 +14,7 @@ import (
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/locale"
+	"github.com/raqim/raqim/internal/store"
 )
 
 // Op names a kind of work.
@@ -38,6 +39,9 @@ type Request struct {
 	Locale locale.Settings `json:"locale"`
 	// Files names the files handed over with an Import, in order.
 	Files []string `json:"files,omitempty"`
+	// Layers says, for an Import, what each file of Files (by position;
+	// a missing one is the zero Layer) becomes for documents stored already.
+	Layers []Layer `json:"layers,omitempty"`
 	// LabelMap maps labels outside the schema onto it, for an Import.
 	LabelMap map[corpus.Label]corpus.Label `json:"label_map,omitempty"`
 	// Dataset holds the settings of an ExportDataset.
@@ -51,6 +55,18 @@ type Request struct {
 	// Plan, for an ExportDataset, is the plan an earlier worker made
 	// (dataset.Plan, as JSON): this one writes the zip from it.
 	Plan json.RawMessage `json:"plan,omitempty"`
+}
+
+// Layer says what an imported file becomes for the documents whose texts
+// are stored already: a layer of each of them, instead of a duplicate.
+type Layer struct {
+	// Name names the layer of a document whose line names no annotator
+	// (meta.annotator, or one annotator on all its spans); empty means the
+	// file's base name without its extension.
+	Name string `json:"name,omitempty"`
+	// System marks the file as an extractor's predictions: its layers are
+	// system layers.
+	System bool `json:"system,omitempty"`
 }
 
 // Resume is where an import goes on in a new worker. A worker that has
@@ -69,6 +85,26 @@ type Resume struct {
 	Stored  []string `json:"stored"`
 	Skipped int      `json:"skipped"` // documents skipped as already present
 	First   string   `json:"first,omitempty"`
+	// Layered are the layers the unit put so far, and Replaced the layers
+	// they replaced, as they were: should a later run fail, the first are
+	// deleted and the second put back (RollbackLayers).
+	Layered  []LayerRef       `json:"layered,omitempty"`
+	Replaced []store.LayerPut `json:"replaced,omitempty"`
+	// Layers counts the documents given each layer so far, by name.
+	Layers []LayerCount `json:"layers,omitempty"`
+}
+
+// LayerRef names one layer of one document.
+type LayerRef struct {
+	Doc  string `json:"doc"`
+	Name string `json:"name"`
+}
+
+// LayerCount is how many documents an import gave the layer Name, of kind Kind.
+type LayerCount struct {
+	Name string           `json:"name"`
+	Kind corpus.LayerKind `json:"kind"`
+	Docs int              `json:"docs"`
 }
 
 // Dataset holds the user's dataset export settings.
@@ -122,6 +158,8 @@ type Reply struct {
 	First string `json:"first,omitempty"`
 	// Stored is how many documents were added to the store.
 	Stored int `json:"stored,omitempty"`
+	// Layered is how many stored documents were given a layer.
+	Layered int `json:"layered,omitempty"`
 	// File names the file of an export; the file itself travels beside the reply.
 	File string `json:"file,omitempty"`
 	// Type is the export's media type.
@@ -152,6 +190,7 @@ func (r *Reply) Merge(o Reply) {
 		r.First = o.First
 	}
 	r.Stored += o.Stored
+	r.Layered += o.Layered
 	if o.File != "" {
 		r.File, r.Type = o.File, o.Type
 	}

@@ -14,10 +14,11 @@ type Deleted struct {
 	Docs []DeletedDoc
 }
 
-// DeletedDoc is one deleted document with its undo history.
+// DeletedDoc is one deleted document with its undo history and its layers.
 type DeletedDoc struct {
-	Doc corpus.Document
-	Log history.Log
+	Doc    corpus.Document
+	Log    history.Log
+	Layers []corpus.Layer
 }
 
 // Delete reads the documents of ids with their undo histories, then
@@ -29,7 +30,19 @@ func Delete(st store.Store, ids []string) (Deleted, error) {
 		if err != nil {
 			return Deleted{}, locale.Errorf("reading %s before deleting it: %v", id, err)
 		}
-		d.Docs = append(d.Docs, DeletedDoc{Doc: doc, Log: log})
+		dd := DeletedDoc{Doc: doc, Log: log}
+		infos, err := st.Layers(id)
+		if err != nil {
+			return Deleted{}, locale.Errorf("reading %s before deleting it: %v", id, err)
+		}
+		for _, info := range infos {
+			l, err := st.Layer(id, info.Name)
+			if err != nil {
+				return Deleted{}, locale.Errorf("reading %s before deleting it: %v", id, err)
+			}
+			dd.Layers = append(dd.Layers, l)
+		}
+		d.Docs = append(d.Docs, dd)
 	}
 	if err := st.Delete(ids...); err != nil {
 		return Deleted{}, err
@@ -38,17 +51,24 @@ func Delete(st store.Store, ids []string) (Deleted, error) {
 }
 
 // Restore puts deleted documents back as they were, with their spans,
-// revisions and undo histories; a document stored again meanwhile under
-// the same ID makes it fail without a change.
+// revisions, layers and undo histories; a document stored again meanwhile
+// under the same ID makes it fail without a change.
 func Restore(st store.Store, d Deleted) error {
 	docs := make([]corpus.Document, len(d.Docs))
+	var layers []store.LayerPut
 	for i, dd := range d.Docs {
 		docs[i] = dd.Doc
+		for _, l := range dd.Layers {
+			layers = append(layers, store.LayerPut{Doc: dd.Doc.ID, Layer: l})
+		}
 	}
 	if err := st.Add(docs); err != nil {
 		return err
 	}
 	var errs []error
+	if err := st.PutLayers(layers); err != nil {
+		errs = append(errs, locale.Errorf("their spans are back, their layers are not: %v", err))
+	}
 	for _, dd := range d.Docs {
 		if len(dd.Log.Done) == 0 && len(dd.Log.Undone) == 0 {
 			continue

@@ -23,7 +23,19 @@ func stored(t *testing.T, st store.Store) map[string]DeletedDoc {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out[s.ID] = DeletedDoc{d, l}
+		dd := DeletedDoc{Doc: d, Log: l}
+		infos, err := st.Layers(s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, info := range infos {
+			layer, err := st.Layer(s.ID, info.Name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dd.Layers = append(dd.Layers, layer)
+		}
+		out[s.ID] = dd
 	}
 	return out
 }
@@ -48,6 +60,14 @@ func corpusOfThree(t *testing.T) *store.Memory {
 		t.Fatal(err)
 	}
 	if err := st.Apply("b", e); err != nil {
+		t.Fatal(err)
+	}
+	// And two layers of another annotator's and a system's.
+	err = st.PutLayers([]store.LayerPut{
+		{Doc: "b", Layer: corpus.Layer{Name: "salma", Kind: corpus.LayerHuman, Spans: []corpus.Span{{ID: "l1", Start: 3, End: 12, Label: corpus.Place, Annotator: "salma"}}}},
+		{Doc: "b", Layer: corpus.Layer{Name: "model", Kind: corpus.LayerSystem}},
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
 	return st
@@ -77,9 +97,12 @@ func TestDeleteRestore(t *testing.T) {
 	for id, want := range before {
 		got := after[id]
 		if !reflect.DeepEqual(got.Doc.Spans, want.Doc.Spans) || got.Doc.Rev != want.Doc.Rev || got.Doc.Title != want.Doc.Title ||
-			!reflect.DeepEqual(got.Log, want.Log) {
+			!reflect.DeepEqual(got.Log, want.Log) || !reflect.DeepEqual(got.Layers, want.Layers) {
 			t.Errorf("%s after Restore:\n%+v\nwant\n%+v", id, got, want)
 		}
+	}
+	if len(after["b"].Layers) != 2 {
+		t.Errorf("b has %d layers after Restore, want 2", len(after["b"].Layers))
 	}
 	if len(after["b"].Log.Done) != 1 {
 		t.Errorf("b's undo history after Restore holds %d changes, want 1", len(after["b"].Log.Done))

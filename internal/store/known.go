@@ -81,6 +81,12 @@ func (k *Known) Add(st Store, docs []corpus.Document) (added []string, skipped i
 	return added, skipped, first, nil
 }
 
+// Stored returns the ID of the stored document whose text has digest, if any.
+func (k *Known) Stored(digest string) (id string, ok bool) {
+	id, ok = k.digests[digest]
+	return id, ok
+}
+
 func (k *Known) taken(id string) bool {
 	_, ok := k.ids[id]
 	return ok

@@ -86,3 +86,19 @@ func TestKnownAddFailureIndexesNothing(t *testing.T) {
 		t.Error("a document whose Add failed is known")
 	}
 }
+
+// TestKnownStored checks that a stored text's digest gives its document's
+// ID, and that a forgotten or unknown one gives none.
+func TestKnownStored(t *testing.T) {
+	k := store.NewKnown([]corpus.Summary{{ID: "a", Digest: corpus.DigestOf("أ")}, {ID: "b", Digest: corpus.DigestOf("ب")}})
+	k.Forget("b")
+	tests := []struct {
+		text, id string
+		ok       bool
+	}{{"أ", "a", true}, {"ب", "", false}, {"ت", "", false}}
+	for _, tt := range tests {
+		if id, ok := k.Stored(corpus.DigestOf(tt.text)); id != tt.id || ok != tt.ok {
+			t.Errorf("Stored(digest of %q) = %q, %v; want %q, %v", tt.text, id, ok, tt.id, tt.ok)
+		}
+	}
+}

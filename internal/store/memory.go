@@ -5,7 +5,6 @@ import (
 	"maps"
 	"sync"
 
-	"github.com/google/uuid"
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/history"
 	"github.com/raqim/raqim/internal/locale"
@@ -25,8 +24,9 @@ type Memory struct {
 }
 
 type memDoc struct {
-	doc corpus.Document
-	log history.Log
+	doc    corpus.Document
+	log    history.Log
+	layers map[string]corpus.Layer // by name; never changed in place
 }
 
 var _ Store = (*Memory)(nil)
@@ -85,16 +85,8 @@ func (m *Memory) Add(docs []corpus.Document) error {
 		if err := corpus.Validate(&d, nil); err != nil {
 			return locale.Errorf("document %q: %v", d.ID, err)
 		}
-		ids := make(map[string]bool, len(d.Spans))
-		for j := range d.Spans {
-			sp := &d.Spans[j]
-			if sp.ID == "" {
-				sp.ID = uuid.NewString()
-			}
-			if ids[sp.ID] {
-				return locale.Errorf("document %q: span ID %q used twice", d.ID, sp.ID)
-			}
-			ids[sp.ID] = true
+		if twice, ok := giveSpanIDs(d.Spans); !ok {
+			return locale.Errorf("document %q: span ID %q used twice", d.ID, twice)
 		}
 		add = append(add, d)
 	}
@@ -161,7 +153,7 @@ func (m *Memory) Apply(id string, e Edit) error {
 	if err := corpus.Validate(&next, nil); err != nil {
 		return locale.Errorf("document %q: %v", id, err)
 	}
-	m.docs[id] = &memDoc{doc: next, log: copyLog(e.Log)}
+	m.docs[id] = &memDoc{doc: next, log: copyLog(e.Log), layers: d.layers}
 	return nil
 }
 

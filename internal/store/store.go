@@ -23,6 +23,8 @@ var (
 	// (by the browser under storage pressure, or by the user): what it
 	// held is lost, and it starts again empty.
 	ErrGone = locale.Errorf("this browser's storage for the site was cleared")
+	// ErrNoLayer is returned for a layer name a stored document does not have.
+	ErrNoLayer = locale.Errorf("layer not found")
 )
 
 // Store persists documents, their spans and their undo history. Each method
@@ -54,6 +56,25 @@ type Store interface {
 	// Texts returns the texts of the documents of ids, in that order, as
 	// Read would but without the rest of the documents.
 	Texts(ids []string) ([]string, error)
+
+	// Layers returns the layers of document id besides its own spans,
+	// sorted by name, without their spans (read cheaply, whatever their size).
+	Layers(id string) ([]corpus.LayerInfo, error)
+	// Layer returns document id's layer name with its spans, sorted;
+	// ErrNotFound for an unknown document, ErrNoLayer for an unknown layer.
+	Layer(id, name string) (corpus.Layer, error)
+	// PutLayers stores each layer for its document, replacing any layer of
+	// that name the document had, all or none.
+	PutLayers(puts []LayerPut) error
+	// DeleteLayer removes document id's layer name (ErrNoLayer when it has
+	// none of that name); Delete removes a document's layers with it.
+	DeleteLayer(id, name string) error
+}
+
+// LayerPut is a layer to store for the document of ID Doc.
+type LayerPut struct {
+	Doc   string       `json:"doc"`
+	Layer corpus.Layer `json:"layer"`
 }
 
 // Edit is what one user action changes in a stored document.

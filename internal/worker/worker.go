@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"slices"
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/dataset"
@@ -75,6 +76,10 @@ func do(st store.Store, req job.Request, files []importer.Input, schema *corpus.
 			return job.Reply{Error: p.Error(err)}
 		}
 		opts := importer.Options{Schema: schema, Annotator: req.Annotator, LabelMap: req.LabelMap}
+		files = slices.Clone(files)
+		for i := range min(len(files), len(req.Layers)) {
+			files[i].Layer = req.Layers[i]
+		}
 		return importer.RunFrom(st, store.NewKnown(sums), importer.Group(files), opts, req.Resume, shift, p, progress)
 	case job.ExportJSONL:
 		return exportJSONL(st, schema, out, p, progress)

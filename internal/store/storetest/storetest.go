@@ -35,7 +35,14 @@ import (
 // by span ID, replaces the log, and rejects a put span with no ID or an
 // empty or out-of-range one, and refuses, with store.ErrConflict, an edit
 // whose Base is not the stored revision, which each edit replaces with its
-// Summary.Rev; Delete with an unknown ID deletes nothing.
+// Summary.Rev; Delete with an unknown ID deletes nothing. Layers, Layer,
+// PutLayers and DeleteLayer report an unknown document with
+// store.ErrNotFound, and Layer and DeleteLayer an unknown layer with
+// store.ErrNoLayer; PutLayers gives spans without an ID a fresh one and
+// rejects a batch naming a layer of a document twice, a layer
+// corpus.ValidateLayer rejects or a repeated span ID; a layer outlives
+// edits of its document's own spans, and a document deleted and added
+// again has none.
 func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	tests := []struct {
 		name string
@@ -52,6 +59,9 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"DeleteAtomic", testDeleteAtomic},
 		{"Documents", testDocuments},
 		{"NoAliasing", testNoAliasing},
+		{"Layers", testLayers},
+		{"LayersAtomic", testLayersAtomic},
+		{"LayersDelete", testLayersDelete},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.f(t, open(t)) })

@@ -1,0 +1,167 @@
+//go:build wasm
+
+package webapi
+
+import (
+	"encoding/json"
+	"fmt"
+	"syscall/js"
+
+	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/store"
+)
+
+// A document's layers are kept as two records each, keyed [document,
+// layer name]: its summary (corpus.LayerInfo) in storeLayers, its spans,
+// a span's JSON per line, in storeLayerSpans. Listing a document's layers
+// reads only the summaries.
+
+// Layers returns the layers of document id, sorted by name, without spans.
+func (d *IDB) Layers(id string) ([]corpus.LayerInfo, error) {
+	t, err := d.begin("readonly", "listing the layers of document "+id)
+	if err != nil {
+		return nil, err
+	}
+	doc := t.store(storeDocs).Call("count", id)
+	recs := t.store(storeLayers).Call("getAll", spanRange(id))
+	if err := t.wait(); err != nil {
+		return nil, err
+	}
+	if doc.Get("result").Int() == 0 {
+		return nil, fmt.Errorf("document %s: %w", id, store.ErrNotFound)
+	}
+	res := recs.Get("result")
+	out := make([]corpus.LayerInfo, res.Length())
+	for i := range out {
+		if err := decodeLayerInfo(res.Index(i), &out[i]); err != nil {
+			return nil, fmt.Errorf("document %s: a stored layer's record is damaged: %v", id, err)
+		}
+	}
+	store.SortLayers(out)
+	return out, nil
+}
+
+func decodeLayerInfo(v js.Value, info *corpus.LayerInfo) error {
+	if v.Type() != js.TypeString {
+		return fmt.Errorf("not a string")
+	}
+	return json.Unmarshal([]byte(v.String()), info)
+}
+
+// Layer returns document id's layer name with its spans.
+func (d *IDB) Layer(id, name string) (corpus.Layer, error) {
+	t, err := d.begin("readonly", fmt.Sprintf("reading layer %q of document %s", name, id))
+	if err != nil {
+		return corpus.Layer{}, err
+	}
+	key := []any{id, name}
+	doc := t.store(storeDocs).Call("count", id)
+	rec := t.store(storeLayers).Call("get", key)
+	spans := t.store(storeLayerSpans).Call("get", key)
+	if err := t.wait(); err != nil {
+		return corpus.Layer{}, err
+	}
+	if doc.Get("result").Int() == 0 {
+		return corpus.Layer{}, fmt.Errorf("document %s: %w", id, store.ErrNotFound)
+	}
+	v := rec.Get("result")
+	if v.IsUndefined() {
+		return corpus.Layer{}, fmt.Errorf("document %s, layer %q: %w", id, name, store.ErrNoLayer)
+	}
+	var info corpus.LayerInfo
+	if err := decodeLayerInfo(v, &info); err != nil {
+		return corpus.Layer{}, fmt.Errorf("document %s, layer %q: its stored record is damaged: %v", id, name, err)
+	}
+	l := corpus.Layer{Name: info.Name, Kind: info.Kind, Imported: info.Imported, Source: info.Source}
+	if s := spans.Get("result"); s.Type() == js.TypeString {
+		if l.Spans, err = decodeSpanLines(s.String()); err != nil {
+			return corpus.Layer{}, fmt.Errorf("document %s, layer %q: a stored span is damaged: %v", id, name, err)
+		}
+	}
+	return l, nil
+}
+
+// PutLayers stores the layers, all or none, in one transaction; see
+// store.CheckLayers for what it refuses.
+func (d *IDB) PutLayers(puts []store.LayerPut) error {
+	if len(puts) == 0 {
+		return nil
+	}
+	t, err := d.begin("readwrite", "saving layers")
+	if err != nil {
+		return err
+	}
+	t.guard(func() {
+		// The documents' records give their lengths; requests succeed in
+		// the order they were made, so once the last has, all have.
+		ds := t.store(storeDocs)
+		reqs := make(map[string]js.Value)
+		var last js.Value
+		for _, p := range puts {
+			if _, ok := reqs[p.Doc]; !ok {
+				last = ds.Call("get", p.Doc)
+				reqs[p.Doc] = last
+			}
+		}
+		t.onSuccess(last, func(js.Value) {
+			t.guard(func() {
+				var bad error
+				checked, err := store.CheckLayers(puts, func(id string) (int, bool) {
+					v := reqs[id].Get("result")
+					if v.IsUndefined() {
+						return 0, false
+					}
+					var rec docRecord
+					if err := json.Unmarshal([]byte(v.String()), &rec); err != nil {
+						bad = fmt.Errorf("document %s: stored record is damaged: %v", id, err)
+						return 0, false
+					}
+					return rec.Length, true
+				})
+				if bad != nil {
+					err = bad
+				}
+				if err != nil {
+					t.abort(err)
+					return
+				}
+				ls, lss := t.store(storeLayers), t.store(storeLayerSpans)
+				var buf []byte
+				for _, p := range checked {
+					key := []any{p.Doc, p.Layer.Name}
+					ls.Call("put", encode(p.Layer.Info()), key)
+					buf = appendSpanLines(buf[:0], p.Layer.Spans)
+					lss.Call("put", string(buf), key)
+				}
+			})
+		})
+	})
+	return t.wait()
+}
+
+// DeleteLayer removes document id's layer name.
+func (d *IDB) DeleteLayer(id, name string) error {
+	t, err := d.begin("readwrite", fmt.Sprintf("deleting layer %q of document %s", name, id))
+	if err != nil {
+		return err
+	}
+	key := []any{id, name}
+	t.guard(func() {
+		doc := t.store(storeDocs).Call("count", id)
+		layer := t.store(storeLayers).Call("count", key)
+		t.onSuccess(layer, func(n js.Value) {
+			switch {
+			case doc.Get("result").Int() == 0:
+				t.abort(fmt.Errorf("document %s: %w", id, store.ErrNotFound))
+			case n.Int() == 0:
+				t.abort(fmt.Errorf("document %s, layer %q: %w", id, name, store.ErrNoLayer))
+			default:
+				t.guard(func() {
+					t.store(storeLayers).Call("delete", key)
+					t.store(storeLayerSpans).Call("delete", key)
+				})
+			}
+		})
+	})
+	return t.wait()
+}
