@@ -17,6 +17,7 @@ type DocPane struct {
 	Loc     locale.Settings // the language its words are written in
 	Loading string          // what is being loaded, shown in place of the document
 	Doc     *OpenDoc        // the open document, or nil
+	Room    app.UI          // a view shown in place of the document (Agreement), or nil
 	Vis     *browser.Visibility
 	Painted painted
 	Owner   docPaneOwner
@@ -45,6 +46,8 @@ func (d *DocPane) Render() app.UI {
 	p := locale.New(d.Loc)
 	pane := app.Section().Class("editor").ID("doc").DataSet("role", "editor").TabIndex(-1).Attr("aria-label", p.T("Document"))
 	switch {
+	case d.Room != nil:
+		return pane.Body(d.Room)
 	case d.Loading != "":
 		return pane.Body(app.P().Class("empty").Text(d.Loading))
 	case d.Doc != nil:

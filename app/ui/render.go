@@ -31,7 +31,7 @@ func (s *Shell) Render() app.UI {
 			&Messages{Loc: loc},
 			app.Div().Class("layout").Body(
 				&DocList{Loc: loc, Sums: s.sums, Open: s.openID(), Labels: s.schema.Labels, Owner: s},
-				&DocPane{Loc: loc, Loading: s.loading, Doc: s.openDoc(), Vis: s.docVis, Painted: s.painted, Owner: s},
+				&DocPane{Loc: loc, Loading: s.loading, Doc: s.openDoc(), Room: s.room(), Vis: s.docVis, Painted: s.painted, Owner: s},
 				&Side{Loc: loc, Panel: s.sidePanel(), Open: s.ed != nil, List: s.spanList(), Vis: s.listVis, Painted: s.painted, Owner: s},
 			),
 			s.mapping(),
@@ -61,6 +61,14 @@ func (s *Shell) openID() string {
 		return ""
 	}
 	return s.doc.ID
+}
+
+// room returns the view the top bar opened in place of the document, or nil.
+func (s *Shell) room() app.UI {
+	if s.panel != panelAgree {
+		return nil
+	}
+	return &Agreement{Loc: s.loc.Settings(), Open: s.openID(), Labels: s.schema.Labels, Owner: s}
 }
 
 // sidePanel returns the panel the top bar opened, shown in place of the

@@ -85,6 +85,7 @@ type Shell struct {
 	held      []heldImport                // files waiting for a label mapping
 	heldSeq   int                         // files held so far
 	panel     string                      // the side panel the top bar opened, or ""
+	at        *target                     // a place to show once its document is open
 	dragging  bool
 
 	keys    app.Func
@@ -329,6 +330,7 @@ func (s *Shell) adopt(ctx app.Context, ed *editor.Editor) {
 			}
 		})
 	})
+	s.reach(ctx)
 	if !s.warmed {
 		s.warmed = true
 		schema := s.schema

@@ -16,6 +16,7 @@ const (
 	panelDataset  = "dataset"  // the dataset export settings
 	panelGuide    = "guide"    // the annotation guidelines
 	panelOverview = "overview" // the corpus at a glance
+	panelAgree    = "agree"    // agreement between layers, in place of the document
 )
 
 // TopBar is the bar at the top of the page: the import and the exports,
@@ -75,6 +76,10 @@ func (t *TopBar) Render() app.UI {
 		app.Button().Class("button").DataSet("testid", "overview-toggle").
 			Text(p.T("Overview")).
 			OnClick(func(ctx app.Context, e app.Event) { t.Owner.togglePanel(ctx, panelOverview) }),
+		app.Button().Class("button").DataSet("testid", "agree-toggle").
+			Title(p.T("Agreement between annotators' layers, and where they differ")).
+			Text(p.T("Agreement")).
+			OnClick(func(ctx app.Context, e app.Event) { t.Owner.togglePanel(ctx, panelAgree) }),
 		app.Label().Class("annotator").Body(
 			app.Text(p.T("Annotator")+" "),
 			app.Input().Type("text").Value(t.Annotator).Size(10).

@@ -130,7 +130,7 @@ func (s *Shell) offloaded(ctx app.Context, req job.Request, files []app.Value, s
 		for _, m := range r.Messages {
 			s.note(m.Kind, m.Text)
 		}
-		if r.Error != "" {
+		if r.Error != "" && req.Op != job.Agree { // the agreement view shows its own
 			s.fail("%s", r.Error)
 		}
 		then(ctx, r, file, sums)

@@ -12,7 +12,9 @@ package job
 import (
 	"encoding/json"
 
+	"github.com/raqim/raqim/internal/agreement"
 	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/gold"
 	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/store"
 )
@@ -28,6 +30,9 @@ const (
 	ExportJSONL Op = "export-jsonl"
 	// ExportDataset writes the dataset zip (see package dataset).
 	ExportDataset Op = "export-dataset"
+	// Agree surveys the corpus's layers and measures the agreement of the
+	// layers Request.Gold chooses, when it chooses two or more.
+	Agree Op = "agree"
 )
 
 // Request is one piece of work.
@@ -46,6 +51,8 @@ type Request struct {
 	LabelMap map[corpus.Label]corpus.Label `json:"label_map,omitempty"`
 	// Dataset holds the settings of an ExportDataset.
 	Dataset Dataset `json:"dataset"`
+	// Gold chooses the layers and documents of an Agree.
+	Gold *gold.Choice `json:"gold,omitempty"`
 	// Memory says the page has no storage: an Import replies with the
 	// documents it read as a span JSONL file instead of storing them, and an
 	// export reads the corpus from the span JSONL file handed over with it.
@@ -172,6 +179,13 @@ type Reply struct {
 	// that what the browser keeps of the first pass's reads goes with the
 	// first.
 	Plan json.RawMessage `json:"plan,omitempty"`
+	// Layers are the corpus's layers, for an Agree (the own layer first,
+	// named by Request.Annotator).
+	Layers []gold.Summary `json:"layers,omitempty"`
+	// Agreement and Disagreements are what an Agree measured, when it
+	// was given two or more layers.
+	Agreement     *agreement.Report            `json:"agreement,omitempty"`
+	Disagreements []agreement.DocDisagreements `json:"disagreements,omitempty"`
 }
 
 // Extensions are the file extensions an Import reads, with their dots (a
@@ -179,7 +193,7 @@ type Reply struct {
 var Extensions = []string{".ann", ".bio", ".bioes", ".conll", ".iob", ".iob2", ".json", ".jsonl", ".txt", ".zip"}
 
 // Merge appends what o says to r (First stays r's when set); o's file, if
-// any, its Resume and its Plan replace r's.
+// any, its Resume, its Plan and what an Agree measured replace r's.
 func (r *Reply) Merge(o Reply) {
 	if r.Error == "" {
 		r.Error = o.Error
@@ -195,6 +209,9 @@ func (r *Reply) Merge(o Reply) {
 		r.File, r.Type = o.File, o.Type
 	}
 	r.Resume, r.Plan = o.Resume, o.Plan
+	if o.Layers != nil {
+		r.Layers, r.Agreement, r.Disagreements = o.Layers, o.Agreement, o.Disagreements
+	}
 }
 
 // Progress is how far the work is.

@@ -1,6 +1,8 @@
 package job_test
 
 import (
+	"github.com/raqim/raqim/internal/agreement"
+	"github.com/raqim/raqim/internal/gold"
 	"slices"
 	"testing"
 
@@ -41,5 +43,10 @@ func TestMerge(t *testing.T) {
 	r.Merge(job.Reply{Error: "second"})
 	if r.Error != "first" || r.File != "x.zip" || r.Type != "application/zip" {
 		t.Errorf("merged with an export and errors: %+v", r)
+	}
+	var a job.Reply
+	a.Merge(job.Reply{Layers: []gold.Summary{{Name: "me", Own: true}}, Agreement: &agreement.Report{Documents: 3}})
+	if len(a.Layers) != 1 || a.Agreement == nil || a.Agreement.Documents != 3 {
+		t.Errorf("merged an agreement: %+v", a)
 	}
 }

@@ -192,6 +192,12 @@ func (p *Printer) N(n int) string {
 	return p.p.Sprint(number.Decimal(n, number.NoSeparator()))
 }
 
+// F writes x rounded to prec decimals in the printer's digits and decimal
+// separator.
+func (p *Printer) F(x float64, prec int) string {
+	return p.p.Sprint(number.Decimal(x, number.Scale(prec), number.NoSeparator()))
+}
+
 // Keyed is an error whose message can be translated: its key, one of the
 // catalog's, and the values of the key's verbs.
 type Keyed interface {

@@ -124,3 +124,28 @@ func BenchmarkTCount(b *testing.B) {
 		p.T("%d documents", 5)
 	}
 }
+
+// TestF checks figures as a reader sees them: rounded (an exact half to
+// even, as fmt's %.3f does, so the figures match the command line's), in
+// the chosen digits, with the language's decimal separator (CLDR's: U+066B
+// after Arabic-Indic digits).
+func TestF(t *testing.T) {
+	for _, tc := range []struct {
+		set  locale.Settings
+		x    float64
+		prec int
+		want string
+	}{
+		{english, 0.8126, 3, "0.813"},
+		{english, 0.8125, 3, "0.812"},
+		{english, 1, 3, "1.000"},
+		{english, -0.25, 2, "-0.25"},
+		{arabic, 0.8126, 3, "0.813"},
+		{indic, 0.8126, 3, "٠٫٨١٣"},
+		{english, 12345.5, 1, "12345.5"},
+	} {
+		if got := locale.New(tc.set).F(tc.x, tc.prec); got != tc.want {
+			t.Errorf("%+v F(%v, %d) = %q, want %q", tc.set, tc.x, tc.prec, got, tc.want)
+		}
+	}
+}

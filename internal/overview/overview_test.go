@@ -97,3 +97,22 @@ func TestBarsEscape(t *testing.T) {
 		t.Errorf("stacked SVG unescaped or malformed: %s", st)
 	}
 }
+
+// TestHeat checks that the heat map is well-formed XML, escapes its names,
+// writes every figure given and marks the cells without one.
+func TestHeat(t *testing.T) {
+	one, half := 1.0, 0.5
+	svg := Heat(`<b>"agree"</b>`, []string{"ACTOR", "PLACE<"}, []string{"a & b", "a & c"},
+		[][]*float64{{&one, &half}, {nil, &one}}, func(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) })
+	if err := xml.Unmarshal([]byte(svg), new(struct{})); err != nil {
+		t.Fatalf("not well-formed: %v\n%s", err, svg)
+	}
+	for _, want := range []string{"&lt;b&gt;", "PLACE&lt;", "a &amp; b", ">1.00<", ">0.50<", ">–<", `data-value="0.5"`} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("heat map lacks %q:\n%s", want, svg)
+		}
+	}
+	if strings.Count(svg, "data-value=") != 3 {
+		t.Errorf("want 3 cells with a figure:\n%s", svg)
+	}
+}

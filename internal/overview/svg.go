@@ -84,3 +84,54 @@ func clip(s string, n int) string {
 	}
 	return string(r[:n-1]) + "…"
 }
+
+// Heat draws a table of figures between 0 and 1 as coloured cells, rows
+// by cols, each cell's figure written in it by num (a nil cell is drawn
+// empty, written "–"); every string in it is escaped.
+func Heat(title string, rows, cols []string, cells [][]*float64, num func(float64) string) string {
+	const nameW, cellW, cellH, headH = 90, 92, 26, 26
+	var b strings.Builder
+	w, h := nameW+cellW*max(len(cols), 1), headH+cellH*max(len(rows), 1)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" role="img" class="heat" viewBox="0 0 %d %d" width="%d" height="%d"><title>%s</title>`,
+		w, h, w, h, html.EscapeString(title))
+	for j, c := range cols {
+		fmt.Fprintf(&b, `<text x="%d" y="%d" class="col" text-anchor="middle" dir="auto">%s</text>`, nameW+j*cellW+cellW/2, headH-8, html.EscapeString(clip(c, 14)))
+	}
+	for i, r := range rows {
+		y := headH + i*cellH
+		fmt.Fprintf(&b, `<text x="0" y="%d" class="name" dir="auto">%s</text>`, y+17, html.EscapeString(clip(r, 12)))
+		for j := range cols {
+			x := nameW + j*cellW
+			var v *float64
+			if i < len(cells) && j < len(cells[i]) {
+				v = cells[i][j]
+			}
+			if v == nil {
+				fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" fill="#eeeeee"></rect><text x="%d" y="%d" class="n" text-anchor="middle">–</text>`,
+					x+1, y+1, cellW-2, cellH-2, x+cellW/2, y+17)
+				continue
+			}
+			fmt.Fprintf(&b, `<g data-row="%s" data-col="%s" data-value="%g"><rect x="%d" y="%d" width="%d" height="%d" fill="%s"></rect><text x="%d" y="%d" class="n%s" text-anchor="middle">%s</text></g>`,
+				html.EscapeString(r), html.EscapeString(cols[j]), *v, x+1, y+1, cellW-2, cellH-2, heatColor(*v), x+cellW/2, y+17, heatInk(*v), html.EscapeString(num(*v)))
+		}
+	}
+	b.WriteString("</svg>")
+	return b.String()
+}
+
+// heatColor is the fill of a figure v in [0, 1]: pale for 0, deep blue
+// for 1 (clamped outside).
+func heatColor(v float64) string {
+	v = min(max(v, 0), 1)
+	mix := func(a, b int) int { return a + int(float64(b-a)*v+0.5) }
+	return fmt.Sprintf("#%02x%02x%02x", mix(0xf4, 0x1d), mix(0xf1, 0x4e), mix(0xe8, 0x89))
+}
+
+// heatInk is the class that writes a figure on a fill of heatColor(v) with
+// enough contrast: light ink on the deep half.
+func heatInk(v float64) string {
+	if v > 0.55 {
+		return " light"
+	}
+	return ""
+}

@@ -7,6 +7,9 @@ package worker
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/raqim/raqim/internal/agreement"
+	"github.com/raqim/raqim/internal/align"
+	"github.com/raqim/raqim/internal/gold"
 	"io"
 	"slices"
 
@@ -85,6 +88,8 @@ func do(st store.Store, req job.Request, files []importer.Input, schema *corpus.
 		return exportJSONL(st, schema, out, p, progress)
 	case job.ExportDataset:
 		return exportDataset(st, schema, req.Dataset, req.Plan, shift > 0, out, p, progress)
+	case job.Agree:
+		return agree(st, schema, req.Annotator, req.Gold, p)
 	}
 	return job.Reply{Error: p.T("unknown work %q", req.Op)}
 }
@@ -218,4 +223,31 @@ func percent(progress func(job.Progress), p *locale.Printer, what string) func(d
 			progress(job.Progress{Text: p.T("%s %d%%", locale.Text(what), pct)})
 		}
 	}
+}
+
+// agree surveys st's layers (the own one named own) and, when choice names
+// two or more, measures their agreement as the agree verb does.
+func agree(st store.Store, schema *corpus.Schema, own string, choice *gold.Choice, p *locale.Printer) job.Reply {
+	layers, err := gold.Survey(st, own)
+	if err != nil {
+		return job.Reply{Error: p.Error(err)}
+	}
+	r := job.Reply{Layers: layers}
+	if choice == nil || len(choice.Names()) < 2 {
+		return r
+	}
+	read, err := gold.Read(st, *choice)
+	if err != nil {
+		return job.Reply{Error: p.Error(err), Layers: layers}
+	}
+	c, err := align.Match(read)
+	if err != nil {
+		return job.Reply{Error: p.Error(err), Layers: layers}
+	}
+	r.Agreement, err = agreement.Agree(c, agreement.Options{Labels: schema.Names()})
+	if err != nil {
+		return job.Reply{Error: p.Error(err), Layers: layers}
+	}
+	r.Disagreements = agreement.Disagreements(c)
+	return r
 }

@@ -1,0 +1,353 @@
+package ui
+
+import (
+	"slices"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raqim/raqim/internal/agreement"
+	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/gold"
+	"github.com/raqim/raqim/internal/job"
+	"github.com/raqim/raqim/internal/locale"
+	"github.com/raqim/raqim/internal/overview"
+)
+
+// Agreement is the agreement view, shown in place of the document: the
+// corpus's layers to choose from, over the corpus or the open document,
+// and what the background worker measured of the layers chosen (the same
+// figures as the agree verb), with the units on which they differ, each a
+// link to its place in its document. It owns the choice and the figures.
+type Agreement struct {
+	app.Compo
+	Loc    locale.Settings // the language its words are written in
+	Open   string          // the open document's ID, or ""
+	Labels []corpus.LabelDef
+	Owner  agreementOwner
+
+	layers  []gold.Summary // the corpus's layers, as last surveyed
+	chosen  map[string]bool
+	scope   string // scopeCorpus or scopeDocument
+	report  *agreement.Report
+	differ  []agreement.DocDisagreements
+	failure string // why the last measure failed, in the interface's language
+	busy    bool
+}
+
+// Scopes of a measure.
+const (
+	scopeCorpus   = "corpus"
+	scopeDocument = "document"
+)
+
+// agreementOwner carries out what the agreement view asks for.
+type agreementOwner interface {
+	// measure hands the survey of layers, and the measure of those c
+	// chooses, to the background worker, and gives then its reply.
+	measure(ctx app.Context, c gold.Choice, then func(ctx app.Context, r job.Reply))
+	// openAt opens document id with [start, end) selected.
+	openAt(ctx app.Context, id string, start, end int)
+}
+
+// OnMount surveys the layers and measures the human ones.
+func (a *Agreement) OnMount(ctx app.Context) {
+	a.scope = scopeCorpus
+	a.run(ctx, true)
+}
+
+// run measures the layers chosen (with first, all human layers but the
+// user's own, once surveyed).
+func (a *Agreement) run(ctx app.Context, first bool) {
+	a.busy, a.failure = true, ""
+	// The reply comes on the shell's context: the view's own updates it.
+	own := ctx
+	a.Owner.measure(ctx, a.choice(), func(_ app.Context, r job.Reply) { own.Dispatch(func(ctx app.Context) { a.take(ctx, r, first) }) })
+}
+
+// take shows what the worker measured; a first survey chooses the layers
+// and measures them.
+func (a *Agreement) take(ctx app.Context, r job.Reply, first bool) {
+	a.busy = false
+	a.layers = r.Layers
+	if first && a.chosen == nil {
+		a.chosen = make(map[string]bool)
+		for _, l := range r.Layers {
+			a.chosen[l.Name] = !l.Own && l.Kind == corpus.LayerHuman && l.Docs > 0
+		}
+		if len(a.choice().Names()) >= 2 {
+			a.run(ctx, false)
+			return
+		}
+	}
+	a.report, a.differ, a.failure = r.Agreement, r.Disagreements, r.Error
+}
+
+// choice is the layers and documents chosen.
+func (a *Agreement) choice() gold.Choice {
+	var c gold.Choice
+	for _, l := range a.layers {
+		if !a.chosen[l.Name] {
+			continue
+		}
+		if l.Own {
+			c.Own = l.Name
+		} else {
+			c.Layers = append(c.Layers, l.Name)
+		}
+	}
+	if a.scope == scopeDocument && a.Open != "" {
+		c.Docs = []string{a.Open}
+	}
+	return c
+}
+
+// Render draws the view.
+func (a *Agreement) Render() app.UI {
+	p := locale.New(a.Loc)
+	return app.Div().Class("agreement").DataSet("testid", "agreement").Body(
+		app.H2().Text(p.T("Agreement")),
+		a.renderChoice(p),
+		app.If(a.busy, func() app.UI { return app.P().Class("busy").Attr("role", "status").Text(p.T("Measuring…")) }),
+		app.If(a.failure != "", func() app.UI {
+			return app.P().Class("failure").DataSet("testid", "agreement-error").Attr("role", "alert").Text(a.failure)
+		}),
+		app.If(a.report != nil && !a.busy, func() app.UI { return a.renderReport(p) }),
+	)
+}
+
+// renderChoice offers the layers and the scope.
+func (a *Agreement) renderChoice(p *locale.Printer) app.UI {
+	items := make([]app.UI, 0, len(a.layers))
+	for _, l := range a.layers {
+		name := l.Name
+		if l.Own {
+			name = p.T("%s (yours)", l.Name)
+		}
+		kind := ""
+		if l.Kind != corpus.LayerHuman {
+			kind = " · " + layerKindName(p, l.Kind)
+		}
+		items = append(items, app.Li().Body(
+			app.Label().Body(
+				app.Input().Type("checkbox").DataSet("testid", "agree-layer").DataSet("layer", l.Name).
+					Checked(a.chosen[l.Name]).
+					OnChange(func(ctx app.Context, e app.Event) {
+						if a.chosen == nil {
+							a.chosen = make(map[string]bool)
+						}
+						a.chosen[l.Name] = ctx.JSSrc().Get("checked").Bool()
+					}, app.EventScope(l.Name)),
+				app.Bdi().Text(name),
+				app.Span().Class("meta").Text(" "+p.T("(%s, %s)", locale.Text(p.T("%d documents", l.Docs)), locale.Text(p.T("%d spans", l.Spans)))+kind),
+			),
+		))
+	}
+	return app.Div().Class("agree-choice").Body(
+		app.FieldSet().Body(
+			app.Legend().Text(p.T("Layers to compare")),
+			app.Ul().Body(items...),
+		),
+		app.Label().Body(
+			app.Text(p.T("Over")+" "),
+			app.Select().DataSet("testid", "agree-scope").
+				OnChange(func(ctx app.Context, e app.Event) { a.scope = ctx.JSSrc().Get("value").String() }).
+				Body(
+					app.Option().Value(scopeCorpus).Selected(a.scope != scopeDocument).Text(p.T("the whole corpus")),
+					app.Option().Value(scopeDocument).Selected(a.scope == scopeDocument).Disabled(a.Open == "").Text(p.T("the open document")),
+				),
+		),
+		app.Button().Class("button").DataSet("testid", "agree-run").Disabled(a.busy).Text(p.T("Measure")).
+			OnClick(func(ctx app.Context, e app.Event) { a.run(ctx, false) }),
+	)
+}
+
+// renderReport draws the figures.
+func (a *Agreement) renderReport(p *locale.Printer) app.UI {
+	r := a.report
+	f := func(x float64) string { return p.F(x, 3) }
+	ci := func(c agreement.Interval) string {
+		if r.Resamples == 0 {
+			return ""
+		}
+		return "[" + f(c[0]) + ", " + f(c[1]) + "]"
+	}
+	stat := func(s *agreement.Stat) []app.UI {
+		if s == nil {
+			return []app.UI{app.Td().Text("–"), app.Td()}
+		}
+		return []app.UI{app.Td().Class("num").Text(f(s.Value)), app.Td().Class("ci").Text(ci(s.CI))}
+	}
+	body := []app.UI{
+		app.P().Class("totals").DataSet("testid", "agree-summary").Text(p.T("%s; 95%% intervals from %d bootstrap resamples of documents.",
+			locale.Text(p.T("%d documents", r.Documents)), r.Resamples)),
+	}
+	for _, w := range r.Warnings {
+		body = append(body, app.P().Class("warn").Text(w))
+	}
+
+	// Pairs.
+	rows := []app.UI{app.Tr().Body(
+		app.Th().Text(p.T("Pair")), app.Th().Text(p.T("Spans")),
+		app.Th().ColSpan(2).Text(p.T("Strict F1")), app.Th().ColSpan(2).Text(p.T("Overlap F1")),
+		app.Th().ColSpan(2).Text(p.T("Cohen's kappa (code points)")),
+	)}
+	for _, pr := range r.Pairs {
+		cells := []app.UI{
+			app.Td().Body(app.Bdi().Text(pr.A), app.Text(" · "), app.Bdi().Text(pr.B)),
+			app.Td().Class("num").Text(p.N(pr.Strict.ASpans) + " / " + p.N(pr.Strict.BSpans)),
+			app.Td().Class("num").DataSet("testid", "strict-f1").Text(f(pr.Strict.F1)), app.Td().Class("ci").Text(ci(pr.Strict.F1CI)),
+			app.Td().Class("num").DataSet("testid", "overlap-f1").Text(f(pr.Overlap.F1)), app.Td().Class("ci").Text(ci(pr.Overlap.F1CI)),
+		}
+		if k := pr.Kappa.All.Overall; k != nil {
+			cells = append(cells, app.Td().Class("num").DataSet("testid", "kappa-cp").Text(f(pr.KappaCP)), app.Td().Class("ci").Text(ci(k.CI)))
+		} else {
+			cells = append(cells, stat(nil)...)
+		}
+		rows = append(rows, app.Tr().DataSet("testid", "agree-pair").DataSet("a", pr.A).DataSet("b", pr.B).Body(cells...))
+	}
+	body = append(body, app.H3().Text(p.T("Each pair of layers")), app.Table().Class("figures").Body(rows...))
+
+	// All layers, per label.
+	rows = []app.UI{app.Tr().Body(
+		app.Th().Text(p.T("Label")),
+		app.Th().ColSpan(2).Text(p.T("Fleiss' kappa (code points)")),
+		app.Th().ColSpan(2).Text(p.T("Unitizing alpha")),
+	)}
+	labelRow := func(name, testid string, fk *agreement.Stat, alpha float64, alphaCI agreement.Interval, hasAlpha bool) app.UI {
+		cells := append([]app.UI{app.Th().Scope("row").Text(name)}, stat(fk)...)
+		if hasAlpha {
+			cells = append(cells, app.Td().Class("num").DataSet("testid", "alpha").Text(f(alpha)), app.Td().Class("ci").Text(ci(alphaCI)))
+		} else {
+			cells = append(cells, app.Td().Text("–"), app.Td())
+		}
+		return app.Tr().DataSet("testid", testid).Body(cells...)
+	}
+	for _, l := range r.Labels {
+		var fk *agreement.Stat
+		if x, ok := r.Fleiss.All.PerLabel[l]; ok {
+			fk = &x
+		}
+		al, ok := r.AlphaU.PerLabel[l]
+		rows = append(rows, labelRow(a.labelTitle(p, l), "agree-label", fk, al, r.AlphaU.CI.PerLabel[l], ok))
+	}
+	rows = append(rows, labelRow(p.T("All labels"), "agree-overall", r.Fleiss.All.Overall, r.AlphaU.Overall, r.AlphaU.CI.Overall, true))
+	body = append(body, app.H3().Text(p.T("All layers together")), app.Table().Class("figures").Body(rows...))
+
+	// The heat map: strict F1 of each pair on each label.
+	if len(r.Pairs) > 0 && len(r.Labels) > 0 {
+		var labels, pairs []string
+		cells := make([][]*float64, len(r.Labels))
+		for i, l := range r.Labels {
+			labels = append(labels, a.labelTitle(p, l))
+			for _, pr := range r.Pairs {
+				var v *float64
+				if x, ok := pr.Strict.PerLabel[l]; ok {
+					v = &x.F1
+				}
+				cells[i] = append(cells[i], v)
+			}
+		}
+		for _, pr := range r.Pairs {
+			pairs = append(pairs, pr.A+" · "+pr.B)
+		}
+		title := p.T("Strict F1 per label and pair")
+		body = append(body, app.Figure().Class("figure").DataSet("testid", "agree-heat").Body(
+			app.FigCaption().Text(title),
+			app.Raw(overview.Heat(title, labels, pairs, cells, func(x float64) string { return f(x) })),
+		))
+	}
+
+	// Per document.
+	if len(r.PerDocument) > 1 {
+		head := []app.UI{app.Th().Text(p.T("Document"))}
+		for _, pr := range r.Pairs {
+			head = append(head, app.Th().Body(app.Text(p.T("Strict F1")+" "), app.Bdi().Text(pr.A+" · "+pr.B)))
+		}
+		rows = []app.UI{app.Tr().Body(head...)}
+		for _, d := range r.PerDocument {
+			cells := []app.UI{app.Td().Body(a.docLink(d.ID, d.Title, 0, 0))}
+			for _, dp := range d.Pairs {
+				cells = append(cells, app.Td().Class("num").Text(f(dp.StrictF1)))
+			}
+			rows = append(rows, app.Tr().DataSet("testid", "agree-doc").Body(cells...))
+		}
+		body = append(body, app.H3().Text(p.T("Each document")), app.Table().Class("figures").Body(rows...))
+	}
+
+	// Disagreements.
+	body = append(body, app.H3().Text(p.T("Where the layers differ")))
+	if len(a.differ) == 0 {
+		body = append(body, app.P().Text(p.T("Nowhere: the layers agree on every span.")))
+	}
+	for _, d := range a.differ {
+		items := make([]app.UI, 0, len(d.Units))
+		for _, u := range d.Units {
+			items = append(items, app.Li().DataSet("testid", "disagreement").DataSet("kind", string(u.Kind)).
+				DataSet("start", u.Start).DataSet("end", u.End).Body(
+				a.docLink(d.Doc, kindName(p, u.Kind), u.Start, u.End),
+				app.Text(" "),
+				app.Span().Class("versions").Text(versionsText(p, u.Versions)),
+			))
+		}
+		title := d.Title
+		if title == "" {
+			title = d.Doc
+		}
+		body = append(body, app.Section().Class("differ").Body(
+			app.H4().Body(app.Bdi().Text(title)),
+			app.Ul().Body(items...),
+		))
+	}
+	return app.Div().Class("agree-report").Body(body...)
+}
+
+// docLink is a button that opens document id at [start, end).
+func (a *Agreement) docLink(id, text string, start, end int) app.UI {
+	return app.Button().Class("link").DataSet("testid", "agree-open").DataSet("doc", id).
+		OnClick(func(ctx app.Context, e app.Event) { a.Owner.openAt(ctx, id, start, end) }, app.EventScope(id, start, end)).
+		Body(app.Bdi().Text(text))
+}
+
+// kindName is the name of a kind of disagreement, in p's language.
+func kindName(p *locale.Printer, k agreement.Kind) string {
+	switch k {
+	case agreement.Boundary:
+		return p.T("boundary")
+	case agreement.Type:
+		return p.T("label")
+	case agreement.Missing:
+		return p.T("missing")
+	}
+	return p.T("boundary and label")
+}
+
+// versionsText says what each layer has in a unit: its spans' texts'
+// offsets and labels, or nothing.
+func versionsText(p *locale.Printer, vs []agreement.Version) string {
+	out := ""
+	for i, v := range vs {
+		if i > 0 {
+			out += " · "
+		}
+		out += v.Layer + ": "
+		if len(v.Spans) == 0 {
+			out += p.T("nothing")
+			continue
+		}
+		for j, s := range v.Spans {
+			if j > 0 {
+				out += ", "
+			}
+			out += string(s.Label) + " [" + p.N(s.Start) + ", " + p.N(s.End) + ")"
+		}
+	}
+	return out
+}
+
+// labelTitle is a label's name in p's language, or the label itself when
+// the schema lacks it.
+func (a *Agreement) labelTitle(p *locale.Printer, l corpus.Label) string {
+	if i := slices.IndexFunc(a.Labels, func(d corpus.LabelDef) bool { return d.Name == l }); i >= 0 {
+		return labelName(p, a.Labels[i])
+	}
+	return string(l)
+}

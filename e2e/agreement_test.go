@@ -1,0 +1,113 @@
+package e2e
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/raqim/raqim/internal/locale"
+)
+
+// agreeCLI runs the agree verb on files and decodes its JSON.
+func agreeCLI(t *testing.T, files ...string) map[string]any {
+	t.Helper()
+	out, err := exec.Command("go", append([]string{"run", "../wasm", "agree", "-json"}, files...)...).Output()
+	if err != nil {
+		t.Fatalf("agree: %v", err)
+	}
+	var r map[string]any
+	if err := json.Unmarshal(out, &r); err != nil {
+		t.Fatalf("agree -json: %v\n%s", err, out)
+	}
+	return r
+}
+
+// TestAgreementMatchesCommandLine imports two annotators' files of three
+// texts of the project's own as layers, opens the agreement view, and
+// finds the figures the agree verb computes on the same two files, as the
+// view writes them (three decimals); a disagreement opens its document
+// with the unit's text selected.
+func TestAgreementMatchesCommandLine(t *testing.T) {
+	dir := filepath.Join("testdata", "layers")
+	yusuf, salma := abs(t, dir, "yusuf.jsonl"), abs(t, dir, "salma.jsonl")
+	want := agreeCLI(t, yusuf, salma)
+
+	ctx, _, _ := startApp(t)
+	run(t, ctx, "import the texts", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{abs(t, dir, "texts.jsonl")}, chromedp.ByQuery))
+	waitJS(t, ctx, "the texts imported", said("info", "texts.jsonl: imported 3 documents."))
+	run(t, ctx, "import the annotators' files", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{salma, yusuf}, chromedp.ByQuery))
+	waitJS(t, ctx, "yusuf.jsonl told", said("info", "yusuf.jsonl: 3 documents stored already now have the layer «yusuf»."))
+
+	run(t, ctx, "open the agreement view", chromedp.Click(`[data-testid=agree-toggle]`, chromedp.ByQuery))
+	waitJS(t, ctx, "the pair measured", `document.querySelectorAll('[data-testid=agree-pair]').length === 1`)
+	var layers []string
+	eval(t, ctx, `[...document.querySelectorAll('[data-testid=agree-layer]')].filter(c => c.checked).map(c => c.dataset.layer)`, &layers)
+	if len(layers) != 2 || layers[0] != "yusuf" || layers[1] != "سلمى" {
+		t.Errorf("layers chosen at first: %q, want the two annotators' (yusuf, سلمى), not the empty own layer", layers)
+	}
+	screenshot(t, ctx, "agreement")
+
+	en := locale.New(locale.Settings{Lang: locale.English, Digits: locale.Western})
+	f := func(v any) string { return en.F(v.(float64), 3) }
+	pair := want["pairs"].([]any)[0].(map[string]any)
+	var got map[string]string
+	eval(t, ctx, `(() => {
+		const row = document.querySelector('[data-testid=agree-pair]'), cell = (id) => row.querySelector('[data-testid=' + id + ']')?.textContent;
+		const overall = document.querySelector('[data-testid=agree-overall]');
+		return {strict: cell('strict-f1'), overlap: cell('overlap-f1'), kappa: cell('kappa-cp'), alpha: overall.querySelector('[data-testid=alpha]').textContent,
+			fleiss: overall.querySelector('.num').textContent, documents: document.querySelector('[data-testid=agree-summary]').textContent};
+	})()`, &got)
+	for _, c := range []struct{ name, got, want string }{
+		{"strict F1", got["strict"], f(pair["strict"].(map[string]any)["f1"])},
+		{"overlap F1", got["overlap"], f(pair["overlap"].(map[string]any)["f1"])},
+		{"Cohen's kappa over code points", got["kappa"], f(pair["kappa_cp"])},
+		{"Fleiss' kappa over code points", got["fleiss"], f(want["fleiss_kappa_cp"])},
+		{"unitizing alpha", got["alpha"], f(want["alpha_u"].(map[string]any)["overall"])},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s: the view shows %q, the command line %q", c.name, c.got, c.want)
+		}
+	}
+	if w := "3 documents; 95% intervals from 1000 bootstrap resamples of documents."; got["documents"] != w {
+		t.Errorf("summary %q, want %q", got["documents"], w)
+	}
+
+	// A disagreement opens its document at its unit.
+	var unit struct{ Start, End int }
+	eval(t, ctx, `(() => { const li = document.querySelector('[data-testid=disagreement]'); return {start: +li.dataset.start, end: +li.dataset.end}; })()`, &unit)
+	run(t, ctx, "open the first disagreement", chromedp.Click(`[data-testid=disagreement] [data-testid=agree-open]`, chromedp.ByQuery))
+	waitJS(t, ctx, "the document open with the unit selected", `!document.querySelector('[data-testid=agreement]') && document.querySelector('[data-testid=document]') && getSelection().toString().length > 0`)
+	var shown struct{ Title, Sel string }
+	eval(t, ctx, `({title: document.querySelector('.doc-head h1').textContent, sel: getSelection().toString()})`, &shown)
+	texts := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(mustRead(t, filepath.Join(dir, "texts.jsonl")))), "\n") {
+		var d struct {
+			Text string
+			Meta struct{ Title string }
+		}
+		if err := json.Unmarshal([]byte(line), &d); err != nil {
+			t.Fatal(err)
+		}
+		texts[d.Meta.Title] = d.Text
+	}
+	text, ok := texts[shown.Title]
+	if !ok {
+		t.Fatalf("the document opened, %q, is none of the texts", shown.Title)
+	}
+	if w := string([]rune(text)[unit.Start:unit.End]); shown.Sel != w {
+		t.Errorf("selected %q, want the unit [%d, %d) %q", shown.Sel, unit.Start, unit.End, w)
+	}
+}
+
+func mustRead(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
