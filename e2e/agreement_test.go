@@ -111,3 +111,57 @@ func mustRead(t *testing.T, name string) []byte {
 	}
 	return b
 }
+
+// TestScoreMatchesCommandLine imports an extractor's predictions of the
+// same three texts as a system layer, from the scoring view, and scores
+// it against one annotator's layer: every schema's counts and figures
+// equal the score verb's on the same two files, as the view writes them.
+func TestScoreMatchesCommandLine(t *testing.T) {
+	dir := filepath.Join("testdata", "layers")
+	salma, model := abs(t, dir, "salma.jsonl"), abs(t, dir, "model.jsonl")
+	out, err := exec.Command("go", "run", "../wasm", "score", "-json", salma, model).Output()
+	if err != nil {
+		t.Fatalf("score: %v", err)
+	}
+	var want struct {
+		Schemas map[string]struct {
+			COR, INC, PAR, MIS, SPU int
+			Precision, Recall, F1   float64
+		}
+		Errors []any
+	}
+	if err := json.Unmarshal(out, &want); err != nil {
+		t.Fatal(err)
+	}
+
+	ctx, _, _ := startApp(t)
+	run(t, ctx, "import the texts", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{abs(t, dir, "texts.jsonl")}, chromedp.ByQuery))
+	waitJS(t, ctx, "the texts imported", said("info", "texts.jsonl: imported 3 documents."))
+	run(t, ctx, "import an annotator's file", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{salma}, chromedp.ByQuery))
+	waitJS(t, ctx, "salma.jsonl told", said("info", "salma.jsonl: 3 documents stored already now have the layer «سلمى»."))
+	run(t, ctx, "open the agreement view", chromedp.Click(`[data-testid=agree-toggle]`, chromedp.ByQuery))
+	waitJS(t, ctx, "the scoring view", `!!document.querySelector('[data-testid=scoring] [data-testid=score-ref] option')`)
+	run(t, ctx, "import the predictions", chromedp.SetUploadFiles(`input[data-testid=import-predictions]`, []string{model}, chromedp.ByQuery))
+	waitJS(t, ctx, "model.jsonl told", said("info", "model.jsonl: 3 documents stored already now have the system layer «model» (predictions)."))
+	waitJS(t, ctx, "the system layer offered", `document.querySelector('[data-testid=score-sys]').value === 'model'`)
+	run(t, ctx, "score against سلمى", chromedp.SetValue(`[data-testid=score-ref]`, "سلمى", chromedp.ByQuery))
+	eval(t, ctx, `document.querySelector('[data-testid=score-ref]').dispatchEvent(new Event('change', {bubbles: true}))`, nil)
+	run(t, ctx, "score", chromedp.Click(`[data-testid=score-run]`, chromedp.ByQuery))
+	waitJS(t, ctx, "the scores", `document.querySelectorAll('[data-testid=score-schema]').length === 4`)
+	screenshot(t, ctx, "scoring")
+
+	en := locale.New(locale.Settings{Lang: locale.English, Digits: locale.Western})
+	var rows map[string][]string
+	eval(t, ctx, `Object.fromEntries([...document.querySelectorAll('[data-testid=score-schema]')].map(tr => [tr.dataset.schema, [...tr.querySelectorAll('td')].map(td => td.textContent)]))`, &rows)
+	for name, s := range want.Schemas {
+		w := []string{en.N(s.COR), en.N(s.INC), en.N(s.PAR), en.N(s.MIS), en.N(s.SPU), en.F(s.Precision, 3), en.F(s.Recall, 3), en.F(s.F1, 3)}
+		if strings.Join(rows[name], " ") != strings.Join(w, " ") {
+			t.Errorf("%s: the view shows %q, the command line %q", name, rows[name], w)
+		}
+	}
+	var errs int
+	eval(t, ctx, `document.querySelectorAll('[data-testid=score-error-item]').length`, &errs)
+	if errs != len(want.Errors) {
+		t.Errorf("%d errors listed, the command line %d", errs, len(want.Errors))
+	}
+}

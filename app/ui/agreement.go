@@ -41,11 +41,7 @@ const (
 
 // agreementOwner carries out what the agreement view asks for.
 type agreementOwner interface {
-	// measure hands the survey of layers, and the measure of those c
-	// chooses, to the background worker, and gives then its reply.
-	measure(ctx app.Context, c gold.Choice, then func(ctx app.Context, r job.Reply))
-	// openAt opens document id with [start, end) selected.
-	openAt(ctx app.Context, id string, start, end int)
+	scoringOwner
 }
 
 // OnMount surveys the layers and measures the human ones.
@@ -60,7 +56,7 @@ func (a *Agreement) run(ctx app.Context, first bool) {
 	a.busy, a.failure = true, ""
 	// The reply comes on the shell's context: the view's own updates it.
 	own := ctx
-	a.Owner.measure(ctx, a.choice(), func(_ app.Context, r job.Reply) { own.Dispatch(func(ctx app.Context) { a.take(ctx, r, first) }) })
+	a.Owner.measure(ctx, job.Agree, a.choice(), func(_ app.Context, r job.Reply) { own.Dispatch(func(ctx app.Context) { a.take(ctx, r, first) }) })
 }
 
 // take shows what the worker measured; a first survey chooses the layers
@@ -111,6 +107,7 @@ func (a *Agreement) Render() app.UI {
 			return app.P().Class("failure").DataSet("testid", "agreement-error").Attr("role", "alert").Text(a.failure)
 		}),
 		app.If(a.report != nil && !a.busy, func() app.UI { return a.renderReport(p) }),
+		&Scoring{Loc: a.Loc, Labels: a.Labels, Owner: a.Owner},
 	)
 }
 
@@ -227,7 +224,7 @@ func (a *Agreement) renderReport(p *locale.Printer) app.UI {
 			fk = &x
 		}
 		al, ok := r.AlphaU.PerLabel[l]
-		rows = append(rows, labelRow(a.labelTitle(p, l), "agree-label", fk, al, r.AlphaU.CI.PerLabel[l], ok))
+		rows = append(rows, labelRow(labelTitleIn(p, a.Labels, l), "agree-label", fk, al, r.AlphaU.CI.PerLabel[l], ok))
 	}
 	rows = append(rows, labelRow(p.T("All labels"), "agree-overall", r.Fleiss.All.Overall, r.AlphaU.Overall, r.AlphaU.CI.Overall, true))
 	body = append(body, app.H3().Text(p.T("All layers together")), app.Table().Class("figures").Body(rows...))
@@ -237,7 +234,7 @@ func (a *Agreement) renderReport(p *locale.Printer) app.UI {
 		var labels, pairs []string
 		cells := make([][]*float64, len(r.Labels))
 		for i, l := range r.Labels {
-			labels = append(labels, a.labelTitle(p, l))
+			labels = append(labels, labelTitleIn(p, a.Labels, l))
 			for _, pr := range r.Pairs {
 				var v *float64
 				if x, ok := pr.Strict.PerLabel[l]; ok {
@@ -343,11 +340,11 @@ func versionsText(p *locale.Printer, vs []agreement.Version) string {
 	return out
 }
 
-// labelTitle is a label's name in p's language, or the label itself when
-// the schema lacks it.
-func (a *Agreement) labelTitle(p *locale.Printer, l corpus.Label) string {
-	if i := slices.IndexFunc(a.Labels, func(d corpus.LabelDef) bool { return d.Name == l }); i >= 0 {
-		return labelName(p, a.Labels[i])
+// labelTitleIn is label l's name in p's language, as labels define it, or
+// the label itself when they lack it.
+func labelTitleIn(p *locale.Printer, labels []corpus.LabelDef, l corpus.Label) string {
+	if i := slices.IndexFunc(labels, func(d corpus.LabelDef) bool { return d.Name == l }); i >= 0 {
+		return labelName(p, labels[i])
 	}
 	return string(l)
 }

@@ -9,12 +9,28 @@ import (
 	"github.com/raqim/raqim/internal/view"
 )
 
-// measure hands the survey of the corpus's layers, and the agreement of
-// those c chooses, to the background worker (after the edits and imports
-// queued before it), and gives then its reply.
-func (s *Shell) measure(ctx app.Context, c gold.Choice, then func(ctx app.Context, r job.Reply)) {
-	s.offload(ctx, s.loc.T("Measuring agreement…"), job.Request{Op: job.Agree, Gold: &c}, nil,
+// measure hands work on the corpus's layers (op Agree or Score, on the
+// layers c chooses) to the background worker, after the edits and imports
+// queued before it, and gives then its reply.
+func (s *Shell) measure(ctx app.Context, op job.Op, c gold.Choice, then func(ctx app.Context, r job.Reply)) {
+	s.offload(ctx, s.loc.T("Measuring agreement…"), job.Request{Op: op, Gold: &c}, nil,
 		func(ctx app.Context, r job.Reply, _ app.Value, _ []corpus.Summary) { then(ctx, r) })
+}
+
+// importPredictions imports files as system layers (an extractor's
+// predictions) of the documents whose texts are stored, then calls then.
+func (s *Shell) importPredictions(ctx app.Context, list app.Value, then func(ctx app.Context)) {
+	n := list.Length()
+	if n == 0 {
+		return
+	}
+	files, names, layers := make([]app.Value, n), make([]string, n), make([]job.Layer, n)
+	for i := range n { // copied: the list empties when the input is reset
+		files[i] = list.Index(i)
+		names[i] = files[i].Get("name").String()
+		layers[i] = job.Layer{System: true}
+	}
+	s.runImport(ctx, job.Request{Op: job.Import, Files: names, Layers: layers}, files, then)
 }
 
 // target is a place in a document to show once the document is open.

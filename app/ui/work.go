@@ -166,13 +166,16 @@ func (s *Shell) importFiles(ctx app.Context, list app.Value) {
 		files[i] = list.Index(i)
 		names[i] = files[i].Get("name").String()
 	}
-	s.runImport(ctx, job.Request{Op: job.Import, Files: names}, files)
+	s.runImport(ctx, job.Request{Op: job.Import, Files: names}, files, nil)
 }
 
-// runImport imports files with req and opens the first document imported
-// when none is open.
-func (s *Shell) runImport(ctx app.Context, req job.Request, files []app.Value) {
+// runImport imports files with req, opens the first document imported
+// when none is open, and then calls then, if not nil.
+func (s *Shell) runImport(ctx app.Context, req job.Request, files []app.Value, then func(ctx app.Context)) {
 	s.offload(ctx, s.loc.T("Importing…"), req, files, func(ctx app.Context, r job.Reply, _ app.Value, sums []corpus.Summary) {
+		if then != nil {
+			defer then(ctx)
+		}
 		if r.Error != "" {
 			return
 		}
@@ -224,7 +227,7 @@ func (s *Shell) applyMapping(ctx app.Context, m map[corpus.Label]corpus.Label) {
 	for i, f := range h.files {
 		names[i] = f.Get("name").String()
 	}
-	s.runImport(ctx, job.Request{Op: job.Import, Files: names, LabelMap: m}, h.files)
+	s.runImport(ctx, job.Request{Op: job.Import, Files: names, LabelMap: m}, h.files, nil)
 }
 
 // cancelMapping drops the first held file: nothing of it is imported.

@@ -1,6 +1,8 @@
 package agreement
 
 import (
+	"fmt"
+
 	"github.com/raqim/raqim/internal/corpus"
 )
 
@@ -24,6 +26,17 @@ func (c Category) String() string { return categoryNames[c] }
 
 // MarshalText writes the category's name, such as "PAR".
 func (c Category) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
+// UnmarshalText reads a category's name, as MarshalText writes it.
+func (c *Category) UnmarshalText(b []byte) error {
+	for i, n := range categoryNames {
+		if n == string(b) {
+			*c = Category(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown match category %q", b)
+}
 
 // Schema is one of nervaluate's four ways of comparing a predicted span
 // with a gold span.

@@ -194,3 +194,19 @@ func TestCategoryText(t *testing.T) {
 		}
 	}
 }
+
+// TestCategoryReadBack checks that every category reads back as it is
+// written, and that an unknown name is refused.
+func TestCategoryReadBack(t *testing.T) {
+	for _, c := range []Category{COR, INC, PAR, MIS, SPU} {
+		b, _ := c.MarshalText()
+		var back Category
+		if err := back.UnmarshalText(b); err != nil || back != c {
+			t.Errorf("%s read back as %s (%v)", b, back, err)
+		}
+	}
+	var c Category
+	if err := c.UnmarshalText([]byte("OK")); err == nil {
+		t.Error("the unknown category OK was read")
+	}
+}

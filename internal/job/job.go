@@ -33,6 +33,9 @@ const (
 	// Agree surveys the corpus's layers and measures the agreement of the
 	// layers Request.Gold chooses, when it chooses two or more.
 	Agree Op = "agree"
+	// Score scores the second layer Request.Gold chooses (an extractor's)
+	// against the first (the reference), as the score verb does.
+	Score Op = "score"
 )
 
 // Request is one piece of work.
@@ -51,7 +54,7 @@ type Request struct {
 	LabelMap map[corpus.Label]corpus.Label `json:"label_map,omitempty"`
 	// Dataset holds the settings of an ExportDataset.
 	Dataset Dataset `json:"dataset"`
-	// Gold chooses the layers and documents of an Agree.
+	// Gold chooses the layers and documents of an Agree or a Score.
 	Gold *gold.Choice `json:"gold,omitempty"`
 	// Memory says the page has no storage: an Import replies with the
 	// documents it read as a span JSONL file instead of storing them, and an
@@ -186,6 +189,8 @@ type Reply struct {
 	// was given two or more layers.
 	Agreement     *agreement.Report            `json:"agreement,omitempty"`
 	Disagreements []agreement.DocDisagreements `json:"disagreements,omitempty"`
+	// Score is what a Score measured.
+	Score *agreement.ScoreReport `json:"score,omitempty"`
 }
 
 // Extensions are the file extensions an Import reads, with their dots (a
@@ -210,7 +215,7 @@ func (r *Reply) Merge(o Reply) {
 	}
 	r.Resume, r.Plan = o.Resume, o.Plan
 	if o.Layers != nil {
-		r.Layers, r.Agreement, r.Disagreements = o.Layers, o.Agreement, o.Disagreements
+		r.Layers, r.Agreement, r.Disagreements, r.Score = o.Layers, o.Agreement, o.Disagreements, o.Score
 	}
 }
 

@@ -88,8 +88,8 @@ func do(st store.Store, req job.Request, files []importer.Input, schema *corpus.
 		return exportJSONL(st, schema, out, p, progress)
 	case job.ExportDataset:
 		return exportDataset(st, schema, req.Dataset, req.Plan, shift > 0, out, p, progress)
-	case job.Agree:
-		return agree(st, schema, req.Annotator, req.Gold, p)
+	case job.Agree, job.Score:
+		return agree(st, schema, req.Annotator, req.Gold, req.Op == job.Score, p)
 	}
 	return job.Reply{Error: p.T("unknown work %q", req.Op)}
 }
@@ -226,8 +226,9 @@ func percent(progress func(job.Progress), p *locale.Printer, what string) func(d
 }
 
 // agree surveys st's layers (the own one named own) and, when choice names
-// two or more, measures their agreement as the agree verb does.
-func agree(st store.Store, schema *corpus.Schema, own string, choice *gold.Choice, p *locale.Printer) job.Reply {
+// two or more, measures their agreement as the agree verb does, or, with
+// score, scores the second layer against the first as the score verb does.
+func agree(st store.Store, schema *corpus.Schema, own string, choice *gold.Choice, score bool, p *locale.Printer) job.Reply {
 	layers, err := gold.Survey(st, own)
 	if err != nil {
 		return job.Reply{Error: p.Error(err)}
@@ -236,18 +237,23 @@ func agree(st store.Store, schema *corpus.Schema, own string, choice *gold.Choic
 	if choice == nil || len(choice.Names()) < 2 {
 		return r
 	}
+	if score && len(choice.Names()) != 2 {
+		return job.Reply{Error: p.T("scoring takes two layers: the reference and the extractor's"), Layers: layers}
+	}
 	read, err := gold.Read(st, *choice)
+	if err == nil {
+		var c *align.Corpus
+		if c, err = align.Match(read); err == nil {
+			opts := agreement.Options{Labels: schema.Names()}
+			if score {
+				r.Score, err = agreement.Score(c, 0, 1, opts)
+			} else if r.Agreement, err = agreement.Agree(c, opts); err == nil {
+				r.Disagreements = agreement.Disagreements(c)
+			}
+		}
+	}
 	if err != nil {
 		return job.Reply{Error: p.Error(err), Layers: layers}
 	}
-	c, err := align.Match(read)
-	if err != nil {
-		return job.Reply{Error: p.Error(err), Layers: layers}
-	}
-	r.Agreement, err = agreement.Agree(c, agreement.Options{Labels: schema.Names()})
-	if err != nil {
-		return job.Reply{Error: p.Error(err), Layers: layers}
-	}
-	r.Disagreements = agreement.Disagreements(c)
 	return r
 }
