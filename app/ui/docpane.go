@@ -27,6 +27,8 @@ type OpenDoc struct {
 	Status corpus.Status
 	Labels []corpus.LabelDef // the schema's, for the palette
 	Text   DocText
+	// Suggest is what the suggestion bar shows.
+	Suggest SuggestBar
 }
 
 // docPaneOwner carries out what the document pane's views report.
@@ -34,6 +36,7 @@ type docPaneOwner interface {
 	docHeadOwner
 	paletteOwner
 	documentOwner
+	suggestBarOwner
 }
 
 // Render draws the panel.
@@ -47,6 +50,7 @@ func (d *DocPane) Render() app.UI {
 		return pane.Body(
 			&DocHead{Loc: d.Loc, Title: d.Doc.Title, Status: d.Doc.Status, Owner: d.Owner},
 			&Palette{Loc: d.Loc, Labels: d.Doc.Labels, Owner: d.Owner},
+			&SuggestBar{Loc: d.Loc, Count: d.Doc.Suggest.Count, Control: d.Doc.Suggest.Control, Chosen: d.Doc.Suggest.Chosen, Owner: d.Owner},
 			&DocumentView{Text: d.Doc.Text, Vis: d.Vis, Painted: d.Painted, Owner: d.Owner},
 		)
 	}

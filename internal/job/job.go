@@ -27,6 +27,10 @@ const (
 	ExportJSONL Op = "export-jsonl"
 	// ExportDataset writes the dataset zip (see package dataset).
 	ExportDataset Op = "export-dataset"
+	// Suggest proposes spans for the document handed over with the request
+	// (Request.Doc), in a worker that stays for the next request and keeps
+	// its engine; nothing is stored.
+	Suggest Op = "suggest"
 )
 
 // Request is one piece of work.
@@ -51,6 +55,11 @@ type Request struct {
 	// Plan, for an ExportDataset, is the plan an earlier worker made
 	// (dataset.Plan, as JSON): this one writes the zip from it.
 	Plan json.RawMessage `json:"plan,omitempty"`
+	// Doc is the document a Suggest proposes spans for, with its spans.
+	Doc *corpus.Document `json:"doc,omitempty"`
+	// Rev numbers a Suggest request; its reply carries it back, so that the
+	// page drops a reply to a request it has made again since.
+	Rev int `json:"rev,omitempty"`
 }
 
 // Resume is where an import goes on in a new worker. A worker that has
@@ -79,6 +88,9 @@ type Dataset struct {
 	Units      bool       `json:"units"`
 	Name       string     `json:"name"`
 	Version    string     `json:"version,omitempty"`
+	// Control is the share (0 to 1) of documents kept suggestion-free as a
+	// control, chosen by Seed and each document's ID (suggestion.Control).
+	Control float64 `json:"control,omitempty"`
 }
 
 // DefaultDataset returns the default dataset export settings: documents
@@ -134,6 +146,11 @@ type Reply struct {
 	// that what the browser keeps of the first pass's reads goes with the
 	// first.
 	Plan json.RawMessage `json:"plan,omitempty"`
+	// Suggestions are a Suggest's spans, sorted, for the document Doc (its
+	// ID) as the request of revision Rev held it.
+	Suggestions []corpus.Span `json:"suggestions,omitempty"`
+	Doc         string        `json:"doc,omitempty"`
+	Rev         int           `json:"rev,omitempty"`
 }
 
 // Extensions are the file extensions an Import reads, with their dots (a
