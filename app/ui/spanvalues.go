@@ -53,7 +53,7 @@ func (v *SpanValues) Render() app.UI {
 		))
 	}
 	if src := v.Span.Attrs[suggestion.SourceAttr]; src != "" {
-		fields = append(fields, app.P().Class("hint").Text(p.T("Accepted from a suggestion by %s.", src)))
+		fields = append(fields, app.P().Class("hint").Text(p.T("Accepted from a suggestion by %s.", sourceName(p, src))))
 	}
 	return box.Body(fields...)
 }

@@ -48,7 +48,7 @@ func (b *SuggestBar) Render() app.UI {
 		return bar.Body(
 			app.Span().Class("chip").DataSet("label", b.Chosen.Label).Text(b.Chosen.Label),
 			app.Span().Class("suggest-text").Dir("rtl").Lang("ar").Text(b.Chosen.Text),
-			app.Span().Class("suggest-source").Text(p.T("by %s", b.Chosen.Source)),
+			app.Span().Class("suggest-source").Text(p.T("by %s", sourceName(p, b.Chosen.Source))),
 			button("accept-suggestion", p.T("Accept (A)"), b.Owner.acceptChosen),
 			button("reject-suggestion", p.T("Reject (X)"), b.Owner.rejectChosen),
 			button("next-suggestion", p.T("Next (N)"), func(ctx app.Context) { b.Owner.nextSuggestion(ctx, 1) }),
@@ -61,4 +61,26 @@ func (b *SuggestBar) Render() app.UI {
 		app.Span().Class("hint").Text(p.T("N next · Shift+N previous · A or Enter accepts · X rejects · Shift+1–4 accepts all of a label · click one to choose it")),
 		button("next-suggestion", p.T("Next (N)"), func(ctx app.Context) { b.Owner.nextSuggestion(ctx, 1) }),
 	)
+}
+
+// sourceName is the name of what proposed a suggestion (attrs.source) in
+// p's language; a source it does not know is named as stored.
+func sourceName(p *locale.Printer, src string) string {
+	switch src {
+	case "gazetteer":
+		return p.T("the gazetteer")
+	case "lexicon":
+		return p.T("the actor lexicon")
+	case "date":
+		return p.T("the date grammar")
+	case "casualty":
+		return p.T("the casualty grammar")
+	case "context":
+		return p.T("the context of places")
+	case "propagation":
+		return p.T("your labels elsewhere")
+	case "tagger":
+		return p.T("the learned tagger")
+	}
+	return src
 }
