@@ -82,7 +82,9 @@ func TestKeyboardLabelling(t *testing.T) {
 	waitJS(t, ctx, "the side list", `document.querySelectorAll('[data-testid=span-item]').length === 1`)
 	var items []string
 	eval(t, ctx, `[...document.querySelectorAll('[data-testid=span-item]')].map(e => e.textContent)`, &items)
-	if len(items) != 1 || items[0] != "PLACE"+"ولاية كاي" {
+	// The row shows the span's values after its text (a place labelled by
+	// hand is looked up in the gazetteer).
+	if len(items) != 1 || items[0] != "PLACE"+"ولاية كاي"+"gazetteer_id=ml-kayes · admin1=Kayes" {
 		t.Fatalf("span list %q", items)
 	}
 	run(t, ctx, "click the list item", chromedp.Click(`[data-testid=span-item]`, chromedp.ByQuery))

@@ -52,15 +52,9 @@ func Run(script string, req job.Request, files []app.Value, progress func(job.Pr
 			if json.Unmarshal([]byte(m.Get("progress").String()), &p) == nil && progress != nil {
 				progress(p)
 			}
-		case "done":
-			var r job.Reply
-			if err := json.Unmarshal([]byte(m.Get("reply").String()), &r); err != nil {
-				finish(result{err: locale.Errorf("the background worker's reply is damaged: %v", err)})
-				return nil
-			}
-			finish(result{reply: r, file: m.Get("file")})
-		case "fatal":
-			finish(result{err: locale.Errorf("the background worker failed (%s)", m.Get("error").String())})
+		case "done", "fatal":
+			r, err := replyOf(m)
+			finish(result{reply: r, file: m.Get("file"), err: err})
 		}
 		return nil
 	})
@@ -84,6 +78,18 @@ func Run(script string, req job.Request, files []app.Value, progress func(job.Pr
 		r.file = nil
 	}
 	return r.reply, r.file, r.err
+}
+
+// replyOf reads a worker's "done" or "fatal" message.
+func replyOf(m app.Value) (job.Reply, error) {
+	if m.Get("type").String() == "fatal" {
+		return job.Reply{}, locale.Errorf("the background worker failed (%s)", m.Get("error").String())
+	}
+	var r job.Reply
+	if err := json.Unmarshal([]byte(m.Get("reply").String()), &r); err != nil {
+		return job.Reply{}, locale.Errorf("the background worker's reply is damaged: %v", err)
+	}
+	return r, nil
 }
 
 // watch calls gone, in a JS callback, once the holder of the Web Lock name

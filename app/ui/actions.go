@@ -24,11 +24,21 @@ func (s *Shell) label(ctx app.Context, l corpus.Label, start, end int, hasSel bo
 		s.note("warn", s.loc.T("Select some text first, then press a label key."))
 		return
 	}
+	var before corpus.Span
+	if in := s.ed.SpansIn(start, end); len(in) == 1 {
+		before = in[0]
+	}
 	e, sp, err := s.ed.Label(start, end, l)
 	if err != nil {
 		s.refuse(err)
 		return
 	}
+	if len(s.ed.Last().Removed) == 0 {
+		s.sug.rec.AddByHand(sp.ID)
+	} else {
+		s.sug.rec.Edit(before)
+	}
+	s.keepRecord(ctx)
 	browser.ClearSelection()
 	s.selected = sp.ID
 	s.commit(ctx, e)
@@ -47,6 +57,7 @@ func (s *Shell) relabel(ctx app.Context, id string, l corpus.Label) {
 		s.refuse(err)
 		return
 	}
+	s.recordEdit(ctx, id)
 	s.commit(ctx, e)
 }
 
@@ -73,6 +84,7 @@ func (s *Shell) toggleProclitic(ctx app.Context) {
 		s.refuse(err)
 		return
 	}
+	s.recordEdit(ctx, sp.ID)
 	s.selected = sp.ID
 	s.commit(ctx, e)
 }
@@ -151,14 +163,19 @@ func (s *Shell) onDocClick(ctx app.Context, e app.Event) {
 	}
 	t := e.Get("target")
 	if mark := t.Call("closest", "mark[data-id]"); mark.Truthy() {
+		s.sug.current = ""
 		s.selectSpan(ctx, mark.Call("getAttribute", "data-id").String(), false)
 		return
 	}
-	if s.selected == "" {
+	if mark := t.Call("closest", "mark[data-suggest]"); mark.Truthy() {
+		s.clickSuggestion(ctx, mark)
+		return
+	}
+	if s.selected == "" && s.sug.current == "" {
 		ctx.PreventUpdate()
 		return
 	}
-	s.selected, s.listSel = "", ""
+	s.selected, s.listSel, s.sug.current = "", "", ""
 }
 
 // neighbour selects the span before (dir<0) or after the selected one.

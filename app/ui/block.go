@@ -16,8 +16,10 @@ type Block struct {
 	Key      string
 	Block    *view.Block   // the layout's, which it never changes
 	Spans    []corpus.Span // the document's spans overlapping the block
+	Suggest  []corpus.Span // the suggestions shown overlapping the block
 	Selected string        // ID of the selected span
 	Flash    string        // ID of a span flashing
+	Current  string        // element ID of the chosen suggestion
 	Shown    bool
 	Height   int // px: the height it was drawn at, for its box; 0 for an estimate
 	Vis      *browser.Visibility
@@ -33,27 +35,36 @@ func (b *Block) OnUpdate(ctx app.Context) { b.fill(false) }
 func (b *Block) fill(mounted bool) {
 	html := ""
 	if b.Shown {
-		html = blockInnerHTML(*b.Block, b.Spans)
+		html = blockInnerHTML(*b.Block, b.Spans, b.Suggest)
 	}
 	chunk(b, b.Painted, b.Key, html, b.Vis, b.Shown, mounted)
 	if el := b.JSValue(); el != nil && el.Truthy() {
-		markSpans(el, b.Selected, b.Flash)
+		markSpans(el, b.Selected, b.Flash, b.Current)
 	}
 }
 
 // markSpans marks, inside a block's element, the selected span
-// (aria-current) and the flashing one (data-flash), and unmarks any other:
+// (aria-current), the flashing one (data-flash) and the chosen suggestion
+// (aria-current too; current is its element's ID), and unmarks any other:
 // the one writer of those attributes. It changes no text, so a selection
 // the user is making survives it.
-func markSpans(el app.Value, selected, flash string) {
-	for _, a := range [...]struct{ name, id string }{{"aria-current", selected}, {"data-flash", flash}} {
-		if old := el.Call("querySelector", "mark["+a.name+"]"); old.Truthy() && old.Get("id").String() != "span-"+a.id {
+func markSpans(el app.Value, selected, flash, current string) {
+	spanID := func(id string) string {
+		if id == "" {
+			return ""
+		}
+		return "span-" + id
+	}
+	for _, a := range [...]struct{ name, class, id string }{
+		{"aria-current", "span", spanID(selected)}, {"data-flash", "span", spanID(flash)}, {"aria-current", "suggestion", current},
+	} {
+		if old := el.Call("querySelector", "mark."+a.class+"["+a.name+"]"); old.Truthy() && old.Get("id").String() != a.id {
 			old.Call("removeAttribute", a.name)
 		}
 		if a.id == "" {
 			continue
 		}
-		if m := el.Call("querySelector", `mark[data-id="`+a.id+`"]`); m.Truthy() {
+		if m := el.Call("querySelector", `[id="`+a.id+`"]`); m.Truthy() {
 			m.Call("setAttribute", a.name, "true")
 		}
 	}

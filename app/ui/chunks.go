@@ -84,7 +84,8 @@ func (s *Shell) openDoc() *OpenDoc {
 		LaidOut: LaidOut{Gen: s.lay.Gen, Count: len(s.doc.Spans), Blocks: s.lay.Blocks, Spans: s.lay.BlockSpans, Shown: s.lay.Shown,
 			Selected: s.selected, SelBlock: s.blockOf(s.selected)},
 		Heights: s.lay.Heights, Flash: s.flash, FlashBlock: s.blockOf(s.flash),
-	}}
+		Suggest: s.sug.blocks, Current: s.currentElement(), CurBlock: s.currentBlock(),
+	}, Suggest: SuggestBar{Count: len(s.sug.pending), Control: s.sug.control, Chosen: s.chosen()}}
 }
 
 // spanList returns the open document's span list as the side panel draws it.
@@ -94,6 +95,22 @@ func (s *Shell) spanList() LaidOut {
 	}
 	return LaidOut{Gen: s.lay.Gen, Count: len(s.doc.Spans), Blocks: s.lay.Blocks, Spans: s.lay.GroupSpans, Shown: s.lay.ListShown,
 		Selected: s.listSel, SelBlock: s.blockOf(s.listSel)}
+}
+
+// currentElement returns the element ID of the chosen suggestion, or "".
+func (s *Shell) currentElement() string {
+	if i := s.currentIndex(); i >= 0 {
+		return sugElementID(s.sug.pending[i])
+	}
+	return ""
+}
+
+// currentBlock returns the block holding the chosen suggestion, or -1.
+func (s *Shell) currentBlock() int {
+	if i := s.currentIndex(); i >= 0 {
+		return view.BlockAt(s.lay.Blocks, s.sug.pending[i].Start)
+	}
+	return -1
 }
 
 // paintNow draws an edit at once, in the handler of the key or click that
@@ -119,23 +136,30 @@ func (s *Shell) paintNow(changed []corpus.Span, prevSelected string) {
 			continue
 		}
 		b, spans := s.lay.Blocks[i], s.lay.BlockSpans[i]
+		var sugs []corpus.Span
+		if i < len(s.sug.blocks) {
+			sugs = s.sug.blocks[i]
+		}
 		for _, p := range b.Paras {
 			for _, c := range changed {
 				if c.Start <= p.End && p.Start <= c.End {
-					browser.ReplaceElement(el, `:scope > p[data-start="`+strconv.Itoa(p.Start)+`"]`, paraHTML(p, spans))
+					browser.ReplaceElement(el, `:scope > p[data-start="`+strconv.Itoa(p.Start)+`"]`, paraHTML(p, spans, sugs))
 					break
 				}
 			}
 		}
-		s.painted[key] = blockInnerHTML(b, spans)
-		sel, flash := s.selected, s.flash
+		s.painted[key] = blockInnerHTML(b, spans, sugs)
+		sel, flash, cur := s.selected, s.flash, s.currentElement()
 		if s.blockOf(sel) != i {
 			sel = ""
 		}
 		if s.blockOf(flash) != i {
 			flash = ""
 		}
-		markSpans(el, sel, flash)
+		if s.currentBlock() != i {
+			cur = ""
+		}
+		markSpans(el, sel, flash, cur)
 	}
 	mounted.documentView.count(len(s.doc.Spans))
 }

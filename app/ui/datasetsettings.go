@@ -125,6 +125,22 @@ func (d *DatasetSettings) Render() app.UI {
 					d.publish(ctx)
 				}),
 		),
+		app.Label().Body(
+			app.Text(p.T("documents kept suggestion-free, as a control (chosen by the seed)")+" "),
+			app.Input().Type("number").Min(0).Max(100).Step(1).Size(3).
+				DataSet("testid", "control-share").
+				Value(strconv.FormatFloat(d.p.Control*100, 'f', -1, 64)).
+				OnChange(func(ctx app.Context, e app.Event) {
+					v, err := strconv.ParseFloat(ctx.JSSrc().Get("value").String(), 64)
+					if err != nil || v < 0 || v > 100 {
+						d.warn(ctx, locale.New(d.Loc).T("The control share is a percentage from 0 to 100."))
+						return
+					}
+					d.p.Control = v / 100
+					d.publish(ctx)
+				}),
+			app.Text(p.T("%")),
+		),
 		app.P().Class("hint").Text(p.T("The zip holds span JSONL, CoNLL (IOB2 and BIOES), Hugging Face token rows, brat and Label Studio files, split by document, with a dataset card.")),
 	)
 }

@@ -32,6 +32,8 @@ type OpenDoc struct {
 	Text   DocText
 	Store  store.Store // where its other layers are read from
 	Stamp  int         // changes when its layers may have changed
+	// Suggest is what the suggestion bar shows.
+	Suggest SuggestBar
 }
 
 // docPaneOwner carries out what the document pane's views report.
@@ -39,6 +41,7 @@ type docPaneOwner interface {
 	docHeadOwner
 	paletteOwner
 	documentOwner
+	suggestBarOwner
 }
 
 // Render draws the panel.
@@ -55,6 +58,7 @@ func (d *DocPane) Render() app.UI {
 			&DocHead{Loc: d.Loc, Title: d.Doc.Title, Status: d.Doc.Status, Owner: d.Owner},
 			&LayerList{Loc: d.Loc, Store: d.Doc.Store, Doc: d.Doc.ID, Own: d.Doc.Text.Count, Stamp: d.Doc.Stamp},
 			&Palette{Loc: d.Loc, Labels: d.Doc.Labels, Owner: d.Owner},
+			&SuggestBar{Loc: d.Loc, Count: d.Doc.Suggest.Count, Control: d.Doc.Suggest.Control, Chosen: d.Doc.Suggest.Chosen, Owner: d.Owner},
 			&DocumentView{Text: d.Doc.Text, Vis: d.Vis, Painted: d.Painted, Owner: d.Owner},
 		)
 	}

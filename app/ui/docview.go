@@ -42,6 +42,12 @@ type DocText struct {
 	Heights    []int  // px: each block's height when last drawn, or 0
 	Flash      string // the ID of the span flashing, or ""
 	FlashBlock int    // the block holding it, or -1
+	// Suggest are the suggestions shown overlapping each block (see
+	// suggestion.PerBlock); Current the element ID of the chosen one, in
+	// block CurBlock (or -1).
+	Suggest  [][]corpus.Span
+	Current  string
+	CurBlock int
 }
 
 // documentOwner carries out what the document view reports.
@@ -89,6 +95,12 @@ func (d *DocumentView) Render() app.UI {
 		}
 		if i == t.FlashBlock {
 			b.Flash = t.Flash
+		}
+		if i < len(t.Suggest) {
+			b.Suggest = t.Suggest[i]
+		}
+		if i == t.CurBlock {
+			b.Current = t.Current
 		}
 		blocks[i] = b
 	}

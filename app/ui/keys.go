@@ -13,6 +13,9 @@ const (
 	keyProclitic = "KeyP"
 	keyUndo      = "KeyZ"
 	keyRedo      = "KeyY"
+	keyAccept    = "KeyA" // accept the suggestion at the cursor (Enter too)
+	keyReject    = "KeyX" // reject it
+	keyNext      = "KeyN" // the next suggestion; with Shift, the one before
 )
 
 // installKeys listens for keydown on the document, so that keys reach the
@@ -53,6 +56,26 @@ func (s *Shell) installKeys(ctx app.Context) {
 			ctx.Dispatch(func(ctx app.Context) { s.neighbour(ctx, dir) })
 		case ctrl:
 			handled = false
+		case shift && code == keyNext:
+			ctx.Dispatch(func(ctx app.Context) { s.nextSuggestion(ctx, -1) })
+		case shift && s.labelKey(code):
+			l, _ := s.schema.ByKey(code)
+			now(func(ctx app.Context) { s.acceptLabel(ctx, l) })
+		case code == keyNext:
+			ctx.Dispatch(func(ctx app.Context) { s.nextSuggestion(ctx, 1) })
+		case code == keyAccept || code == keyReject || code == "Enter" || code == "NumpadEnter":
+			if s.ed == nil || s.target() < 0 || (code != keyAccept && code != keyReject && onControl(e)) {
+				handled = false
+				if code == keyAccept || code == keyReject {
+					ctx.Dispatch(func(ctx app.Context) { s.note("info", s.loc.T("No suggestion at the cursor: N goes to the next.")) })
+				}
+				break
+			}
+			if code == keyReject {
+				now(func(ctx app.Context) { s.rejectSuggestion(ctx) })
+			} else {
+				now(func(ctx app.Context) { s.acceptSuggestion(ctx) })
+			}
 		case shift && (code == "ArrowLeft" || code == "ArrowRight"):
 			handled = s.extendSelection(ctx, code == "ArrowLeft", e.Get("ctrlKey").Bool())
 		case code == "Delete" || code == "Backspace":
@@ -80,6 +103,26 @@ func (s *Shell) installKeys(ctx app.Context) {
 		return nil
 	})
 	app.Window().Get("document").Call("addEventListener", "keydown", s.keys)
+}
+
+// onControl reports whether key event e is on a button, link or list row,
+// which Enter activates.
+func onControl(e app.Value) bool {
+	t := e.Get("target")
+	if !t.Truthy() || t.Get("tagName").IsUndefined() {
+		return false
+	}
+	switch t.Get("tagName").String() {
+	case "BUTTON", "A", "LI", "SUMMARY":
+		return true
+	}
+	return false
+}
+
+// labelKey reports whether code is the key of a label of the schema.
+func (s *Shell) labelKey(code string) bool {
+	_, ok := s.schema.ByKey(code)
+	return ok
 }
 
 // extendSelection moves the selection's focus one code point (or, with

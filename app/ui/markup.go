@@ -8,6 +8,7 @@ import (
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/locale"
+	"github.com/raqim/raqim/internal/suggestion"
 	"github.com/raqim/raqim/internal/view"
 )
 
@@ -32,22 +33,42 @@ func (m *markup) intAttr(name string, v int) { m.attr(name, strconv.Itoa(v)) }
 // cannot hold as they are made visible (view.Shown).
 func (m *markup) text(s string) { m.WriteString(html.EscapeString(view.Shown(s))) }
 
-// blockInnerHTML is the content of a shown block's element. Which span is
-// selected or flashing is not part of it (see markSpans): a change of
-// selection must not rewrite the text a user is selecting in.
-func blockInnerHTML(b view.Block, spans []corpus.Span) string {
+// blockInnerHTML is the content of a shown block's element: its text, its
+// spans and the suggestions sugs (which overlap no span; drawn apart from
+// spans, and without data-label, which marks a span). Which span is
+// selected or flashing, and which suggestion is chosen, is not part of it
+// (see markSpans): a change of selection must not rewrite the text a user
+// is selecting in.
+func blockInnerHTML(b view.Block, spans, sugs []corpus.Span) string {
 	var m markup
+	all := withSuggestions(spans, sugs)
 	for _, p := range b.Paras {
-		m.para(p, spans)
+		m.para(p, all)
 	}
 	return m.String()
 }
 
 // paraHTML is one paragraph of a block, exactly as blockInnerHTML writes it.
-func paraHTML(p view.Paragraph, spans []corpus.Span) string {
+func paraHTML(p view.Paragraph, spans, sugs []corpus.Span) string {
 	var m markup
-	m.para(p, spans)
+	m.para(p, withSuggestions(view.Overlapping(spans, p.Start, p.End), view.Overlapping(sugs, p.Start, p.End)))
 	return m.String()
+}
+
+// withSuggestions returns spans and sugs in one sorted slice, the
+// suggestions told apart by having no ID (every span of the open document
+// has one); spans itself when there are no suggestions.
+func withSuggestions(spans, sugs []corpus.Span) []corpus.Span {
+	if len(sugs) == 0 {
+		return spans
+	}
+	all := make([]corpus.Span, 0, len(spans)+len(sugs))
+	all = append(append(all, spans...), sugs...)
+	for i := len(spans); i < len(all); i++ {
+		all[i].ID = ""
+	}
+	corpus.SortSpans(all)
+	return all
 }
 
 func (m *markup) para(p view.Paragraph, spans []corpus.Span) {
@@ -73,6 +94,10 @@ func (m *markup) para(p view.Paragraph, spans []corpus.Span) {
 			m.WriteString("</span>")
 			continue
 		}
+		if s.Span.ID == "" {
+			m.suggestion(s)
+			continue
+		}
 		m.WriteString("<mark")
 		m.attr("class", "span")
 		m.attr("id", "span-"+s.Span.ID)
@@ -86,6 +111,24 @@ func (m *markup) para(p view.Paragraph, spans []corpus.Span) {
 		m.WriteString("</mark>")
 	}
 	m.WriteString("</p>")
+}
+
+// suggestion writes a segment of a suggestion: a mark the app tells by
+// data-suggest (its label) and data-key (suggestion.Key), with its
+// source in the title.
+func (m *markup) suggestion(s view.Segment) {
+	m.WriteString("<mark")
+	m.attr("class", "suggestion")
+	m.attr("id", sugElementID(*s.Span))
+	m.attr("data-suggest", string(s.Span.Label))
+	m.attr("data-key", suggestion.Key(*s.Span))
+	m.attr("data-testid", "suggestion")
+	m.intAttr("data-start", s.Start)
+	m.intAttr("data-end", s.End)
+	m.attr("title", string(s.Span.Label)+" · "+s.Span.Attrs[suggestion.SourceAttr])
+	m.WriteByte('>')
+	m.text(s.Text)
+	m.WriteString("</mark>")
 }
 
 // spanRowsHTML writes the side-list rows of the spans starting in a block.
@@ -108,9 +151,31 @@ func spanRowsHTML(b view.Block, spans []corpus.Span, selected string) string {
 		m.text(string(sp.Label))
 		m.WriteString(`</span><span class="span-text" dir="rtl" lang="ar">`)
 		m.text(spanText(b, sp))
-		m.WriteString("</span></li>")
+		m.WriteString("</span>")
+		m.values(sp)
+		m.WriteString("</li>")
 	}
 	return m.String()
+}
+
+// values writes the values of a span's label that it has, and its source,
+// as a line of key=value pairs.
+func (m *markup) values(sp corpus.Span) {
+	var parts []string
+	for _, k := range suggestion.ValueKeys(sp.Label) {
+		if v, ok := sp.Attrs[k]; ok {
+			parts = append(parts, k+"="+v)
+		}
+	}
+	if src := sp.Attrs[suggestion.SourceAttr]; src != "" {
+		parts = append(parts, suggestion.SourceAttr+"="+src)
+	}
+	if len(parts) == 0 {
+		return
+	}
+	m.WriteString(`<span class="span-values" data-testid="span-values" dir="ltr">`)
+	m.text(strings.Join(parts, " · "))
+	m.WriteString("</span>")
 }
 
 // spanText returns a span's text from the paragraphs of its block, line

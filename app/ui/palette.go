@@ -67,6 +67,6 @@ func (c *Palette) Render() app.UI {
 						app.Span().Class("en").Text(d.English),
 					)
 			}),
-			app.Span().Class("hint").Text(p.T("Select text (or go word by word with ← →), press 1–4 · click a span to select · Ctrl+← → from span to span · Del removes · P toggles a proclitic · Ctrl+Z / Ctrl+Shift+Z")),
+			app.Span().Class("hint").Text(p.T("Select text (or go word by word with ← →), press 1–4 · click a span to select · Ctrl+← → from span to span · Del removes · P toggles a proclitic · N goes to the next suggestion, A accepts it, X rejects it, Shift+1–4 accepts all of a label · Ctrl+Z / Ctrl+Shift+Z")),
 		)
 }

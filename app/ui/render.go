@@ -4,6 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/locale"
+	"github.com/raqim/raqim/internal/overview"
 )
 
 // Render composes the page of its views, each a component in a file of its
@@ -32,7 +33,7 @@ func (s *Shell) Render() app.UI {
 			app.Div().Class("layout").Body(
 				&DocList{Loc: loc, Sums: s.sums, Open: s.openID(), Labels: s.schema.Labels, Owner: s},
 				&DocPane{Loc: loc, Loading: s.loading, Doc: s.openDoc(), Room: s.room(), Vis: s.docVis, Painted: s.painted, Owner: s},
-				&Side{Loc: loc, Panel: s.sidePanel(), Open: s.ed != nil, List: s.spanList(), Vis: s.listVis, Painted: s.painted, Owner: s},
+				&Side{Loc: loc, Panel: s.sidePanel(), Open: s.ed != nil, List: s.spanList(), Values: s.selectedValues(), Vis: s.listVis, Painted: s.painted, Owner: s},
 			),
 			s.mapping(),
 			app.If(s.dragging, func() app.UI {
@@ -77,7 +78,7 @@ func (s *Shell) sidePanel() app.UI {
 	loc := s.loc.Settings()
 	switch s.panel {
 	case panelOverview:
-		return &Overview{Sums: s.sums, Schema: s.schema, Loc: loc}
+		return &Overview{Sums: s.sums, Schema: s.schema, Loc: loc, Help: overview.HelpOf(s.sums, s.help(*s.ctx))}
 	case panelGuide:
 		return &Guide{Loc: loc}
 	case panelDataset:

@@ -88,6 +88,8 @@ type Shell struct {
 	at        *target                     // a place to show once its document is open
 	dragging  bool
 
+	sug suggestions // the open document's suggestions
+
 	keys    app.Func
 	warmed  bool                // warmEdits ran
 	waiting []func(app.Context) // what the user asked for before storage was open
@@ -181,6 +183,9 @@ func (s *Shell) whenReady(ctx app.Context, f func(app.Context)) {
 // OnDismount removes the keyboard handler.
 func (s *Shell) OnDismount() {
 	s.tabs.Close()
+	if s.sug.worker != nil {
+		s.sug.worker.Close()
+	}
 	s.docVis.Close()
 	s.listVis.Close()
 	if s.keys != nil {
@@ -308,6 +313,7 @@ func (s *Shell) adopt(ctx app.Context, ed *editor.Editor) {
 	s.lay = view.NewLayout(s.gen, doc.Text, s.doc.Spans)
 	s.painted.forget(kindBlock, kindGroup) // the last document's chunks
 	s.selected, s.listSel, s.flash = "", "", ""
+	s.suggestFor(ctx)
 	ctx.LocalStorage().Set(prefOpen, doc.ID)
 	ctx.LocalStorage().Set(prefOpening, doc.ID)
 	// Another document starts at its top, and so does its span list,
@@ -351,6 +357,8 @@ func (s *Shell) adopt(ctx app.Context, ed *editor.Editor) {
 func (s *Shell) commit(ctx app.Context, e store.Edit) {
 	s.doc = s.ed.Doc()
 	changed := s.lay.Update(e, s.ed.Last().Removed, s.doc.Spans)
+	s.refreshPending()
+	s.askSuggestions(ctx)
 	touched := s.lay.BlocksOf(changed)
 	s.paintNow(changed, s.drawnSel)
 	s.drawnSel = s.selected

@@ -17,6 +17,7 @@ type Side struct {
 	Panel   app.UI              // the panel shown in place of the span list, or nil
 	Open    bool                // a document is open
 	List    LaidOut             // the spans starting in each block, its groups
+	Values  SelectedSpan        // the selected span, whose values it edits
 	Vis     *browser.Visibility // watches the groups not drawn
 	Painted painted             // what the groups' elements hold
 	Owner   sideOwner
@@ -25,6 +26,7 @@ type Side struct {
 // sideOwner carries out what the side panel reports.
 type sideOwner interface {
 	jumpTo(ctx app.Context, id string) // a span chosen in the list
+	spanValuesOwner
 }
 
 // onClick selects the span of the row clicked.
@@ -57,6 +59,7 @@ func (c *Side) Render() app.UI {
 	}
 	return side.OnClick(c.onClick).OnKeyDown(c.onKeyDown).Body(
 		app.H2().Text(p.T("Spans (%d)", c.List.Count)),
+		&SpanValues{Loc: c.Loc, Span: c.Values, Owner: c.Owner},
 		app.Div().DataSet("testid", "span-list").DataSet("role", "span-list").Body(c.groups()...),
 	)
 }

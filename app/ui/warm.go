@@ -41,9 +41,9 @@ func warmEdits(schema *corpus.Schema) (made int) {
 				_ = view.BlockAt(lay.Blocks, cur.Start) == i // the selected span's block, as paintNow finds it
 			}
 			for _, p := range b.Paras {
-				_ = paraHTML(p, lay.BlockSpans[i])
+				_ = paraHTML(p, lay.BlockSpans[i], nil)
 			}
-			_ = blockInnerHTML(b, lay.BlockSpans[i])
+			_ = blockInnerHTML(b, lay.BlockSpans[i], nil)
 		}
 		lay.RefitGroups(touched, doc.Spans)
 	}

@@ -8,6 +8,7 @@
 package editor
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -77,6 +78,11 @@ type Editor struct {
 	counts map[corpus.Label]int
 	// prev is the state before the last edit, for Revert.
 	prev *state
+
+	// Values, when set, returns the attrs of a span the user labels by hand
+	// or relabels, given the attrs it had (nil for a new span); nil keeps
+	// them as they are.
+	Values func(sp corpus.Span, attrs map[string]string) map[string]string
 }
 
 // state is what Revert restores.
@@ -230,6 +236,7 @@ func (e *Editor) Label(start, end int, l corpus.Label) (store.Edit, corpus.Span,
 	}
 	t := e.time()
 	sp := corpus.Span{ID: uuid.NewString(), Start: s, End: en, Label: l, Annotator: e.annotator, Created: t, Modified: t}
+	sp.Attrs = e.values(sp, nil)
 	edit, err := e.record(e.spanChange(nil, []corpus.Span{sp}), t)
 	if err != nil {
 		return store.Edit{}, corpus.Span{}, err
@@ -258,6 +265,77 @@ func (e *Editor) relabel(old corpus.Span, l corpus.Label) (store.Edit, corpus.Sp
 	t := e.time()
 	sp := old
 	sp.Label, sp.Modified = l, t
+	sp.Attrs = e.values(sp, old.Attrs)
+	edit, err := e.record(e.spanChange([]corpus.Span{old}, []corpus.Span{sp}), t)
+	if err != nil {
+		return store.Edit{}, corpus.Span{}, err
+	}
+	return edit, sp, nil
+}
+
+// values returns the attrs of sp, labelled by hand, whose attrs were
+// attrs (nil for a new span): Values' answer, or attrs without Values.
+func (e *Editor) values(sp corpus.Span, attrs map[string]string) map[string]string {
+	if e.Values == nil {
+		return attrs
+	}
+	return e.Values(sp, attrs)
+}
+
+// Add adds spans (a suggestion accepted, or all of a label) as one change,
+// each with a new ID, the editor's annotator and the time, keeping its
+// range, label and attrs; it fails with ErrNoChange for no spans,
+// ErrUnknownLabel, or an *OverlapError naming a span in the way (two of
+// spans overlapping each other included), changing nothing.
+func (e *Editor) Add(spans []corpus.Span) (store.Edit, []corpus.Span, error) {
+	if len(spans) == 0 {
+		return store.Edit{}, nil, ErrNoChange
+	}
+	t := e.time()
+	added := make([]corpus.Span, len(spans))
+	for i, in := range spans {
+		if err := e.checkLabel(in.Label); err != nil {
+			return store.Edit{}, nil, err
+		}
+		if in.Start < 0 || in.Start >= in.End || in.End > len(e.runes) {
+			return store.Edit{}, nil, ErrNoWord
+		}
+		if over := e.SpansIn(in.Start, in.End); len(over) > 0 {
+			return store.Edit{}, nil, e.overlap(over[0])
+		}
+		for _, prev := range added[:i] {
+			if prev.Overlaps(in) {
+				return store.Edit{}, nil, e.overlap(prev)
+			}
+		}
+		added[i] = corpus.Span{ID: uuid.NewString(), Start: in.Start, End: in.End, Label: in.Label,
+			Annotator: e.annotator, Created: t, Modified: t, Attrs: maps.Clone(in.Attrs)}
+	}
+	edit, err := e.record(e.spanChange(nil, added), t)
+	if err != nil {
+		return store.Edit{}, nil, err
+	}
+	return edit, added, nil
+}
+
+// SetAttrs gives span spanID the attrs given (nil or empty removes them),
+// keeping its ID, as an undoable change; it fails with ErrNoSpan or
+// ErrNoChange (the same attrs), changing nothing.
+func (e *Editor) SetAttrs(spanID string, attrs map[string]string) (store.Edit, corpus.Span, error) {
+	k, ok := e.find(spanID)
+	if !ok {
+		return store.Edit{}, corpus.Span{}, locale.Wrap(ErrNoSpan, "no such span: %q", spanID)
+	}
+	old := e.doc.Spans[k]
+	if maps.Equal(old.Attrs, attrs) {
+		return store.Edit{}, corpus.Span{}, ErrNoChange
+	}
+	t := e.time()
+	sp := old
+	sp.Attrs, sp.Modified = maps.Clone(attrs), t
+	if len(sp.Attrs) == 0 {
+		sp.Attrs = nil
+	}
 	edit, err := e.record(e.spanChange([]corpus.Span{old}, []corpus.Span{sp}), t)
 	if err != nil {
 		return store.Edit{}, corpus.Span{}, err

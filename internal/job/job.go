@@ -36,6 +36,10 @@ const (
 	// Score scores the second layer Request.Gold chooses (an extractor's)
 	// against the first (the reference), as the score verb does.
 	Score Op = "score"
+	// Suggest proposes spans for the document handed over with the request
+	// (Request.Doc), in a worker that stays for the next request and keeps
+	// its engine; nothing is stored.
+	Suggest Op = "suggest"
 )
 
 // Request is one piece of work.
@@ -65,6 +69,11 @@ type Request struct {
 	// Plan, for an ExportDataset, is the plan an earlier worker made
 	// (dataset.Plan, as JSON): this one writes the zip from it.
 	Plan json.RawMessage `json:"plan,omitempty"`
+	// Doc is the document a Suggest proposes spans for, with its spans.
+	Doc *corpus.Document `json:"doc,omitempty"`
+	// Rev numbers a Suggest request; its reply carries it back, so that the
+	// page drops a reply to a request it has made again since.
+	Rev int `json:"rev,omitempty"`
 }
 
 // Layer says what an imported file becomes for the documents whose texts
@@ -125,6 +134,9 @@ type Dataset struct {
 	Units      bool       `json:"units"`
 	Name       string     `json:"name"`
 	Version    string     `json:"version,omitempty"`
+	// Control is the share (0 to 1) of documents kept suggestion-free as a
+	// control, chosen by Seed and each document's ID (suggestion.Control).
+	Control float64 `json:"control,omitempty"`
 }
 
 // DefaultDataset returns the default dataset export settings: documents
@@ -191,6 +203,11 @@ type Reply struct {
 	Disagreements []agreement.DocDisagreements `json:"disagreements,omitempty"`
 	// Score is what a Score measured.
 	Score *agreement.ScoreReport `json:"score,omitempty"`
+	// Suggestions are a Suggest's spans, sorted, for the document Doc (its
+	// ID) as the request of revision Rev held it.
+	Suggestions []corpus.Span `json:"suggestions,omitempty"`
+	Doc         string        `json:"doc,omitempty"`
+	Rev         int           `json:"rev,omitempty"`
 }
 
 // Extensions are the file extensions an Import reads, with their dots (a

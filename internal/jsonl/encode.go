@@ -20,7 +20,8 @@ import (
 // spans, meta, or, when any document or span fails its checks, writes
 // nothing and returns an error naming the document and the span.
 //
-// Each line is {"id", "text", "spans": [{"start", "end", "label", "text"}],
+// Each line is {"id", "text", "spans": [{"start", "end", "label", "text",
+// "attrs" when the span has values}],
 // "meta": {..., "status", "title"}} with spans sorted, UTF-8 written raw (no
 // HTML or non-ASCII escapes) and an LF line end. The checks: a non-empty,
 // unique id; non-empty UTF-8 text; a known status; spans in range, non-empty,
@@ -181,13 +182,16 @@ func (e *encoder) span(s corpus.Span, x *offsets.Index) error {
 			e.key("annotator")
 			e.str(s.Annotator)
 		}
-		if len(s.Attrs) > 0 {
-			e.buf.WriteByte(',')
-			e.key("attrs")
-			if err := e.value(s.Attrs); err != nil {
-				return err
-			}
+	}
+	// A span's values (and the source that proposed it) are data: always written.
+	if len(s.Attrs) > 0 {
+		e.buf.WriteByte(',')
+		e.key("attrs")
+		if err := e.value(s.Attrs); err != nil {
+			return err
 		}
+	}
+	if e.opts.Annotations {
 		if !s.Created.IsZero() {
 			e.buf.WriteByte(',')
 			e.key("created")

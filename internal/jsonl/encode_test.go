@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -140,5 +141,35 @@ func TestEncodeRefuses(t *testing.T) {
 				t.Errorf("error %v does not wrap a *corpus.SpanError", err)
 			}
 		})
+	}
+}
+
+// TestValuesRoundTrip checks that a span's values and source are written
+// without Annotations, and read back as they were.
+func TestValuesRoundTrip(t *testing.T) {
+	text := "قُتل 12 جنديًّا الثلاثاء في كاي"
+	attrs := map[string]string{"source": "casualty", "count": "12", "count_exact": "true", "kind": "killed", "victims": "جنديا"}
+	place := map[string]string{"gazetteer_id": "ml-kayes", "admin1": "Kayes"}
+	d := corpus.Document{ID: "v", Text: text, Status: corpus.StatusNew, Spans: []corpus.Span{
+		{Start: 0, End: 15, Label: corpus.Casualty, Attrs: attrs},
+		{Start: 16, End: 24, Label: corpus.Date},
+		{Start: 28, End: 31, Label: corpus.Place, Attrs: place},
+	}}
+	for _, opts := range []EncodeOptions{{}, {Annotations: true}, {Units: true}} {
+		var b bytes.Buffer
+		if err := Encode(&b, []corpus.Document{d}, opts); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), `"attrs":{"count":"12","count_exact":"true","kind":"killed","source":"casualty","victims":"جنديا"}`) {
+			t.Errorf("%+v: %s", opts, b.String())
+		}
+		docs, err := Decode("v.jsonl", &b, DecodeOptions{Schema: corpus.Default})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := docs[0].Spans
+		if !reflect.DeepEqual(got[0].Attrs, attrs) || got[1].Attrs != nil || !reflect.DeepEqual(got[2].Attrs, place) {
+			t.Errorf("%+v: read back %+v", opts, got)
+		}
 	}
 }

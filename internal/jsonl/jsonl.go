@@ -20,7 +20,8 @@ type EncodeOptions struct {
 	Schema *corpus.Schema
 	// Units also writes start_utf16/end_utf16 and start_byte/end_byte per span.
 	Units bool
-	// Annotations also writes each span's id, annotator, attrs and created time.
+	// Annotations also writes each span's id, annotator and created time
+	// (its attrs, the values, are always written).
 	Annotations bool
 }
 

@@ -34,8 +34,27 @@ type rawValue struct {
 }
 
 type rawResult struct {
-	Type  string   `json:"type"`
-	Value rawValue `json:"value"`
+	Type  string                     `json:"type"`
+	Value rawValue                   `json:"value"`
+	Meta  map[string]json.RawMessage `json:"meta"`
+}
+
+// attrs returns the string fields of a region's meta, a span's attrs as
+// Writer writes them (Label Studio's own fields, such as a list of notes,
+// are left out); nil when there are none.
+func attrs(meta map[string]json.RawMessage) map[string]string {
+	var out map[string]string
+	for k, v := range meta {
+		var s string
+		if json.Unmarshal(v, &s) != nil {
+			continue
+		}
+		if out == nil {
+			out = make(map[string]string)
+		}
+		out[k] = s
+	}
+	return out
 }
 
 type rawAnnotation struct {
@@ -280,7 +299,9 @@ func decodeTask(b *format.Builder, line int, raw json.RawMessage) (corpus.Docume
 		if err != nil {
 			return corpus.Document{}, err
 		}
-		spans = append(spans, b.Span(start, end, l))
+		sp := b.Span(start, end, l)
+		sp.Attrs = attrs(r.Meta)
+		spans = append(spans, sp)
 	}
 	return b.Doc(line, docID, title, text, "", spans)
 }

@@ -60,6 +60,9 @@ type result struct {
 	Type     string `json:"type"`
 	Origin   string `json:"origin"`
 	Value    value  `json:"value"`
+	// Meta holds the span's attrs (its values, its source): Label Studio
+	// keeps a region's meta through its own import and export.
+	Meta map[string]string `json:"meta,omitempty"`
 }
 
 type annotation struct {
@@ -106,7 +109,7 @@ func (w *Writer) Write(d *corpus.Document, extra map[string]string) error {
 		}
 		ids[id] = true
 		res[i] = result{ID: id, FromName: FromName, ToName: ToName, Type: "labels", Origin: "manual",
-			Value: value{Start: s.Start, End: s.End, Text: x.Slice(s.Start, s.End), Labels: []string{string(s.Label)}}}
+			Value: value{Start: s.Start, End: s.End, Text: x.Slice(s.Start, s.End), Labels: []string{string(s.Label)}}, Meta: s.Attrs}
 	}
 	w.buf.Reset()
 	if err := w.enc.Encode(struct {

@@ -193,3 +193,33 @@ func joinNotes(notes []*format.Error) string {
 	}
 	return strings.Join(s, "\n")
 }
+
+// TestValues checks that a span's values and source travel in its region's
+// meta and are read back; Label Studio's own meta (a list of notes) is
+// left out.
+func TestValues(t *testing.T) {
+	vals := map[string]string{"source": "gazetteer", "gazetteer_id": "ml-kayes", "admin1": "Kayes"}
+	d := corpus.Document{ID: "x", Title: "خبر", Text: "🔻 في كاي أمس", Spans: []corpus.Span{
+		{ID: "a1", Start: 5, End: 8, Label: corpus.Place, Attrs: vals},
+		{ID: "a2", Start: 9, End: 12, Label: corpus.Date},
+	}}
+	var buf bytes.Buffer
+	if err := Encode(&buf, []corpus.Document{d}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"labels":["PLACE"]},"meta":{"admin1":"Kayes","gazetteer_id":"ml-kayes","source":"gazetteer"}}`) {
+		t.Errorf("written: %s", buf.String())
+	}
+	got, _, err := Decode("tasks.json", &buf, opts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := got[0].Spans; fmt.Sprint(s[0].Attrs) != fmt.Sprint(vals) || s[1].Attrs != nil {
+		t.Errorf("read back %+v", s)
+	}
+	in := `[{"data":{"text":"في كاي"},"annotations":[{"result":[{"type":"labels","value":{"start":3,"end":6,"labels":["PLACE"]},"meta":{"text":["a note"],"admin1":"Kayes"}}]}]}]`
+	got, _, err = Decode("ls.json", strings.NewReader(in), opts())
+	if err != nil || fmt.Sprint(got[0].Spans[0].Attrs) != "map[admin1:Kayes]" {
+		t.Errorf("Label Studio's meta: %v %+v", err, got)
+	}
+}

@@ -327,10 +327,7 @@ func (e *Engine) Suggest(doc *corpus.Document) []corpus.Span {
 // PLACE gazetteer_id, admin1 and country, for an ACTOR actor_id; a value
 // that cannot be read is left out.
 func (e *Engine) Values(doc *corpus.Document, s corpus.Span) map[string]string {
-	a := &analysis{doc: doc, text: fold.New(doc.Text)}
-	a.dates = dates.Find(a.text)
-	a.ref, a.values = dates.ForDocument(doc, a.text, a.dates)
-	return e.values(a, s)
+	return e.Valuer(doc)(s)
 }
 
 func (e *Engine) values(a *analysis, s corpus.Span) map[string]string {
@@ -431,4 +428,19 @@ func nearEvent(t *fold.Text, first, last int) bool {
 		}
 	}
 	return false
+}
+
+// Valuer returns Values for the spans of doc, reading doc's text once, on
+// the first call, for all of them: doc's text must not change meanwhile
+// (its spans may). It is not safe for concurrent use.
+func (e *Engine) Valuer(doc *corpus.Document) func(s corpus.Span) map[string]string {
+	var a *analysis
+	return func(s corpus.Span) map[string]string {
+		if a == nil {
+			a = &analysis{doc: doc, text: fold.New(doc.Text)}
+			a.dates = dates.Find(a.text)
+			a.ref, a.values = dates.ForDocument(doc, a.text, a.dates)
+		}
+		return e.values(a, s)
+	}
 }

@@ -146,13 +146,15 @@ func TestValues(t *testing.T) {
 		{"على يد", corpus.Actor, map[string]string{}},
 	}
 	e := New(Options{})
+	valuer := e.Valuer(&d) // one reading of the text for every span
 	for _, tt := range tests {
 		s, en := find(tt.text)
-		got := e.Values(&d, corpus.Span{Start: s, End: en, Label: tt.label})
-		gj, _ := json.Marshal(got)
+		sp := corpus.Span{Start: s, End: en, Label: tt.label}
 		wj, _ := json.Marshal(tt.want)
-		if string(gj) != string(wj) {
-			t.Errorf("Values(%q %s) = %s, want %s", string(r[s:en]), tt.label, gj, wj)
+		for name, got := range map[string]map[string]string{"Values": e.Values(&d, sp), "Valuer": valuer(sp)} {
+			if gj, _ := json.Marshal(got); string(gj) != string(wj) {
+				t.Errorf("%s(%q %s) = %s, want %s", name, string(r[s:en]), tt.label, gj, wj)
+			}
 		}
 	}
 	// A reference date in the metadata wins over the dateline.
@@ -264,6 +266,41 @@ func BenchmarkSuggestLong(b *testing.B) {
 	d := longDoc()
 	for b.Loop() {
 		e.Suggest(&d)
+	}
+}
+
+// text150k returns 150,000 code points of the sample articles, repeated.
+func text150k() string {
+	var t strings.Builder
+	for src := sample.Documents(); len([]rune(t.String())) < 150_000; {
+		for _, d := range src {
+			t.WriteString(d.Text)
+			t.WriteString("\n")
+		}
+	}
+	return string([]rune(t.String())[:150_000])
+}
+
+// BenchmarkSuggest150k suggests for one document of 150,000 code points
+// with the rules and the tagger, as the worker does for the open document.
+func BenchmarkSuggest150k(b *testing.B) {
+	m, _ := New(Options{}).Train(sample.Gold(), tagger.Config{Seed: 1})
+	e := New(Options{Model: m})
+	d := corpus.Document{ID: "150k", Text: text150k()}
+	for b.Loop() {
+		e.Suggest(&d)
+	}
+}
+
+// BenchmarkValues150k gives the values of a span labelled by hand in a
+// document of 150,000 code points, the text read once (Valuer), as the
+// page does on its first label of a document.
+func BenchmarkValues150k(b *testing.B) {
+	e := New(Options{})
+	d := corpus.Document{ID: "150k", Text: text150k()}
+	sp := corpus.Span{Start: 0, End: 6, Label: corpus.Place}
+	for b.Loop() {
+		e.Valuer(&d)(sp)
 	}
 }
 

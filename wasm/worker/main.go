@@ -36,6 +36,10 @@ func main() {
 	select {}
 }
 
+// suggester answers Suggest requests; the page sends the next only once
+// it has the reply to the last.
+var suggester worker.Suggester
+
 func handle(body string, files js.Value) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -45,6 +49,10 @@ func handle(body string, files js.Value) {
 	var req job.Request
 	if err := json.Unmarshal([]byte(body), &req); err != nil {
 		reply(job.Reply{Error: "the request is damaged: " + err.Error()}, js.Undefined())
+		return
+	}
+	if req.Op == job.Suggest {
+		reply(suggester.Do(req), js.Undefined())
 		return
 	}
 	loc := locale.New(req.Locale)

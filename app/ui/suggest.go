@@ -1,0 +1,401 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raqim/raqim/app/browser"
+	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/job"
+	"github.com/raqim/raqim/internal/locale"
+	"github.com/raqim/raqim/internal/suggest"
+	"github.com/raqim/raqim/internal/suggestion"
+)
+
+// prefSuggest prefixes the localStorage key of a document's suggestion
+// record (suggestion.Record: rejections and the counts of help), by
+// document ID.
+const prefSuggest = "raqim.suggest."
+
+// suggestDelay is how long after the last edit the open document's
+// suggestions are asked for again.
+const suggestDelay = 400 * time.Millisecond
+
+// suggestions is what the shell keeps of the open document's suggestions.
+type suggestions struct {
+	worker  *browser.Suggester
+	track   suggestion.Tracker
+	all     []corpus.Span     // the worker's last reply, for the open document
+	pending []corpus.Span     // those shown: not rejected, not under a span
+	blocks  [][]corpus.Span   // pending, per block of the layout
+	current string            // the Key of the suggestion chosen (click, N), or ""
+	rec     suggestion.Record // the open document's record
+	recs    map[string]suggestion.Record
+	control bool // the open document is kept suggestion-free
+	failed  bool // the worker failed once: said once
+	engine  *suggest.Engine
+}
+
+// record returns the suggestion record of document id, read from
+// localStorage the first time.
+func (s *Shell) record(ctx app.Context, id string) suggestion.Record {
+	if s.sug.recs == nil {
+		s.sug.recs = make(map[string]suggestion.Record)
+	}
+	r, ok := s.sug.recs[id]
+	if !ok {
+		ctx.LocalStorage().Get(prefSuggest+id, &r)
+		s.sug.recs[id] = r
+	}
+	return r
+}
+
+// keepRecord stores the open document's record.
+func (s *Shell) keepRecord(ctx app.Context) {
+	s.sug.recs[s.doc.ID] = s.sug.rec
+	ctx.LocalStorage().Set(prefSuggest+s.doc.ID, s.sug.rec)
+}
+
+// help returns the counts of help of every listed document that has any.
+func (s *Shell) help(ctx app.Context) map[string]suggestion.Counts {
+	out := map[string]suggestion.Counts{}
+	for _, sm := range s.sums {
+		if c := s.record(ctx, sm.ID).Counts(); !c.Zero() {
+			out[sm.ID] = c
+		}
+	}
+	return out
+}
+
+// suggestFor starts on the document just shown: its record, whether it is a
+// control, the values of spans labelled by hand, and its suggestions.
+func (s *Shell) suggestFor(ctx app.Context) {
+	s.sug.all, s.sug.pending, s.sug.current = nil, nil, ""
+	s.sug.blocks = make([][]corpus.Span, len(s.lay.Blocks))
+	s.sug.rec = s.record(ctx, s.doc.ID)
+	set := datasetSettings(ctx)
+	s.sug.control = suggestion.Control(s.doc.ID, set.Seed, set.Control)
+	if s.sug.engine == nil {
+		s.sug.engine = suggest.New(suggest.Options{})
+	}
+	doc := s.doc
+	valuer := s.sug.engine.Valuer(&doc)
+	s.ed.Values = func(sp corpus.Span, attrs map[string]string) map[string]string {
+		return suggestion.WithValues(attrs, valuer(sp))
+	}
+	// The text is read for values once the page is idle, not in the key
+	// handler of the first label (a long document takes a while).
+	ed := s.ed
+	ctx.Async(func() {
+		browser.WhenIdle(2 * time.Second)
+		ctx.Dispatch(func(ctx app.Context) {
+			if s.ed == ed {
+				valuer(corpus.Span{})
+			}
+			ctx.PreventUpdate()
+		})
+	})
+	s.askSuggestions(ctx)
+}
+
+// askSuggestions asks the worker for the open document's suggestions once
+// no edit has followed for suggestDelay; a reply to an older request is
+// dropped.
+func (s *Shell) askSuggestions(ctx app.Context) {
+	if s.ed == nil || s.sug.control {
+		return
+	}
+	id := s.doc.ID
+	rev := s.sug.track.Request(id)
+	ctx = *s.ctx
+	ctx.After(suggestDelay, func(ctx app.Context) {
+		if !s.sug.track.Fresh(id, rev) || s.ed == nil {
+			return
+		}
+		if s.sug.worker == nil {
+			s.sug.worker = browser.NewSuggester(ctx.ResolveStaticResource("/web/worker.js"))
+		}
+		doc := s.doc
+		req := job.Request{Op: job.Suggest, Doc: &doc, Rev: rev, Locale: s.loc.Settings()}
+		w := s.sug.worker
+		ctx.Async(func() {
+			r, err := w.Suggest(req)
+			ctx.Dispatch(func(ctx app.Context) { s.suggested(ctx, r, err) })
+		})
+	})
+}
+
+// suggested takes the worker's reply, unless it is stale.
+func (s *Shell) suggested(ctx app.Context, r job.Reply, err error) {
+	if err == nil && r.Error != "" {
+		err = errorText(r.Error)
+	}
+	if err != nil {
+		if !s.sug.failed {
+			s.sug.failed = true
+			s.note("warn", s.loc.T("No suggestions: %v", err))
+		}
+		return
+	}
+	if s.ed == nil || !s.sug.track.Fresh(r.Doc, r.Rev) {
+		return
+	}
+	// A selection being made is not redrawn under the user: the
+	// suggestions are drawn once it is gone.
+	if start, end, ok := browser.Selection(); ok && start != end {
+		ctx.After(time.Second, func(ctx app.Context) { s.suggested(ctx, r, nil) })
+		return
+	}
+	s.sug.all = r.Suggestions
+	s.refreshPending()
+}
+
+type errorText string
+
+func (e errorText) Error() string { return string(e) }
+
+// refreshPending recomputes the suggestions shown from the worker's, the
+// document's spans and the rejections.
+func (s *Shell) refreshPending() {
+	s.sug.pending = suggestion.Pending(s.sug.all, s.doc.Spans, s.sug.rec.Rejections())
+	starts, ends := make([]int, len(s.lay.Blocks)), make([]int, len(s.lay.Blocks))
+	for i, b := range s.lay.Blocks {
+		starts[i], ends[i] = b.Start, b.End
+	}
+	s.sug.blocks = suggestion.PerBlock(s.sug.pending, starts, ends, s.sug.blocks)
+	if s.sug.current != "" && s.currentIndex() < 0 {
+		s.sug.current = ""
+	}
+}
+
+// currentIndex is the index in pending of the chosen suggestion, or -1.
+func (s *Shell) currentIndex() int {
+	for i, sg := range s.sug.pending {
+		if suggestion.Key(sg) == s.sug.current {
+			return i
+		}
+	}
+	return -1
+}
+
+// target returns the index in pending of the suggestion a key acts on:
+// the one the document's selection (or caret) is in, or the chosen one.
+func (s *Shell) target() int {
+	if start, end, ok := browser.Selection(); ok {
+		if i := suggestion.At(s.sug.pending, start, end); i >= 0 {
+			return i
+		}
+	}
+	return s.currentIndex()
+}
+
+// acceptSuggestion makes the suggestion at the cursor (or the chosen one) a
+// span, as an edit like any other, and chooses the next; false when there
+// is none.
+func (s *Shell) acceptSuggestion(ctx app.Context) bool {
+	i := s.target()
+	if s.ed == nil || i < 0 {
+		return false
+	}
+	sg := s.sug.pending[i]
+	s.accept(ctx, []corpus.Span{sg}, sg.End)
+	return true
+}
+
+// acceptLabel accepts every pending suggestion labelled l, as one edit.
+func (s *Shell) acceptLabel(ctx app.Context, l corpus.Label) {
+	if s.ed == nil {
+		return
+	}
+	sugs := suggestion.OfLabel(s.sug.pending, l)
+	if len(sugs) == 0 {
+		s.note("info", s.loc.T("No %s suggestions to accept.", l))
+		return
+	}
+	s.accept(ctx, sugs, -1)
+	s.note("info", s.loc.T("Accepted %s.", locale.Text(s.loc.T("%d suggestions", len(sugs)))))
+}
+
+// accept adds sugs as spans of the user's layer, each keeping its source
+// and values, records them, and chooses the suggestion after code point
+// next (none for -1).
+func (s *Shell) accept(ctx app.Context, sugs []corpus.Span, next int) {
+	e, added, err := s.ed.Add(sugs)
+	if err != nil {
+		s.refuse(err)
+		return
+	}
+	for _, sp := range added {
+		s.sug.rec.Accept(sp.ID)
+	}
+	s.keepRecord(ctx)
+	browser.ClearSelection()
+	s.selected = ""
+	if len(added) == 1 {
+		s.selected = added[0].ID
+	}
+	s.sug.current = ""
+	s.commit(ctx, e)
+	if next >= 0 {
+		s.chooseNext(next)
+	}
+}
+
+// rejectSuggestion rejects the suggestion at the cursor (or the chosen
+// one) for good, and chooses the next; false when there is none.
+func (s *Shell) rejectSuggestion(ctx app.Context) bool {
+	i := s.target()
+	if s.ed == nil || i < 0 {
+		return false
+	}
+	sg := s.sug.pending[i]
+	s.sug.rec.Reject(sg)
+	s.keepRecord(ctx)
+	browser.ClearSelection()
+	s.refreshPending()
+	s.chooseNext(sg.End)
+	s.paintNow([]corpus.Span{sg}, s.drawnSel)
+	return true
+}
+
+// chooseNext chooses the pending suggestion starting at or after code
+// point from, if any.
+func (s *Shell) chooseNext(from int) {
+	s.sug.current = ""
+	for _, sg := range s.sug.pending {
+		if sg.Start >= from {
+			s.sug.current = suggestion.Key(sg)
+			return
+		}
+	}
+}
+
+// nextSuggestion chooses the suggestion after (dir > 0) or before the
+// chosen one, the selected span or the cursor, and scrolls to it.
+func (s *Shell) nextSuggestion(ctx app.Context, dir int) {
+	from := 0
+	if i := s.currentIndex(); i >= 0 {
+		from = s.sug.pending[i].End
+		if dir < 0 {
+			from = s.sug.pending[i].Start
+		}
+	} else if sp, ok := s.span(s.selected); ok {
+		from = sp.End
+		if dir < 0 {
+			from = sp.Start
+		}
+	} else if start, end, ok := browser.Selection(); ok {
+		from = end
+		if dir < 0 {
+			from = start
+		}
+	}
+	i := suggestion.Next(s.sug.pending, from, dir)
+	if i < 0 {
+		s.note("info", s.loc.T("No suggestions in this document."))
+		return
+	}
+	s.chooseSuggestion(ctx, s.sug.pending[i])
+}
+
+// chooseSuggestion makes sg the chosen suggestion, shown in view.
+func (s *Shell) chooseSuggestion(ctx app.Context, sg corpus.Span) {
+	browser.ClearSelection()
+	s.selected, s.listSel = "", ""
+	s.sug.current = suggestion.Key(sg)
+	s.lay.Show(s.blockAtOffset(sg.Start), false, -1, s.blockHeight)
+	id := sugElementID(sg)
+	ctx.Defer(func(app.Context) {
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("scrollIntoView", map[string]any{"block": "center", "behavior": "smooth"})
+		}
+	})
+}
+
+// clickSuggestion chooses the suggestion whose element was clicked.
+func (s *Shell) clickSuggestion(ctx app.Context, mark app.Value) {
+	key := mark.Call("getAttribute", "data-key").String()
+	for _, sg := range s.sug.pending {
+		if suggestion.Key(sg) == key {
+			s.selected, s.listSel = "", ""
+			s.sug.current = key
+			return
+		}
+	}
+}
+
+// blockAtOffset returns the block holding code point c.
+func (s *Shell) blockAtOffset(c int) int {
+	for i, b := range s.lay.Blocks {
+		if c <= b.End {
+			return i
+		}
+	}
+	return len(s.lay.Blocks) - 1
+}
+
+// sugElementID is the id of the element of suggestion sg in the text.
+func sugElementID(sg corpus.Span) string {
+	return "sug-" + strings.ReplaceAll(suggestion.Key(sg), ":", "-")
+}
+
+// recordEdit counts an edit of span id after it was accepted.
+func (s *Shell) recordEdit(ctx app.Context, id string) {
+	if sp, ok := s.span(id); ok && sp.Attrs[suggestion.SourceAttr] != "" {
+		s.sug.rec.Edit(sp)
+		s.keepRecord(ctx)
+	}
+}
+
+// setValue sets value key of span id (removes it when value is empty), as
+// an edit like any other.
+func (s *Shell) setValue(ctx app.Context, id, key, value string) {
+	sp, ok := s.span(id)
+	if !ok {
+		return
+	}
+	attrs := make(map[string]string, len(sp.Attrs)+1)
+	for k, v := range sp.Attrs {
+		attrs[k] = v
+	}
+	value = strings.TrimSpace(value)
+	if value == "" {
+		delete(attrs, key)
+	} else {
+		attrs[key] = value
+	}
+	s.recordEdit(ctx, id)
+	e, _, err := s.ed.SetAttrs(id, attrs)
+	if err != nil {
+		s.refuse(err)
+		return
+	}
+	s.commit(ctx, e)
+}
+
+// acceptChosen accepts the chosen suggestion (the bar's button).
+func (s *Shell) acceptChosen(ctx app.Context) { s.acceptSuggestion(ctx) }
+
+// rejectChosen rejects the chosen suggestion (the bar's button).
+func (s *Shell) rejectChosen(ctx app.Context) { s.rejectSuggestion(ctx) }
+
+// chosen returns the chosen suggestion as the bar shows it.
+func (s *Shell) chosen() ChosenSuggestion {
+	i := s.currentIndex()
+	if i < 0 || s.ed == nil {
+		return ChosenSuggestion{}
+	}
+	sg := s.sug.pending[i]
+	return ChosenSuggestion{Label: string(sg.Label), Text: string(s.ed.Runes()[sg.Start:sg.End]), Source: sg.Attrs[suggestion.SourceAttr]}
+}
+
+// selectedValues returns the span the side list has selected, for the
+// editor of its values.
+func (s *Shell) selectedValues() SelectedSpan {
+	sp, ok := s.span(s.listSel)
+	if !ok {
+		return SelectedSpan{}
+	}
+	return SelectedSpan{ID: sp.ID, Label: sp.Label, Text: string(s.ed.Runes()[sp.Start:sp.End]), Attrs: sp.Attrs}
+}
