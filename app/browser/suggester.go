@@ -3,6 +3,7 @@ package browser
 import (
 	"encoding/json"
 	"sync"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/internal/job"
@@ -11,9 +12,10 @@ import (
 
 // Suggester is a background worker started from script (web/worker.js)
 // that stays between requests, so that the engine it makes on the first
-// Suggest request serves the next ones. It is started on the first
-// request, and again on the next after it failed. Requests wait for each
-// other: one is in the worker at a time.
+// Suggest request serves the next ones, until SuggesterIdle passes without
+// one. It is started on the first request, and again on the next after it
+// failed or stopped. Requests wait for each other: one is in the worker at
+// a time.
 type Suggester struct {
 	script string
 	mu     sync.Mutex
@@ -22,7 +24,13 @@ type Suggester struct {
 	up     bool // the worker said it is ready
 	done   chan suggestResult
 	funcs  []app.Func
+	asked  int // requests so far: a timer stops the worker when no other came
 }
+
+// SuggesterIdle is how long a Suggester's worker stays after a request
+// when no other comes: its code, runtime and heap count in the tab's
+// memory, and go with it.
+const SuggesterIdle = 20 * time.Second
 
 type suggestResult struct {
 	reply job.Reply
@@ -60,6 +68,15 @@ func (s *Suggester) Suggest(req job.Request) (job.Reply, error) {
 	if r.err != nil {
 		s.stop()
 	}
+	s.asked++
+	asked := s.asked
+	time.AfterFunc(SuggesterIdle, func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.asked == asked {
+			s.stop()
+		}
+	})
 	return r.reply, r.err
 }
 
