@@ -32,7 +32,11 @@ func intAttr(el app.Value, name string) (int, bool) {
 // Selection returns the current DOM selection inside the document root as
 // code-point offsets [start, end) in logical order; ok is false when there is
 // no selection inside the document.
-func Selection() (start, end int, ok bool) {
+func Selection() (start, end int, ok bool) { return SelectionIn(rootQuery) }
+
+// SelectionIn returns the current DOM selection inside the element root
+// (a CSS selector) as Selection does inside the document root.
+func SelectionIn(rootQuery string) (start, end int, ok bool) {
 	sel := app.Window().Call("getSelection")
 	if !sel.Truthy() || sel.Get("rangeCount").Int() == 0 {
 		return 0, 0, false

@@ -16,11 +16,13 @@ type DocChunk struct {
 	Items   []corpus.Summary
 	Open    string   // ID of the open document
 	Checked []string // IDs of the chunk's documents chosen for deleting
-	Labels  []corpus.LabelDef
-	Loc     locale.Settings // the language its words are written in
-	Shown   bool
-	Vis     *browser.Visibility
-	Painted painted
+	// Curation is the curation of the chunk's documents curated, by ID.
+	Curation map[string]corpus.CurationInfo
+	Labels   []corpus.LabelDef
+	Loc      locale.Settings // the language its words are written in
+	Shown    bool
+	Vis      *browser.Visibility
+	Painted  painted
 }
 
 // OnMount fills the chunk.
@@ -32,7 +34,7 @@ func (c *DocChunk) OnUpdate(ctx app.Context) { c.fill(false) }
 func (c *DocChunk) fill(mounted bool) {
 	html := ""
 	if c.Shown {
-		html = docItemsHTML(locale.New(c.Loc), c.Items, c.Open, c.Checked, c.Labels)
+		html = docItemsHTML(locale.New(c.Loc), c.Items, c.Open, c.Checked, c.Labels, c.Curation)
 	}
 	chunk(c, c.Painted, c.Key, html, c.Vis, c.Shown, mounted)
 }

@@ -20,10 +20,12 @@ const actDeleted = "raqim/deleted"
 // entry opens its document.
 type DocList struct {
 	app.Compo
-	Loc    locale.Settings // the language its words are written in
-	Sums   []corpus.Summary
-	Open   string // ID of the open document
-	Labels []corpus.LabelDef
+	Loc  locale.Settings // the language its words are written in
+	Sums []corpus.Summary
+	// Curation is the curation of each document curated, by ID.
+	Curation map[string]corpus.CurationInfo
+	Open     string // ID of the open document
+	Labels   []corpus.LabelDef
 
 	Owner docListOwner
 
@@ -159,6 +161,12 @@ func (d *DocList) chunks() []app.UI {
 			}
 			if d.checked[it.ID] {
 				c.Checked = append(c.Checked, it.ID)
+			}
+			if cu, ok := d.Curation[it.ID]; ok {
+				if c.Curation == nil {
+					c.Curation = map[string]corpus.CurationInfo{}
+				}
+				c.Curation[it.ID] = cu
 			}
 		}
 		out[i] = c

@@ -191,7 +191,7 @@ func spanText(b view.Block, sp corpus.Span) string {
 }
 
 // docItemsHTML writes a run of entries of the document list.
-func docItemsHTML(p *locale.Printer, items []corpus.Summary, open string, checked []string, labels []corpus.LabelDef) string {
+func docItemsHTML(p *locale.Printer, items []corpus.Summary, open string, checked []string, labels []corpus.LabelDef, cur map[string]corpus.CurationInfo) string {
 	var m markup
 	for _, sm := range items {
 		cls := "doc-item"
@@ -216,7 +216,11 @@ func docItemsHTML(p *locale.Printer, items []corpus.Summary, open string, checke
 		m.text(statusName(p, sm.Status))
 		m.WriteString(`</span><span class="count">`)
 		m.text(p.T("%d spans", sm.Total()))
-		m.WriteString(`</span><span class="chips">`)
+		m.WriteString(`</span>`)
+		if c, ok := cur[sm.ID]; ok {
+			curationChip(&m, p, c)
+		}
+		m.WriteString(`<span class="chips">`)
 		for _, d := range labels {
 			if n := sm.Counts[d.Name]; n > 0 {
 				m.WriteString(`<span class="chip"`)

@@ -31,7 +31,7 @@ func (s *Shell) Render() app.UI {
 			&TopBar{Loc: loc, Annotator: s.annotator, Save: s.saveState(), Owner: s},
 			&Messages{Loc: loc},
 			app.Div().Class("layout").Body(
-				&DocList{Loc: loc, Sums: s.sums, Open: s.openID(), Labels: s.schema.Labels, Owner: s},
+				&DocList{Loc: loc, Sums: s.sums, Curation: s.curations, Open: s.openID(), Labels: s.schema.Labels, Owner: s},
 				&DocPane{Loc: loc, Loading: s.loading, Doc: s.openDoc(), Room: s.room(), Vis: s.docVis, Painted: s.painted, Owner: s},
 				&Side{Loc: loc, Panel: s.sidePanel(), Open: s.ed != nil, List: s.spanList(), Values: s.selectedValues(), Vis: s.listVis, Painted: s.painted, Owner: s},
 			),
@@ -66,10 +66,13 @@ func (s *Shell) openID() string {
 
 // room returns the view the top bar opened in place of the document, or nil.
 func (s *Shell) room() app.UI {
-	if s.panel != panelAgree {
-		return nil
+	switch s.panel {
+	case panelAgree:
+		return &Agreement{Loc: s.loc.Settings(), Open: s.openID(), Labels: s.schema.Labels, Owner: s}
+	case panelCurate:
+		return &Curation{Loc: s.loc.Settings(), Doc: s.openID(), Store: s.st, Own: s.annotator, Labels: s.schema.Labels, Owner: s}
 	}
-	return &Agreement{Loc: s.loc.Settings(), Open: s.openID(), Labels: s.schema.Labels, Owner: s}
+	return nil
 }
 
 // sidePanel returns the panel the top bar opened, shown in place of the

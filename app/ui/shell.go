@@ -78,14 +78,15 @@ type Shell struct {
 	loading   string        // what is being loaded, shown instead of the document
 	busy      string        // long work under way (import, export)
 	ctx       *app.Context
-	evictable bool                        // the browser did not grant persistent storage
-	stale     map[string][]history.Change // changes storage refused for a conflict, by document
-	gone      bool                        // storage was found cleared; the open document is being stored again
-	tabs      *browser.Channel            // the app's other tabs
-	held      []heldImport                // files waiting for a label mapping
-	heldSeq   int                         // files held so far
-	panel     string                      // the side panel the top bar opened, or ""
-	at        *target                     // a place to show once its document is open
+	evictable bool                           // the browser did not grant persistent storage
+	stale     map[string][]history.Change    // changes storage refused for a conflict, by document
+	gone      bool                           // storage was found cleared; the open document is being stored again
+	tabs      *browser.Channel               // the app's other tabs
+	held      []heldImport                   // files waiting for a label mapping
+	heldSeq   int                            // files held so far
+	panel     string                         // the side panel the top bar opened, or ""
+	at        *target                        // a place to show once its document is open
+	curations map[string]corpus.CurationInfo // each curated document's curation, by ID (never changed in place)
 	dragging  bool
 
 	sug suggestions // the open document's suggestions
@@ -224,6 +225,7 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 		}
 		s.sums = sums
 		s.loading = ""
+		s.readCurations(ctx)
 		var open, opening string
 		ctx.LocalStorage().Get(prefOpen, &open)
 		// A document that was being opened when the tab last went away

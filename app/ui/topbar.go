@@ -17,6 +17,7 @@ const (
 	panelGuide    = "guide"    // the annotation guidelines
 	panelOverview = "overview" // the corpus at a glance
 	panelAgree    = "agree"    // agreement between layers, in place of the document
+	panelCurate   = "curate"   // the open document's curation, in place of it
 )
 
 // TopBar is the bar at the top of the page: the import and the exports,
@@ -80,6 +81,10 @@ func (t *TopBar) Render() app.UI {
 			Title(p.T("Agreement between annotators' layers, and where they differ")).
 			Text(p.T("Agreement")).
 			OnClick(func(ctx app.Context, e app.Event) { t.Owner.togglePanel(ctx, panelAgree) }),
+		app.Button().Class("button").DataSet("testid", "curate-toggle").
+			Title(p.T("Curate the open document's layers into gold")).
+			Text(p.T("Curation")).
+			OnClick(func(ctx app.Context, e app.Event) { t.Owner.togglePanel(ctx, panelCurate) }),
 		app.Label().Class("annotator").Body(
 			app.Text(p.T("Annotator")+" "),
 			app.Input().Type("text").Value(t.Annotator).Size(10).

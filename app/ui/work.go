@@ -117,6 +117,7 @@ func (s *Shell) offloaded(ctx app.Context, req job.Request, files []app.Value, s
 		s.busy = ""
 		if importing {
 			s.imports++
+			s.readCurations(ctx)
 		}
 		if r.First == opened {
 			r.First = "" // open already

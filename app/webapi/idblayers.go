@@ -14,7 +14,13 @@ import (
 // A document's layers are kept as two records each, keyed [document,
 // layer name]: its summary (corpus.LayerInfo) in storeLayers, its spans,
 // a span's JSON per line, in storeLayerSpans. Listing a document's layers
-// reads only the summaries.
+// reads only the summaries. A gold layer's curation keeps its decisions in
+// a third record, in storeLayerSpans under [document, layer name + "\x00"]
+// (a layer's name holds no control character), written and deleted with
+// the layer's two; the summary holds the rest of the curation.
+
+// curationKey is the key of the record of document id's layer name's decisions.
+func curationKey(id, name string) []any { return []any{id, name + "\x00"} }
 
 // Layers returns the layers of document id, sorted by name, without spans.
 func (d *IDB) Layers(id string) ([]corpus.LayerInfo, error) {
@@ -58,6 +64,7 @@ func (d *IDB) Layer(id, name string) (corpus.Layer, error) {
 	doc := t.store(storeDocs).Call("count", id)
 	rec := t.store(storeLayers).Call("get", key)
 	spans := t.store(storeLayerSpans).Call("get", key)
+	decisions := t.store(storeLayerSpans).Call("get", curationKey(id, name))
 	if err := t.wait(); err != nil {
 		return corpus.Layer{}, err
 	}
@@ -73,6 +80,12 @@ func (d *IDB) Layer(id, name string) (corpus.Layer, error) {
 		return corpus.Layer{}, fmt.Errorf("document %s, layer %q: its stored record is damaged: %v", id, name, err)
 	}
 	l := corpus.Layer{Name: info.Name, Kind: info.Kind, Imported: info.Imported, Source: info.Source}
+	if info.Curation != nil {
+		l.Curation = &corpus.Curation{CurationInfo: *info.Curation}
+		if v := decisions.Get("result"); v.Type() == js.TypeString {
+			l.Curation.Decisions = []byte(v.String())
+		}
+	}
 	if s := spans.Get("result"); s.Type() == js.TypeString {
 		if l.Spans, err = decodeSpanLines(s.String()); err != nil {
 			return corpus.Layer{}, fmt.Errorf("document %s, layer %q: a stored span is damaged: %v", id, name, err)
@@ -132,6 +145,11 @@ func (d *IDB) PutLayers(puts []store.LayerPut) error {
 					ls.Call("put", encode(p.Layer.Info()), key)
 					buf = appendSpanLines(buf[:0], p.Layer.Spans)
 					lss.Call("put", string(buf), key)
+					if c := p.Layer.Curation; c != nil && len(c.Decisions) > 0 {
+						lss.Call("put", string(c.Decisions), curationKey(p.Doc, p.Layer.Name))
+					} else {
+						lss.Call("delete", curationKey(p.Doc, p.Layer.Name))
+					}
 				}
 			})
 		})
@@ -159,9 +177,38 @@ func (d *IDB) DeleteLayer(id, name string) error {
 				t.guard(func() {
 					t.store(storeLayers).Call("delete", key)
 					t.store(storeLayerSpans).Call("delete", key)
+					t.store(storeLayerSpans).Call("delete", curationKey(id, name))
 				})
 			}
 		})
 	})
 	return t.wait()
+}
+
+// LayerIndex returns the layers of every document that has any, by
+// document ID, from the layers' summaries alone.
+func (d *IDB) LayerIndex() (map[string][]corpus.LayerInfo, error) {
+	t, err := d.begin("readonly", "listing the documents' layers")
+	if err != nil {
+		return nil, err
+	}
+	keys := t.store(storeLayers).Call("getAllKeys")
+	recs := t.store(storeLayers).Call("getAll")
+	if err := t.wait(); err != nil {
+		return nil, err
+	}
+	ks, rs := keys.Get("result"), recs.Get("result")
+	out := make(map[string][]corpus.LayerInfo)
+	for i := 0; i < rs.Length(); i++ {
+		id := ks.Index(i).Index(0).String()
+		var info corpus.LayerInfo
+		if err := decodeLayerInfo(rs.Index(i), &info); err != nil {
+			return nil, fmt.Errorf("document %s: a stored layer's record is damaged: %v", id, err)
+		}
+		out[id] = append(out[id], info)
+	}
+	for _, infos := range out {
+		store.SortLayers(infos)
+	}
+	return out, nil
 }

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"time"
@@ -44,6 +45,8 @@ type Layer struct {
 	Source string `json:"source,omitempty"`
 	// Spans are the layer's spans, sorted by Start.
 	Spans []Span `json:"spans"`
+	// Curation, on a gold layer made here, is the curation that made it.
+	Curation *Curation `json:"curation,omitempty"`
 }
 
 // LayerInfo is what a list of a document's layers shows of one: no spans.
@@ -53,11 +56,17 @@ type LayerInfo struct {
 	Count    int       `json:"count"` // spans
 	Imported time.Time `json:"imported,omitzero"`
 	Source   string    `json:"source,omitempty"`
+	// Curation is what the list shows of the curation that made a gold layer.
+	Curation *CurationInfo `json:"curation,omitempty"`
 }
 
 // Info returns what a list of layers shows of l.
 func (l Layer) Info() LayerInfo {
-	return LayerInfo{Name: l.Name, Kind: l.Kind, Count: len(l.Spans), Imported: l.Imported, Source: l.Source}
+	in := LayerInfo{Name: l.Name, Kind: l.Kind, Count: len(l.Spans), Imported: l.Imported, Source: l.Source}
+	if c := l.Curation.Clone(); c != nil {
+		in.Curation = &c.CurationInfo
+	}
+	return in
 }
 
 // ValidLayerName returns an error naming what is wrong with name as a
@@ -91,5 +100,48 @@ func ValidateLayer(l Layer, n int) error {
 	if err := ValidateSpans(l.Spans, n, nil); err != nil {
 		return locale.Errorf("layer %q: %v", l.Name, err)
 	}
+	if l.Curation != nil && l.Kind != LayerGold {
+		return locale.Errorf("layer %q: only a gold layer records a curation", l.Name)
+	}
+	if c := l.Curation; c != nil && (len(c.Decisions) > 0 && !json.Valid(c.Decisions) || c.Open < 0 || c.Open > c.Units) {
+		return locale.Errorf("layer %q: its curation record is not valid", l.Name)
+	}
 	return nil
+}
+
+// CurationInfo is what a list of layers shows of the curation that made a
+// gold layer: which layers were curated, the agreement asked, and how many
+// units are still open.
+type CurationInfo struct {
+	// Layers names the layers curated, in order.
+	Layers []string `json:"layers"`
+	// Agree is how many layers must agree for a unit to merge by itself (0: all).
+	Agree int `json:"agree,omitempty"`
+	// Units counts the units of the document's layers; Open those waiting for a decision.
+	Units int `json:"units"`
+	Open  int `json:"open"`
+	// Curators names who made the decisions in force, sorted.
+	Curators []string `json:"curators,omitempty"`
+}
+
+// Curated reports whether no unit is open.
+func (c CurationInfo) Curated() bool { return c.Open == 0 }
+
+// Curation is the curation that made a gold layer: what a list shows of it,
+// and its decisions, as package curation writes them (a JSON array).
+type Curation struct {
+	CurationInfo
+	Decisions json.RawMessage `json:"decisions,omitempty"`
+}
+
+// Clone returns a copy of c sharing nothing with it (nil for nil).
+func (c *Curation) Clone() *Curation {
+	if c == nil {
+		return nil
+	}
+	out := *c
+	out.Layers = slices.Clone(c.Layers)
+	out.Curators = slices.Clone(c.Curators)
+	out.Decisions = slices.Clone(c.Decisions)
+	return &out
 }

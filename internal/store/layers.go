@@ -33,6 +33,7 @@ func CheckLayers(puts []LayerPut, length func(doc string) (int, bool)) ([]LayerP
 		}
 		l := p.Layer
 		l.Spans = copySpans(l.Spans)
+		l.Curation = l.Curation.Clone()
 		if twice, ok := giveSpanIDs(l.Spans); !ok {
 			return nil, locale.Errorf("document %q: layer %q: span ID %q used twice", p.Doc, l.Name, twice)
 		}
@@ -92,7 +93,28 @@ func (m *Memory) Layer(id, name string) (corpus.Layer, error) {
 		return corpus.Layer{}, locale.Wrap(ErrNoLayer, "document %q has no layer %q", id, name)
 	}
 	l.Spans = copySpans(l.Spans)
+	l.Curation = l.Curation.Clone()
 	return l, nil
+}
+
+// LayerIndex returns the layers of every document that has any, by
+// document ID, as Layers returns them.
+func (m *Memory) LayerIndex() (map[string][]corpus.LayerInfo, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make(map[string][]corpus.LayerInfo)
+	for id, d := range m.docs {
+		if len(d.layers) == 0 {
+			continue
+		}
+		infos := make([]corpus.LayerInfo, 0, len(d.layers))
+		for _, l := range d.layers {
+			infos = append(infos, l.Info())
+		}
+		SortLayers(infos)
+		out[id] = infos
+	}
+	return out, nil
 }
 
 // PutLayers stores copies of the layers, all or none; see CheckLayers for

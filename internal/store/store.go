@@ -64,8 +64,12 @@ type Store interface {
 	// ErrNotFound for an unknown document, ErrNoLayer for an unknown layer.
 	Layer(id, name string) (corpus.Layer, error)
 	// PutLayers stores each layer for its document, replacing any layer of
-	// that name the document had, all or none.
+	// that name the document had (its curation record with it), all or none.
 	PutLayers(puts []LayerPut) error
+	// LayerIndex returns the layers of every document that has any, by
+	// document ID, as Layers returns them, in one read (what the list of
+	// documents shows of their curation).
+	LayerIndex() (map[string][]corpus.LayerInfo, error)
 	// DeleteLayer removes document id's layer name (ErrNoLayer when it has
 	// none of that name); Delete removes a document's layers with it.
 	DeleteLayer(id, name string) error

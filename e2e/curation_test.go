@@ -1,0 +1,95 @@
+package e2e
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// units describes the curation view's units drawn: each unit's state and
+// its gold line's marks.
+const units = `JSON.stringify([...document.querySelectorAll('[data-testid=cu-unit]')].map(u => u.dataset.state + ':' +
+	[...u.querySelectorAll('[data-testid=cu-gold] mark')].map(m => m.dataset.start + '-' + m.dataset.end + ' ' + m.dataset.label).join(',')))`
+
+// selectInUnit selects code points [start, end) of the current unit's text.
+const selectInUnit = `(() => {
+  const el = document.querySelector('[data-testid=cu-unit][aria-current] .cu-text .cu-focus');
+  const s = +el.dataset.start, node = el.firstChild, cps = [...node.data];
+  const off = c => cps.slice(0, c - s).join('').length;
+  const r = document.createRange(); r.setStart(node, off(%d)); r.setEnd(node, off(%d));
+  const sel = getSelection(); sel.removeAllRanges(); sel.addRange(r);
+  return true;
+})()`
+
+// TestCurateToGold imports two annotators' files of the same texts and
+// curates one document by key and by mouse: accepts one layer's version,
+// edits a unit to the text selected and a label, rejects all versions of
+// another; the document is then curated, and the list says so; the
+// decisions are kept after a reload.
+func TestCurateToGold(t *testing.T) {
+	dir := filepath.Join("testdata", "layers")
+	ctx, _, _ := startApp(t)
+	run(t, ctx, "import the texts", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{abs(t, dir, "texts.jsonl")}, chromedp.ByQuery))
+	waitJS(t, ctx, "the texts imported", said("info", "texts.jsonl: imported 3 documents."))
+	run(t, ctx, "import the annotators' files", chromedp.SetUploadFiles(`input[data-testid=import]`,
+		[]string{abs(t, dir, "salma.jsonl"), abs(t, dir, "yusuf.jsonl")}, chromedp.ByQuery))
+	waitJS(t, ctx, "yusuf.jsonl told", said("info", "yusuf.jsonl: 3 documents stored already"))
+	waitJS(t, ctx, "salma.jsonl told", said("info", "salma.jsonl: 3 documents stored already"))
+
+	// عاد الصيادون إلى صيدا مساء أمس: سلمى marks الصيادون [4,12) ACTOR,
+	// yusuf صيدا [17,21) PLACE and مساء أمس [22,30) DATE: three open units.
+	openDoc(t, ctx, "عودة الصيادين")
+	run(t, ctx, "open the curation", chromedp.Click(`[data-testid=curate-toggle]`, chromedp.ByQuery))
+	waitJS(t, ctx, "three open units", `document.querySelector('[data-testid=cu-status]')?.dataset.open === '3'`)
+	wantJS(t, ctx, "the units before", units, `["open:","open:","open:"]`)
+	screenshot(t, ctx, "curation-en")
+
+	// Layers in order: yusuf, then سلمى; 2 accepts سلمى's الصيادون.
+	press(t, ctx, "2")
+	waitJS(t, ctx, "سلمى's version accepted", js(`%s === '["decided:4-12 ACTOR","open:","open:"]'`, units))
+	// صيدا edited to an actor: selection, e, then the label key 1.
+	var ok bool
+	eval(t, ctx, js(selectInUnit, 17, 21), &ok)
+	press(t, ctx, "e")
+	press(t, ctx, "1")
+	waitJS(t, ctx, "صيدا edited", js(`%s === '["decided:4-12 ACTOR","decided:17-21 ACTOR","open:"]'`, units))
+	// مساء أمس: every version rejected, by mouse, with a reason.
+	eval(t, ctx, `(() => { const r = document.querySelector('[data-testid=cu-reason]'); r.value = 'not a date'; r.dispatchEvent(new Event('input', {bubbles: true})); return true })()`, &ok)
+	run(t, ctx, "reject all", chromedp.Click(`[data-testid=cu-unit][aria-current] [data-testid=cu-reject]`, chromedp.ByQuery))
+	waitJS(t, ctx, "curated", `document.querySelector('[data-testid=cu-status]').dataset.open === '0'`)
+	wantJS(t, ctx, "the units after", units, `["decided:4-12 ACTOR","decided:17-21 ACTOR","decided:"]`)
+	wantJS(t, ctx, "the reason shown", `[...document.querySelectorAll('.cu-decision')].map(d => d.textContent).join(' | ')`,
+		"سلمى's version accepted by annotator | edited by annotator | all rejected by annotator · not a date")
+	waitSaved(t, ctx)
+	waitJS(t, ctx, "the list says curated", `[...document.querySelectorAll('[data-testid=doc]')].some(li => li.querySelector('.doc-title').textContent === 'عودة الصيادين' && li.querySelector('[data-testid=doc-curation]')?.dataset.open === '0')`)
+	screenshot(t, ctx, "curation-done-en")
+	eval(t, ctx, switchTo("lang", "ar"), &ok)
+	waitJS(t, ctx, "the page in Arabic", `document.documentElement.dir === 'rtl'`)
+	screenshot(t, ctx, "curation-done-ar")
+
+	// Undo by key on the current unit, then decide again.
+	press(t, ctx, "u")
+	waitJS(t, ctx, "one unit open again", `document.querySelector('[data-testid=cu-status]').dataset.open === '1'`)
+	press(t, ctx, "r")
+	waitJS(t, ctx, "curated again", `document.querySelector('[data-testid=cu-status]').dataset.open === '0'`)
+	waitSaved(t, ctx)
+
+	run(t, ctx, "reload", chromedp.Reload())
+	waitJS(t, ctx, "the app again", `document.querySelectorAll('[data-testid=doc]').length >= 5`)
+	waitJS(t, ctx, "the list says curated after a reload", `[...document.querySelectorAll('[data-testid=doc]')].some(li => li.querySelector('.doc-title').textContent === 'عودة الصيادين' && li.querySelector('[data-testid=doc-curation]')?.dataset.open === '0')`)
+	openDoc(t, ctx, "عودة الصيادين")
+	run(t, ctx, "open the curation", chromedp.Click(`[data-testid=curate-toggle]`, chromedp.ByQuery))
+	waitJS(t, ctx, "the decisions kept", js(`%s === '["decided:4-12 ACTOR","decided:17-21 ACTOR","decided:"]'`, units))
+}
+
+// wantJS checks that expr evaluates to want.
+func wantJS(t *testing.T, ctx context.Context, what, expr, want string) {
+	t.Helper()
+	var got string
+	eval(t, ctx, expr, &got)
+	if got != want {
+		t.Errorf("%s: %s, want %s", what, got, want)
+	}
+}
