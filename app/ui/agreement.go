@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -24,13 +25,17 @@ type Agreement struct {
 	Labels []corpus.LabelDef
 	Owner  agreementOwner
 
-	layers  []gold.Summary // the corpus's layers, as last surveyed
-	chosen  map[string]bool
-	scope   string // scopeCorpus or scopeDocument
-	report  *agreement.Report
-	differ  []agreement.DocDisagreements
-	failure string // why the last measure failed, in the interface's language
-	busy    bool
+	layers []gold.Summary // the corpus's layers, as last surveyed
+	chosen map[string]bool
+	scope  string // scopeCorpus or scopeDocument
+	report *agreement.Report
+	differ []agreement.DocDisagreements
+	units  int // the units on which the layers differ, listed in differ or not
+	// docPages and unitPages are the pages of documents and of units shown
+	// beyond the first.
+	docPages, unitPages int
+	failure             string // why the last measure failed, in the interface's language
+	busy                bool
 }
 
 // Scopes of a measure.
@@ -44,37 +49,34 @@ type agreementOwner interface {
 	scoringOwner
 }
 
-// OnMount surveys the layers and measures the human ones.
+// OnMount surveys the layers and measures those gold.DefaultChoice
+// chooses, in one piece of work.
 func (a *Agreement) OnMount(ctx app.Context) {
 	a.scope = scopeCorpus
-	a.run(ctx, true)
+	a.run(ctx, nil)
 }
 
-// run measures the layers chosen (with first, all human layers but the
-// user's own, once surveyed).
-func (a *Agreement) run(ctx app.Context, first bool) {
+// run measures the layers c chooses (nil: the default choice).
+func (a *Agreement) run(ctx app.Context, c *gold.Choice) {
 	a.busy, a.failure = true, ""
 	// The reply comes on the shell's context: the view's own updates it.
 	own := ctx
-	a.Owner.measure(ctx, job.Agree, a.choice(), func(_ app.Context, r job.Reply) { own.Dispatch(func(ctx app.Context) { a.take(ctx, r, first) }) })
+	a.Owner.measure(ctx, job.Agree, c, func(_ app.Context, r job.Reply) { own.Dispatch(func(ctx app.Context) { a.take(r) }) })
 }
 
-// take shows what the worker measured; a first survey chooses the layers
-// and measures them.
-func (a *Agreement) take(ctx app.Context, r job.Reply, first bool) {
+// take shows what the worker measured; the first reply also gives the
+// layers chosen by default.
+func (a *Agreement) take(r job.Reply) {
 	a.busy = false
 	a.layers = r.Layers
-	if first && a.chosen == nil {
+	if a.chosen == nil {
 		a.chosen = make(map[string]bool)
-		for _, l := range r.Layers {
-			a.chosen[l.Name] = !l.Own && l.Kind == corpus.LayerHuman && l.Docs > 0
-		}
-		if len(a.choice().Names()) >= 2 {
-			a.run(ctx, false)
-			return
+		for _, n := range gold.DefaultChoice(r.Layers).Names() {
+			a.chosen[n] = true
 		}
 	}
-	a.report, a.differ, a.failure = r.Agreement, r.Disagreements, r.Error
+	a.report, a.differ, a.units, a.failure = r.Agreement, r.Disagreements, r.DisagreementUnits, r.Error
+	a.docPages, a.unitPages = 0, 0
 }
 
 // choice is the layers and documents chosen.
@@ -153,7 +155,10 @@ func (a *Agreement) renderChoice(p *locale.Printer) app.UI {
 				),
 		),
 		app.Button().Class("button").DataSet("testid", "agree-run").Disabled(a.busy).Text(p.T("Measure")).
-			OnClick(func(ctx app.Context, e app.Event) { a.run(ctx, false) }),
+			OnClick(func(ctx app.Context, e app.Event) {
+				c := a.choice()
+				a.run(ctx, &c)
+			}),
 	)
 }
 
@@ -253,31 +258,44 @@ func (a *Agreement) renderReport(p *locale.Printer) app.UI {
 		))
 	}
 
-	// Per document.
+	// Per document: the least agreed first.
 	if len(r.PerDocument) > 1 {
 		head := []app.UI{app.Th().Text(p.T("Document"))}
 		for _, pr := range r.Pairs {
 			head = append(head, app.Th().Body(app.Text(p.T("Strict F1")+" "), app.Bdi().Text(pr.A+" · "+pr.B)))
 		}
 		rows = []app.UI{app.Tr().Body(head...)}
-		for _, d := range r.PerDocument {
+		docs := slices.Clone(r.PerDocument)
+		slices.SortStableFunc(docs, func(x, y agreement.DocPart) int { return cmp.Compare(leastF1(x), leastF1(y)) })
+		for _, d := range docs[:min(len(docs), a.docsShown())] {
 			cells := []app.UI{app.Td().Body(a.docLink(d.ID, d.Title, 0, 0))}
 			for _, dp := range d.Pairs {
 				cells = append(cells, app.Td().Class("num").Text(f(dp.StrictF1)))
 			}
 			rows = append(rows, app.Tr().DataSet("testid", "agree-doc").Body(cells...))
 		}
-		body = append(body, app.H3().Text(p.T("Each document")), app.Table().Class("figures").Body(rows...))
+		body = append(body, app.H3().Text(p.T("Each document, the least agreed first")), app.Table().Class("figures").Body(rows...))
+		if n := len(docs) - a.docsShown(); n > 0 {
+			body = append(body, app.Button().Class("button link").DataSet("testid", "agree-more-docs").
+				Text(p.T("Show %d more of %d", min(n, pageRows), len(docs))).
+				OnClick(func(ctx app.Context, e app.Event) { a.docPages++ }))
+		}
 	}
 
-	// Disagreements.
+	// Disagreements, a page at a time.
 	body = append(body, app.H3().Text(p.T("Where the layers differ")))
 	if len(a.differ) == 0 {
 		body = append(body, app.P().Text(p.T("Nowhere: the layers agree on every span.")))
 	}
+	left := a.unitsShown()
 	for _, d := range a.differ {
-		items := make([]app.UI, 0, len(d.Units))
-		for _, u := range d.Units {
+		if left == 0 {
+			break
+		}
+		units := d.Units[:min(len(d.Units), left)]
+		left -= len(units)
+		items := make([]app.UI, 0, len(units))
+		for _, u := range units {
 			items = append(items, app.Li().DataSet("testid", "disagreement").DataSet("kind", string(u.Kind)).
 				DataSet("start", u.Start).DataSet("end", u.End).Body(
 				a.docLink(d.Doc, kindName(p, u.Kind), u.Start, u.End),
@@ -294,7 +312,35 @@ func (a *Agreement) renderReport(p *locale.Printer) app.UI {
 			app.Ul().Body(items...),
 		))
 	}
+	listed := 0
+	for _, d := range a.differ {
+		listed += len(d.Units)
+	}
+	if shown := min(listed, a.unitsShown()); shown < listed {
+		body = append(body, app.Button().Class("button link").DataSet("testid", "agree-more-units").
+			Text(p.T("Show %d more of %d", min(listed-shown, pageRows), listed)).
+			OnClick(func(ctx app.Context, e app.Event) { a.unitPages++ }))
+	}
+	if a.units > listed {
+		body = append(body, app.P().Class("meta").Text(p.T("%d units differ in all; the first %d are listed: choose the open document to list all of its.", a.units, listed)))
+	}
 	return app.Div().Class("agree-report").Body(body...)
+}
+
+// pageRows is how many documents, or units, a page of the view lists: a
+// long list is drawn a page at a time.
+const pageRows = 100
+
+func (a *Agreement) docsShown() int  { return (a.docPages + 1) * pageRows }
+func (a *Agreement) unitsShown() int { return (a.unitPages + 1) * pageRows }
+
+// leastF1 is a document's lowest strict F1 over the pairs.
+func leastF1(d agreement.DocPart) float64 {
+	least := 1.0
+	for _, p := range d.Pairs {
+		least = min(least, p.StrictF1)
+	}
+	return least
 }
 
 // docLink is a button that opens document id at [start, end).

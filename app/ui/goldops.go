@@ -10,10 +10,10 @@ import (
 )
 
 // measure hands work on the corpus's layers (op Agree or Score, on the
-// layers c chooses) to the background worker, after the edits and imports
+// layers c chooses, or nil) to the background worker, after the edits and imports
 // queued before it, and gives then its reply.
-func (s *Shell) measure(ctx app.Context, op job.Op, c gold.Choice, then func(ctx app.Context, r job.Reply)) {
-	s.offload(ctx, s.loc.T("Measuring agreement…"), job.Request{Op: op, Gold: &c}, nil,
+func (s *Shell) measure(ctx app.Context, op job.Op, c *gold.Choice, then func(ctx app.Context, r job.Reply)) {
+	s.offload(ctx, s.loc.T("Measuring agreement…"), job.Request{Op: op, Gold: c}, nil,
 		func(ctx app.Context, r job.Reply, _ app.Value, _ []corpus.Summary) { then(ctx, r) })
 }
 

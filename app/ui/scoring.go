@@ -31,7 +31,7 @@ type Scoring struct {
 type scoringOwner interface {
 	// measure hands work on layers (Agree or Score) to the background
 	// worker and gives then its reply.
-	measure(ctx app.Context, op job.Op, c gold.Choice, then func(ctx app.Context, r job.Reply))
+	measure(ctx app.Context, op job.Op, c *gold.Choice, then func(ctx app.Context, r job.Reply))
 	// importPredictions imports files as system layers of the documents
 	// whose texts are stored, then calls then.
 	importPredictions(ctx app.Context, files app.Value, then func(ctx app.Context))
@@ -44,9 +44,10 @@ func (c *Scoring) OnMount(ctx app.Context) { c.run(ctx, false) }
 
 // run surveys the layers and, with score, scores the extractor's.
 func (c *Scoring) run(ctx app.Context, score bool) {
-	var choice gold.Choice
+	var choice *gold.Choice
 	if score {
-		choice = c.choice()
+		ch := c.choice()
+		choice = &ch
 	}
 	c.busy, c.failure = true, ""
 	own := ctx

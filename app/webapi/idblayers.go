@@ -54,6 +54,66 @@ func decodeLayerInfo(v js.Value, info *corpus.LayerInfo) error {
 	return json.Unmarshal([]byte(v.String()), info)
 }
 
+// ReadLayer returns layer name of the documents of ids with its spans, in
+// one transaction.
+func (d *IDB) ReadLayer(name string, ids []string) ([]corpus.Layer, error) {
+	t, err := d.begin("readonly", fmt.Sprintf("reading layer %q", name))
+	if err != nil {
+		return nil, err
+	}
+	n := len(ids)
+	docs, recs, spans, decisions := make([]js.Value, n), make([]js.Value, n), make([]js.Value, n), make([]js.Value, n)
+	for i, id := range ids {
+		key := []any{id, name}
+		docs[i] = t.store(storeDocs).Call("count", id)
+		recs[i] = t.store(storeLayers).Call("get", key)
+		spans[i] = t.store(storeLayerSpans).Call("get", key)
+		decisions[i] = t.store(storeLayerSpans).Call("get", curationKey(id, name))
+	}
+	if err := t.wait(); err != nil {
+		return nil, err
+	}
+	out := make([]corpus.Layer, len(ids))
+	for i, id := range ids {
+		if docs[i].Get("result").Int() == 0 {
+			return nil, fmt.Errorf("document %s: %w", id, store.ErrNotFound)
+		}
+		l, err := layerOf(id, name, recs[i].Get("result"), spans[i].Get("result"), decisions[i].Get("result"))
+		if err != nil {
+			return nil, err
+		}
+		out[i] = l
+	}
+	return out, nil
+}
+
+// layerOf decodes layer name of document id from its three records, or
+// returns a zero Layer when rec is undefined (the document has no such
+// layer).
+func layerOf(id, name string, rec, spans, decisions js.Value) (corpus.Layer, error) {
+	if rec.IsUndefined() {
+		return corpus.Layer{}, nil
+	}
+	var info corpus.LayerInfo
+	if err := decodeLayerInfo(rec, &info); err != nil {
+		return corpus.Layer{}, fmt.Errorf("document %s, layer %q: its stored record is damaged: %v", id, name, err)
+	}
+	l := corpus.Layer{Name: info.Name, Kind: info.Kind, Imported: info.Imported, Source: info.Source}
+	if info.Curation != nil {
+		l.Curation = &corpus.Curation{CurationInfo: *info.Curation}
+		if decisions.Type() == js.TypeString {
+			l.Curation.Decisions = []byte(decisions.String())
+		}
+	}
+	if spans.Type() == js.TypeString {
+		var err error
+		if l.Spans, err = decodeSpanLines(spans.String()); err != nil {
+			return corpus.Layer{}, fmt.Errorf("document %s, layer %q: a stored span is damaged: %v", id, name, err)
+		}
+	}
+	return l, nil
+}
+
 // Layer returns document id's layer name with its spans.
 func (d *IDB) Layer(id, name string) (corpus.Layer, error) {
 	t, err := d.begin("readonly", fmt.Sprintf("reading layer %q of document %s", name, id))
@@ -75,23 +135,7 @@ func (d *IDB) Layer(id, name string) (corpus.Layer, error) {
 	if v.IsUndefined() {
 		return corpus.Layer{}, fmt.Errorf("document %s, layer %q: %w", id, name, store.ErrNoLayer)
 	}
-	var info corpus.LayerInfo
-	if err := decodeLayerInfo(v, &info); err != nil {
-		return corpus.Layer{}, fmt.Errorf("document %s, layer %q: its stored record is damaged: %v", id, name, err)
-	}
-	l := corpus.Layer{Name: info.Name, Kind: info.Kind, Imported: info.Imported, Source: info.Source}
-	if info.Curation != nil {
-		l.Curation = &corpus.Curation{CurationInfo: *info.Curation}
-		if v := decisions.Get("result"); v.Type() == js.TypeString {
-			l.Curation.Decisions = []byte(v.String())
-		}
-	}
-	if s := spans.Get("result"); s.Type() == js.TypeString {
-		if l.Spans, err = decodeSpanLines(s.String()); err != nil {
-			return corpus.Layer{}, fmt.Errorf("document %s, layer %q: a stored span is damaged: %v", id, name, err)
-		}
-	}
-	return l, nil
+	return layerOf(id, name, v, spans.Get("result"), decisions.Get("result"))
 }
 
 // PutLayers stores the layers, all or none, in one transaction; see

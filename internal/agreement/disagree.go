@@ -117,3 +117,24 @@ func classify(a *align.Alignment, u *align.Unit) (Kind, bool) {
 	}
 	return Boundary, true
 }
+
+// FirstUnits returns the first n units of dd, document by document, and
+// how many units dd holds in all.
+func FirstUnits(dd []DocDisagreements, n int) ([]DocDisagreements, int) {
+	total := 0
+	for _, d := range dd {
+		total += len(d.Units)
+	}
+	var out []DocDisagreements
+	for _, d := range dd {
+		if n <= 0 {
+			break
+		}
+		if len(d.Units) > n {
+			d.Units = d.Units[:n]
+		}
+		out = append(out, d)
+		n -= len(d.Units)
+	}
+	return out, total
+}

@@ -1,6 +1,7 @@
 package agreement
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -76,5 +77,42 @@ func TestDisagreementsFixture(t *testing.T) {
 	}
 	if len(Disagreements(fixture(t, "a.jsonl", "a.jsonl"))) != 0 {
 		t.Error("identical layers disagree")
+	}
+}
+
+func TestFirstUnits(t *testing.T) {
+	doc := func(id string, n int) DocDisagreements {
+		d := DocDisagreements{Doc: id}
+		for i := range n {
+			d.Units = append(d.Units, Disagreement{Doc: id, Start: i, End: i + 1})
+		}
+		return d
+	}
+	dd := []DocDisagreements{doc("a", 3), doc("b", 2), doc("c", 4)}
+	for _, tc := range []struct {
+		n     int
+		units []int // per document kept
+	}{
+		{0, nil},
+		{2, []int{2}},
+		{3, []int{3}},
+		{4, []int{3, 1}},
+		{9, []int{3, 2, 4}},
+		{100, []int{3, 2, 4}},
+	} {
+		got, total := FirstUnits(dd, tc.n)
+		if total != 9 {
+			t.Errorf("FirstUnits(%d): total %d, want 9", tc.n, total)
+		}
+		var units []int
+		for _, d := range got {
+			units = append(units, len(d.Units))
+		}
+		if fmt.Sprint(units) != fmt.Sprint(tc.units) {
+			t.Errorf("FirstUnits(%d) keeps %v units a document, want %v", tc.n, units, tc.units)
+		}
+	}
+	if len(dd[0].Units) != 3 {
+		t.Error("FirstUnits changed its argument")
 	}
 }

@@ -28,9 +28,14 @@ type Summary struct {
 }
 
 // Survey returns the layers of st's documents: the own layer first (named
-// own), then the others by name.
+// own), then the others by name. It reads the list and the layers' index,
+// not their spans.
 func Survey(st store.Store, own string) ([]Summary, error) {
 	sums, err := st.List()
+	if err != nil {
+		return nil, err
+	}
+	index, err := st.LayerIndex()
 	if err != nil {
 		return nil, err
 	}
@@ -45,11 +50,7 @@ func Survey(st store.Store, own string) ([]Summary, error) {
 			mine.Docs++
 			mine.Spans += n
 		}
-		infos, err := st.Layers(sm.ID)
-		if err != nil {
-			return nil, err
-		}
-		for _, in := range infos {
+		for _, in := range index[sm.ID] {
 			s := byName[in.Name]
 			if s == nil {
 				s = &Summary{Name: in.Name, Kind: in.Kind}
@@ -78,6 +79,26 @@ type Choice struct {
 	Docs []string `json:"docs,omitempty"`
 }
 
+// DefaultChoice is the layers compared when the user has chosen none: the
+// human layers other than the user's own that some document has, and the
+// own one too when it has spans and they are fewer than two.
+func DefaultChoice(layers []Summary) Choice {
+	var c Choice
+	own := ""
+	for _, l := range layers {
+		switch {
+		case l.Own && l.Docs > 0:
+			own = l.Name
+		case !l.Own && l.Kind == corpus.LayerHuman && l.Docs > 0:
+			c.Layers = append(c.Layers, l.Name)
+		}
+	}
+	if len(c.Layers) < 2 {
+		c.Own = own
+	}
+	return c
+}
+
 // Names returns the names of c's layers, in order.
 func (c Choice) Names() []string {
 	var out []string
@@ -86,6 +107,11 @@ func (c Choice) Names() []string {
 	}
 	return append(out, c.Layers...)
 }
+
+// chunk is how many documents Read reads at a time: each chunk is one
+// read of the store per layer, and no more of the corpus is held at once
+// than the layers being built.
+const chunk = 200
 
 // Read returns the chosen layers of st's documents for align.Match: a
 // layer holds the documents that have it (every document has the own
@@ -119,30 +145,28 @@ func Read(st store.Store, c Choice) ([]align.Layer, error) {
 	if c.Own != "" {
 		others = layers[1:]
 	}
-	for _, id := range ids {
-		docs, err := st.Read([]string{id})
+	for lo := 0; lo < len(ids); lo += chunk {
+		part := ids[lo:min(lo+chunk, len(ids))]
+		docs, err := st.Read(part)
 		if err != nil {
 			return nil, err
 		}
-		d := docs[0]
 		if c.Own != "" {
-			layers[0].Docs = append(layers[0].Docs, d)
-		}
-		infos, err := st.Layers(id)
-		if err != nil {
-			return nil, err
+			layers[0].Docs = append(layers[0].Docs, docs...)
 		}
 		for i, n := range c.Layers {
-			if !slices.ContainsFunc(infos, func(in corpus.LayerInfo) bool { return in.Name == n }) {
-				continue
-			}
-			l, err := st.Layer(id, n)
+			read, err := st.ReadLayer(n, part)
 			if err != nil {
 				return nil, err
 			}
-			ld := d
-			ld.Spans = l.Spans
-			others[i].Docs = append(others[i].Docs, ld)
+			for j, l := range read {
+				if l.Name == "" {
+					continue // the document has no such layer
+				}
+				d := docs[j]
+				d.Spans = l.Spans
+				others[i].Docs = append(others[i].Docs, d)
+			}
 		}
 	}
 	for _, l := range layers {

@@ -113,3 +113,27 @@ func spansOf(d corpus.Document) string {
 	}
 	return strings.Join(out, ",")
 }
+
+func TestDefaultChoice(t *testing.T) {
+	me := Summary{Name: "me", Kind: corpus.LayerHuman, Own: true, Docs: 2, Spans: 9}
+	none := Summary{Name: "me", Kind: corpus.LayerHuman, Own: true}
+	h := func(name string, docs int) Summary {
+		return Summary{Name: name, Kind: corpus.LayerHuman, Docs: docs, Spans: docs}
+	}
+	model := Summary{Name: "model", Kind: corpus.LayerSystem, Docs: 3}
+	for _, tc := range []struct {
+		name   string
+		layers []Summary
+		want   []string
+	}{
+		{"two annotators, not the own layer", []Summary{me, h("a", 3), h("b", 3), model}, []string{"a", "b"}},
+		{"one annotator and the own layer", []Summary{me, h("a", 3), model}, []string{"me", "a"}},
+		{"an own layer without spans is left out", []Summary{none, h("a", 3)}, []string{"a"}},
+		{"a layer no document has is left out", []Summary{me, h("a", 3), h("b", 0)}, []string{"me", "a"}},
+		{"nothing", []Summary{none}, nil},
+	} {
+		if got := DefaultChoice(tc.layers).Names(); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -31,7 +31,8 @@ const (
 	// ExportDataset writes the dataset zip (see package dataset).
 	ExportDataset Op = "export-dataset"
 	// Agree surveys the corpus's layers and measures the agreement of the
-	// layers Request.Gold chooses, when it chooses two or more.
+	// layers Request.Gold chooses (by default gold.DefaultChoice), when it
+	// chooses two or more.
 	Agree Op = "agree"
 	// Score scores the second layer Request.Gold chooses (an extractor's)
 	// against the first (the reference), as the score verb does.
@@ -201,6 +202,9 @@ type Reply struct {
 	// was given two or more layers.
 	Agreement     *agreement.Report            `json:"agreement,omitempty"`
 	Disagreements []agreement.DocDisagreements `json:"disagreements,omitempty"`
+	// DisagreementUnits counts the units on which the layers differ, of
+	// which Disagreements holds the first MaxDisagreements.
+	DisagreementUnits int `json:"disagreement_units,omitempty"`
 	// Score is what a Score measured.
 	Score *agreement.ScoreReport `json:"score,omitempty"`
 	// Suggestions are a Suggest's spans, sorted, for the document Doc (its
@@ -209,6 +213,10 @@ type Reply struct {
 	Doc         string        `json:"doc,omitempty"`
 	Rev         int           `json:"rev,omitempty"`
 }
+
+// MaxDisagreements is how many units on which layers differ an Agree's
+// reply lists at most: a corpus may hold hundreds of thousands.
+const MaxDisagreements = 1000
 
 // Extensions are the file extensions an Import reads, with their dots (a
 // brat .ann goes with its .txt).
@@ -232,7 +240,7 @@ func (r *Reply) Merge(o Reply) {
 	}
 	r.Resume, r.Plan = o.Resume, o.Plan
 	if o.Layers != nil {
-		r.Layers, r.Agreement, r.Disagreements, r.Score = o.Layers, o.Agreement, o.Disagreements, o.Score
+		r.Layers, r.Agreement, r.Disagreements, r.DisagreementUnits, r.Score = o.Layers, o.Agreement, o.Disagreements, o.DisagreementUnits, o.Score
 	}
 }
 

@@ -33,7 +33,6 @@ var goldArabic = map[string]string{
 	"Unitizing alpha":              "ألفا التقطيع (كريبندورف)",
 	"All labels":                   "كل الوسوم",
 	"Strict F1 per label and pair": "F1 الصارم لكل وسم وزوج",
-	"Each document":                "كل وثيقة",
 	"Where the layers differ":      "مواضع اختلاف الطبقات",
 	"Nowhere: the layers agree on every span.": "لا موضع: الطبقات متفقة على كل مقطع.",
 	"boundary":           "الحدود",
@@ -62,4 +61,8 @@ var goldArabic = map[string]string{
 	"exact (same extent)":                                  "مطابق (المدى نفسه)",
 	"partial (overlap; partly right counts half)":          "جزئي (تداخل؛ الصحيح جزئيًا بنصف)",
 	"type (overlap, same label; partly right counts half)": "النوع (تداخل والوسم نفسه؛ الصحيح جزئيًا بنصف)",
+	"Each document, the least agreed first":                "كل وثيقة، الأقل اتفاقًا أولًا",
+	"Show %d more of %d":                                   "اعرض %d أخرى من %d",
+	"%d units differ in all; the first %d are listed: choose the open document to list all of its.": "تختلف %d وحدة في المجموع؛ أُدرجت أول %d منها: اختر الوثيقة المفتوحة لإدراج وحداتها كلها.",
+	"Reading the layers…": "جارٍ قراءة الطبقات…",
 }

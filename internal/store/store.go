@@ -63,6 +63,10 @@ type Store interface {
 	// Layer returns document id's layer name with its spans, sorted;
 	// ErrNotFound for an unknown document, ErrNoLayer for an unknown layer.
 	Layer(id, name string) (corpus.Layer, error)
+	// ReadLayer returns layer name of each document of ids, in the order of
+	// ids, with its spans, in one read; a document without it gives a
+	// zero Layer, and an ID not stored makes it fail with ErrNotFound.
+	ReadLayer(name string, ids []string) ([]corpus.Layer, error)
 	// PutLayers stores each layer for its document, replacing any layer of
 	// that name the document had (its curation record with it), all or none.
 	PutLayers(puts []LayerPut) error

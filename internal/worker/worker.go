@@ -89,7 +89,7 @@ func do(st store.Store, req job.Request, files []importer.Input, schema *corpus.
 	case job.ExportDataset:
 		return exportDataset(st, schema, req.Dataset, req.Plan, shift > 0, out, p, progress)
 	case job.Agree, job.Score:
-		return agree(st, schema, req.Annotator, req.Gold, req.Op == job.Score, p)
+		return agree(st, schema, req.Annotator, req.Gold, req.Op == job.Score, p, progress)
 	}
 	return job.Reply{Error: p.T("unknown work %q", req.Op)}
 }
@@ -226,29 +226,36 @@ func percent(progress func(job.Progress), p *locale.Printer, what string) func(d
 }
 
 // agree surveys st's layers (the own one named own) and, when choice names
-// two or more, measures their agreement as the agree verb does, or, with
-// score, scores the second layer against the first as the score verb does.
-func agree(st store.Store, schema *corpus.Schema, own string, choice *gold.Choice, score bool, p *locale.Printer) job.Reply {
+// two or more (nil, for an agreement, is gold.DefaultChoice), measures
+// their agreement as the agree verb does, or, with score, scores the
+// second layer against the first as the score verb does.
+func agree(st store.Store, schema *corpus.Schema, own string, choice *gold.Choice, score bool, p *locale.Printer, progress func(job.Progress)) job.Reply {
 	layers, err := gold.Survey(st, own)
 	if err != nil {
 		return job.Reply{Error: p.Error(err)}
 	}
 	r := job.Reply{Layers: layers}
+	if choice == nil && !score {
+		c := gold.DefaultChoice(layers)
+		choice = &c
+	}
 	if choice == nil || len(choice.Names()) < 2 {
 		return r
 	}
 	if score && len(choice.Names()) != 2 {
 		return job.Reply{Error: p.T("scoring takes two layers: the reference and the extractor's"), Layers: layers}
 	}
+	progress(job.Progress{Text: p.T("Reading the layers…")})
 	read, err := gold.Read(st, *choice)
 	if err == nil {
+		progress(job.Progress{Text: p.T("Measuring…")})
 		var c *align.Corpus
 		if c, err = align.Match(read); err == nil {
 			opts := agreement.Options{Labels: schema.Names()}
 			if score {
 				r.Score, err = agreement.Score(c, 0, 1, opts)
 			} else if r.Agreement, err = agreement.Agree(c, opts); err == nil {
-				r.Disagreements = agreement.Disagreements(c)
+				r.Disagreements, r.DisagreementUnits = agreement.FirstUnits(agreement.Disagreements(c), job.MaxDisagreements)
 			}
 		}
 	}

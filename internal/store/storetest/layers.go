@@ -224,3 +224,50 @@ func testLayersDelete(t *testing.T, s store.Store) {
 	wantNotFound(t, "Delete(b, missing)", s.Delete("b", "missing"))
 	wantLayers(t, s, "b", x)
 }
+
+// testLayersBatch checks LayerIndex and ReadLayer against Layers and Layer.
+func testLayersBatch(t *testing.T, s store.Store) {
+	a, b, c := fixture("a"), fixture("b"), fixture("c")
+	mustAdd(t, s, a, b, c)
+	all, err := s.LayerIndex()
+	if err != nil || len(all) != 0 {
+		t.Fatalf("LayerIndex with none: %v, %v", show(all), err)
+	}
+	salma, model := layer("سلمى", corpus.LayerHuman, false), layer("model", corpus.LayerSystem, true)
+	mustPut(t, s, store.LayerPut{Doc: "a", Layer: salma}, store.LayerPut{Doc: "a", Layer: model}, store.LayerPut{Doc: "c", Layer: salma})
+	all, err = s.LayerIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 2 || all["b"] != nil {
+		t.Errorf("LayerIndex gives documents %v, want a and c", show(all))
+	}
+	for _, id := range []string{"a", "c"} {
+		one, err := s.Layers(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if show(all[id]) != show(one) {
+			t.Errorf("LayerIndex()[%s] = %s, Layers(%s) = %s", id, show(all[id]), id, show(one))
+		}
+	}
+
+	got, err := s.ReadLayer("سلمى", []string{"c", "b", "a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []corpus.Layer{normLayer(salma), {}, normLayer(salma)}
+	for i := range got {
+		if got[i].Name != "" {
+			got[i] = normLayer(got[i])
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ReadLayer(سلمى, c b a):\ngot  %s\nwant %s", show(got), show(want))
+	}
+	_, err = s.ReadLayer("سلمى", []string{"a", "missing"})
+	wantNotFound(t, "ReadLayer(سلمى, a missing)", err)
+	if got, err := s.ReadLayer("nobody", []string{"a"}); err != nil || len(got) != 1 || got[0].Name != "" {
+		t.Errorf("ReadLayer(nobody, a) = %s, %v; want one zero layer", show(got), err)
+	}
+}

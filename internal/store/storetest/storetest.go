@@ -63,6 +63,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"LayersAtomic", testLayersAtomic},
 		{"LayersDelete", testLayersDelete},
 		{"LayersCuration", testLayersCuration},
+		{"LayersBatch", testLayersBatch},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.f(t, open(t)) })
