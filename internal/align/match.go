@@ -58,7 +58,8 @@ func (e *NoCommonError) Error() string {
 	return fmt.Sprintf("no document is in all of %s: nothing to compare (documents are matched by their text)", strings.Join(e.Layers, ", "))
 }
 
-// Match pairs up the documents of layers by their text (its digest),
+// Match pairs up the documents of layers by their text (its digest, the
+// one a document carries when it has one),
 // keeping, in the first layer's order, those that every layer has and
 // listing the others in LeftOut. Each document's spans must pass
 // corpus.ValidateSpans. It fails when a layer has the same text twice, a
@@ -75,7 +76,7 @@ func Match(layers []Layer) (*Corpus, error) {
 		index[i] = make(map[string]int, len(l.Docs))
 		for j := range l.Docs {
 			d := &l.Docs[j]
-			dg := corpus.DigestOf(d.Text)
+			dg := digest(d)
 			if prev, dup := index[i][dg]; dup {
 				return nil, fmt.Errorf("%s: documents %s and %s have the same text: documents are matched by text, so each text may occur once", l.Name, l.Docs[prev].ID, d.ID)
 			}
@@ -90,7 +91,7 @@ func Match(layers []Layer) (*Corpus, error) {
 	for i, l := range layers {
 		for j := range l.Docs {
 			d := &l.Docs[j]
-			dg := corpus.DigestOf(d.Text)
+			dg := digest(d)
 			if seen[dg] {
 				continue
 			}
@@ -117,6 +118,15 @@ func Match(layers []Layer) (*Corpus, error) {
 		return nil, &NoCommonError{Layers: names}
 	}
 	return c, nil
+}
+
+// digest returns d's digest: the one it carries (a stored document's),
+// or its text's.
+func digest(d *corpus.Document) string {
+	if d.Digest != "" {
+		return d.Digest
+	}
+	return corpus.DigestOf(d.Text)
 }
 
 // Select returns the corpus restricted to the documents with the given

@@ -127,12 +127,16 @@ func Read(st store.Store, c Choice) ([]align.Layer, error) {
 			return nil, locale.Errorf("the layer %s is chosen twice", n)
 		}
 	}
+	sums, err := st.List()
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]corpus.Summary, len(sums))
+	for _, sm := range sums {
+		byID[sm.ID] = sm
+	}
 	ids := c.Docs
 	if len(ids) == 0 {
-		sums, err := st.List()
-		if err != nil {
-			return nil, err
-		}
 		for _, sm := range sums {
 			ids = append(ids, sm.ID)
 		}
@@ -147,7 +151,7 @@ func Read(st store.Store, c Choice) ([]align.Layer, error) {
 	}
 	for lo := 0; lo < len(ids); lo += chunk {
 		part := ids[lo:min(lo+chunk, len(ids))]
-		docs, err := st.Read(part)
+		docs, err := documents(st, part, c.Own != "", byID)
 		if err != nil {
 			return nil, err
 		}
@@ -175,4 +179,23 @@ func Read(st store.Store, c Choice) ([]align.Layer, error) {
 		}
 	}
 	return layers, nil
+}
+
+// documents returns the documents of ids: with their own spans when spans
+// is set, else only their IDs, titles, texts and digests (the texts read
+// alone, the rest from the summaries byID).
+func documents(st store.Store, ids []string, spans bool, byID map[string]corpus.Summary) ([]corpus.Document, error) {
+	if spans {
+		return st.Read(ids)
+	}
+	texts, err := st.Texts(ids)
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]corpus.Document, len(ids))
+	for i, id := range ids {
+		sm := byID[id]
+		docs[i] = corpus.Document{ID: id, Title: sm.Title, Text: texts[i], Digest: sm.Digest}
+	}
+	return docs, nil
 }
