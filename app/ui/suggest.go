@@ -113,13 +113,19 @@ func (s *Shell) askSuggestions(ctx app.Context) {
 		if !s.sug.track.Fresh(id, rev) || s.ed == nil {
 			return
 		}
-		if s.sug.worker == nil {
+		first := s.sug.worker == nil
+		if first {
 			s.sug.worker = browser.NewSuggester(ctx.ResolveStaticResource("/web/worker.js"))
 		}
 		doc := s.doc
 		req := job.Request{Op: job.Suggest, Doc: &doc, Rev: rev, Locale: s.loc.Settings()}
 		w := s.sug.worker
 		ctx.Async(func() {
+			if first {
+				// The worker's start (its code compiled) waits for the page
+				// to be idle, not to share the cores with its first frames.
+				browser.WhenIdle(3 * time.Second)
+			}
 			r, err := w.Suggest(req)
 			ctx.Dispatch(func(ctx app.Context) { s.suggested(ctx, r, err) })
 		})
