@@ -72,6 +72,17 @@ func TestAgreementMatchesCommandLine(t *testing.T) {
 			t.Errorf("%s: the view shows %q, the command line %q", c.name, c.got, c.want)
 		}
 	}
+	var cells []string
+	eval(t, ctx, `[...document.querySelectorAll('[data-testid=agree-confusion] td')].map(td => td.textContent)`, &cells)
+	var wantCells []string
+	for _, row := range pair["confusion"].(map[string]any)["counts"].([]any) {
+		for _, n := range row.([]any) {
+			wantCells = append(wantCells, en.N(int(n.(float64))))
+		}
+	}
+	if strings.Join(cells, " ") != strings.Join(wantCells, " ") {
+		t.Errorf("confusion table: the view shows %q, the command line %q", cells, wantCells)
+	}
 	if w := "3 documents; 95% intervals from 1000 bootstrap resamples of documents."; got["documents"] != w {
 		t.Errorf("summary %q, want %q", got["documents"], w)
 	}

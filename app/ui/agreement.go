@@ -258,6 +258,34 @@ func (a *Agreement) renderReport(p *locale.Printer) app.UI {
 		))
 	}
 
+	// Confusion tables: each pair's spans, label against label.
+	for _, pr := range r.Pairs {
+		cf := pr.Confusion
+		names := make([]string, 0, len(cf.Labels)+1)
+		for _, l := range cf.Labels {
+			names = append(names, labelTitleIn(p, a.Labels, l))
+		}
+		names = append(names, p.T("none"))
+		head := []app.UI{app.Th().Body(app.Bdi().Text(pr.A), app.Text(" ↓ · "), app.Bdi().Text(pr.B), app.Text(" →"))}
+		for _, n := range names {
+			head = append(head, app.Th().Scope("col").Text(n))
+		}
+		rows := []app.UI{app.Tr().Body(head...)}
+		for i, row := range cf.Counts {
+			cells := []app.UI{app.Th().Scope("row").Text(names[i])}
+			for j, n := range row {
+				cls := "num"
+				if i == j && i < len(cf.Labels) {
+					cls += " same"
+				}
+				cells = append(cells, app.Td().Class(cls).Text(p.N(n)))
+			}
+			rows = append(rows, app.Tr().Body(cells...))
+		}
+		body = append(body, app.H3().Body(app.Text(p.T("Label against label")+": "), app.Bdi().Text(pr.A+" · "+pr.B)),
+			app.Table().Class("figures confusion").DataSet("testid", "agree-confusion").Body(rows...))
+	}
+
 	// Per document: the least agreed first.
 	if len(r.PerDocument) > 1 {
 		head := []app.UI{app.Th().Text(p.T("Document"))}

@@ -74,6 +74,8 @@ type Pair struct {
 	Kappa   KappaSet `json:"kappa"`
 	// SemEval counts B's spans against A's as nervaluate does, A as gold.
 	SemEval map[string]SchemaScore `json:"semeval"`
+	// Confusion pairs A's spans with B's, label against label.
+	Confusion Confusion `json:"confusion"`
 }
 
 // PRF is a precision, recall and F1 with their intervals.
@@ -288,10 +290,11 @@ func Agree(c *align.Corpus, opts Options) (*Report, error) {
 		}
 		pair := Pair{
 			A: c.Layers[ab[0]], B: c.Layers[ab[1]],
-			Strict:  span(fStrictP, fStrictR, fStrictF),
-			Overlap: span(fOverP, fOverR, fOverF),
-			Kappa:   kappaSet(f, fci, fKappa*k1, fKappaLab*k1, labels),
-			SemEval: map[string]SchemaScore{},
+			Strict:    span(fStrictP, fStrictR, fStrictF),
+			Overlap:   span(fOverP, fOverR, fOverF),
+			Kappa:     kappaSet(f, fci, fKappa*k1, fKappaLab*k1, labels),
+			SemEval:   map[string]SchemaScore{},
+			Confusion: confusion(c, ab[0], ab[1], labels),
 		}
 		if pair.Kappa.All.Overall != nil {
 			pair.KappaCP = pair.Kappa.All.Overall.Value

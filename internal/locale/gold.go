@@ -65,4 +65,6 @@ var goldArabic = map[string]string{
 	"Show %d more of %d":                                   "اعرض %d أخرى من %d",
 	"%d units differ in all; the first %d are listed: choose the open document to list all of its.": "تختلف %d وحدة في المجموع؛ أُدرجت أول %d منها: اختر الوثيقة المفتوحة لإدراج وحداتها كلها.",
 	"Reading the layers…": "جارٍ قراءة الطبقات…",
+	"Label against label": "وسم مقابل وسم",
+	"none":                "لا شيء",
 }
