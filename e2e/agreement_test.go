@@ -87,6 +87,13 @@ func TestAgreementMatchesCommandLine(t *testing.T) {
 		t.Errorf("summary %q, want %q", got["documents"], w)
 	}
 
+	// Over the documents chosen in the list: one.
+	run(t, ctx, "choose a document in the list", chromedp.Click(`//li[@data-testid="doc"][.//div[text()="زيارة ليلى"]]//input[@type="checkbox"]`, chromedp.BySearch))
+	waitJS(t, ctx, "the choice offered", `!document.querySelector('[data-testid=agree-scope] option[value=chosen]').disabled`)
+	eval(t, ctx, `(() => { const s = document.querySelector('[data-testid=agree-scope]'); s.value = 'chosen'; s.dispatchEvent(new Event('change', {bubbles: true})); return true; })()`, nil)
+	run(t, ctx, "measure", chromedp.Click(`[data-testid=agree-run]`, chromedp.ByQuery))
+	waitJS(t, ctx, "the chosen document measured", `document.querySelector('[data-testid=agree-summary]')?.textContent.startsWith('1 document;')`)
+
 	// A disagreement opens its document at its unit.
 	var unit struct{ Start, End int }
 	eval(t, ctx, `(() => { const li = document.querySelector('[data-testid=disagreement]'); return {start: +li.dataset.start, end: +li.dataset.end}; })()`, &unit)

@@ -27,7 +27,8 @@ type Agreement struct {
 
 	layers []gold.Summary // the corpus's layers, as last surveyed
 	chosen map[string]bool
-	scope  string // scopeCorpus or scopeDocument
+	scope  string   // scopeCorpus, scopeChosen or scopeDocument
+	picked []string // the documents chosen in the list (stateChosen)
 	report *agreement.Report
 	differ []agreement.DocDisagreements
 	units  int // the units on which the layers differ, listed in differ or not
@@ -41,6 +42,7 @@ type Agreement struct {
 // Scopes of a measure.
 const (
 	scopeCorpus   = "corpus"
+	scopeChosen   = "chosen" // the documents chosen in the list
 	scopeDocument = "document"
 )
 
@@ -53,6 +55,7 @@ type agreementOwner interface {
 // chooses, in one piece of work.
 func (a *Agreement) OnMount(ctx app.Context) {
 	a.scope = scopeCorpus
+	ctx.ObserveState(stateChosen, &a.picked)
 	a.run(ctx, nil)
 }
 
@@ -92,8 +95,11 @@ func (a *Agreement) choice() gold.Choice {
 			c.Layers = append(c.Layers, l.Name)
 		}
 	}
-	if a.scope == scopeDocument && a.Open != "" {
+	switch {
+	case a.scope == scopeDocument && a.Open != "":
 		c.Docs = []string{a.Open}
+	case a.scope == scopeChosen && len(a.picked) > 0:
+		c.Docs = a.picked
 	}
 	return c
 }
@@ -150,7 +156,9 @@ func (a *Agreement) renderChoice(p *locale.Printer) app.UI {
 			app.Select().DataSet("testid", "agree-scope").
 				OnChange(func(ctx app.Context, e app.Event) { a.scope = ctx.JSSrc().Get("value").String() }).
 				Body(
-					app.Option().Value(scopeCorpus).Selected(a.scope != scopeDocument).Text(p.T("the whole corpus")),
+					app.Option().Value(scopeCorpus).Selected(a.scope == scopeCorpus).Text(p.T("the whole corpus")),
+					app.Option().Value(scopeChosen).Selected(a.scope == scopeChosen).Disabled(len(a.picked) == 0).
+						Text(p.T("the documents chosen in the list (%d)", len(a.picked))),
 					app.Option().Value(scopeDocument).Selected(a.scope == scopeDocument).Disabled(a.Open == "").Text(p.T("the open document")),
 				),
 		),

@@ -14,6 +14,11 @@ import (
 // DocList lets go of its choice.
 const actDeleted = "raqim/deleted"
 
+// stateChosen is the go-app state DocList publishes its choice of
+// documents as (their IDs, in list order), for the views that work on a
+// selection of documents (the agreement's scope).
+const stateChosen = "raqim/chosen"
+
 // DocList is the list of documents, drawn in chunks (DocChunk), those far
 // from view as empty boxes until they come near. It owns the choice of
 // documents to delete and which of its chunks are drawn; a click on an
@@ -59,7 +64,7 @@ func (d *DocList) OnMount(ctx app.Context) {
 			}
 		})
 	})
-	ctx.Handle(actDeleted, func(ctx app.Context, a app.Action) { d.checked = nil })
+	ctx.Handle(actDeleted, func(ctx app.Context, a app.Action) { d.choose(ctx, nil) })
 	d.fit()
 }
 
@@ -87,7 +92,7 @@ func (d *DocList) fit() {
 }
 
 // check adds document id to the documents chosen, or takes it out.
-func (d *DocList) check(id string, on bool) {
+func (d *DocList) check(ctx app.Context, id string, on bool) {
 	next := maps.Clone(d.checked)
 	if next == nil {
 		next = map[string]bool{}
@@ -97,7 +102,14 @@ func (d *DocList) check(id string, on bool) {
 	} else {
 		delete(next, id)
 	}
-	d.checked = next
+	d.choose(ctx, next)
+}
+
+// choose makes checked the documents chosen, and publishes them: the one
+// writer of the choice and of stateChosen.
+func (d *DocList) choose(ctx app.Context, checked map[string]bool) {
+	d.checked = checked
+	ctx.SetState(stateChosen, d.chosen())
 }
 
 // chosen returns the documents chosen, in list order.
@@ -120,7 +132,7 @@ func (d *DocList) onClick(ctx app.Context, e app.Event) {
 	}
 	id := li.Call("getAttribute", "data-id").String()
 	if target.Call("matches", "[data-role=doc-check]").Bool() {
-		d.check(id, target.Get("checked").Bool())
+		d.check(ctx, id, target.Get("checked").Bool())
 		return
 	}
 	d.Owner.open(ctx, id)
@@ -139,7 +151,7 @@ func (d *DocList) Render() app.UI {
 						Text(p.T("Delete %s", locale.Text(p.T("%d documents", len(d.checked))))).
 						OnClick(func(ctx app.Context, e app.Event) { d.Owner.deleteDocs(ctx, d.chosen()) }),
 					app.Button().Class("button").DataSet("testid", "choice-clear").Text(p.T("Clear choice")).
-						OnClick(func(ctx app.Context, e app.Event) { d.checked = nil }),
+						OnClick(func(ctx app.Context, e app.Event) { d.choose(ctx, nil) }),
 				)
 			}),
 			app.Div().Body(d.chunks()...),
