@@ -88,7 +88,8 @@ type Shell struct {
 	at        *target                     // a place to show once its document is open
 	dragging  bool
 
-	sug suggestions // the open document's suggestions
+	sug    suggestions // the open document's suggestions
+	tagger taggerState // the learned tagger and the propagated labels
 
 	keys    app.Func
 	warmed  bool                // warmEdits ran
@@ -250,6 +251,7 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 			f(ctx)
 		}
 		s.waiting = nil
+		s.loadTraining(ctx)
 	})
 	if durable {
 		if ok, err := webapi.Persist(); err != nil || !ok {

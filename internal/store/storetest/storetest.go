@@ -62,6 +62,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Layers", testLayers},
 		{"LayersAtomic", testLayersAtomic},
 		{"LayersDelete", testLayersDelete},
+		{"Models", testModels},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.f(t, open(t)) })
