@@ -51,7 +51,7 @@ func (t *TaggerPanel) renderRecord(p *locale.Printer, r *training.Record) app.UI
 	docs := locale.Text(p.T("%d documents", len(r.Docs)))
 	when := r.Trained.Local().Format("2006-01-02 15:04")
 	about := p.T("Trained on %s (%d curated) on %s in %s s; scored on the %d held back, trained on the other %d.",
-		docs, r.Gold, when, p.F(float64(r.Millis)/1000, 1), r.Test, r.Train)
+		docs, r.Gold, when, p.F(float64(r.Millis)/1000, 2), r.Test, r.Train)
 	row := func(name string, sc training.Score, testid string) app.UI {
 		return app.Tr().DataSet("testid", testid).DataSet("label", name).Body(
 			app.Th().Attr("scope", "row").Text(name),
@@ -62,7 +62,7 @@ func (t *TaggerPanel) renderRecord(p *locale.Printer, r *training.Record) app.UI
 		)
 	}
 	rows := []app.UI{app.Tr().Body(
-		app.Th().Text(p.T("Label")), app.Th().Text(p.T("P")), app.Th().Text(p.T("R")), app.Th().Text(p.T("F1")), app.Th().Text(p.T("Spans held back")),
+		app.Th().Text(p.T("Label")), app.Th().Text(p.T("P")), app.Th().Text(p.T("R")), app.Th().Text(p.T("F1")), app.Th().Text(p.T("Spans")),
 	)}
 	for _, sc := range r.Labels {
 		rows = append(rows, row(string(sc.Label), sc, "tagger-row"))

@@ -16,7 +16,6 @@ var taggerArabic = map[string]string{
 	"R":                                   "R",
 	"F1":                                  "F1",
 	"All":                                 "الكل",
-	"Spans held back":                     "المقاطع المحجوزة",
 	"The tagger was trained on %s: F1 %s on the held-back fifth.":                               "دُرِّب المُوسِّم على %s: F1 ‏%s على الخُمس المحجوز.",
 	"The tagger is trained and kept in this browser's storage, which is unavailable.":           "يُدرَّب المُوسِّم ويُحفظ في تخزين هذا المتصفح، وهو غير متاح.",
 	"Training needs at least 2 documents marked done (or curated); there are %d.":               "يحتاج التدريب إلى وثيقتين منجزتين (أو منقّحتين) على الأقل؛ والموجود %d.",
