@@ -27,7 +27,8 @@ func suggestionFrom(label, source, text string) string {
 // per label; a document not trained on shows the tagger's suggestion of the
 // group; a place labelled by hand and propagated to the corpus is proposed
 // in another document; after a reload the training is kept (no new one)
-// and both suggestions still come.
+// and both suggestions still come; five more documents marked done start
+// a training by themselves.
 func TestTaggerTrainAndPropagate(t *testing.T) {
 	ctx, _, _ := startApp(t)
 	abs, err := filepath.Abs(taggerFixture)
@@ -110,6 +111,20 @@ func TestTaggerTrainAndPropagate(t *testing.T) {
 	if again != about || busy {
 		t.Errorf("after the reload: %q (training: %v), want %q and none", again, busy, about)
 	}
+	eval(t, ctx, `document.querySelector('[data-testid=dataset-settings-toggle]').click(), true`, nil)
+
+	// Five more documents marked done (three of the sample's): a training
+	// starts by itself, on all nine.
+	var samples []string
+	eval(t, ctx, `[...document.querySelectorAll('[data-testid=doc] .doc-title')].map(e => e.textContent).filter(t => !t.startsWith('tagger-')).slice(0, 3)`, &samples)
+	for _, title := range append([]string{"tagger-d5", "tagger-d6"}, samples...) {
+		openDoc(t, ctx, title)
+		run(t, ctx, "mark "+title+" done", chromedp.SetValue(`[data-testid=status]`, "done", chromedp.ByQuery))
+		waitSaved(t, ctx)
+	}
+	waitJS(t, ctx, "the trained model said", `[...document.querySelectorAll('[data-testid=message]')].some(m => m.textContent.includes('trained on 9 documents'))`)
+	eval(t, ctx, `document.querySelector('[data-testid=dataset-settings-toggle]').click(), true`, nil)
+	waitJS(t, ctx, "the new record", `document.querySelector('[data-testid=tagger-about]')?.textContent.includes('Trained on 9 documents')`)
 }
 
 // fixtureText returns the text of document id of the tagger fixture.
