@@ -119,6 +119,9 @@ func (s *Shell) setStatus(ctx app.Context, st corpus.Status) {
 		return
 	}
 	s.commit(ctx, e)
+	if st == corpus.StatusDone {
+		s.maybeTrain(ctx, s.doc.ID)
+	}
 }
 
 // refuse reports why an edit was not made.

@@ -85,7 +85,7 @@ func (d *DatasetSettings) Render() app.UI {
 					d.p.Ratios[i] = v / 100
 					d.publish(ctx)
 				}, app.EventScope(name)),
-			app.Text(p.T("%")+" "),
+			app.Text(p.T("%%")+" "),
 		)
 	}
 	// checkbox is a setting on or off; set sets it.
@@ -139,7 +139,7 @@ func (d *DatasetSettings) Render() app.UI {
 					d.p.Control = v / 100
 					d.publish(ctx)
 				}),
-			app.Text(p.T("%")),
+			app.Text(p.T("%%")),
 		),
 		app.P().Class("hint").Text(p.T("The zip holds span JSONL, CoNLL (IOB2 and BIOES), Hugging Face token rows, brat and Label Studio files, split by document, with a dataset card.")),
 	)

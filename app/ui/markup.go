@@ -123,6 +123,7 @@ func (m *markup) suggestion(s view.Segment) {
 	m.attr("data-suggest", string(s.Span.Label))
 	m.attr("data-key", suggestion.Key(*s.Span))
 	m.attr("data-testid", "suggestion")
+	m.attr("data-source", s.Span.Attrs[suggestion.SourceAttr])
 	m.intAttr("data-start", s.Start)
 	m.intAttr("data-end", s.End)
 	m.attr("title", string(s.Span.Label)+" · "+s.Span.Attrs[suggestion.SourceAttr])

@@ -85,7 +85,8 @@ func (s *Shell) sidePanel() app.UI {
 	case panelGuide:
 		return &Guide{Loc: loc}
 	case panelDataset:
-		return &DatasetSettings{Loc: loc}
+		return app.Div().Body(&DatasetSettings{Loc: loc},
+			&TaggerPanel{Loc: loc, Last: s.tagger.last, Busy: s.tagger.busy, Failure: s.tagger.failure, Owner: s})
 	}
 	return nil
 }

@@ -89,7 +89,8 @@ type Shell struct {
 	curations map[string]corpus.CurationInfo // each curated document's curation, by ID (never changed in place)
 	dragging  bool
 
-	sug suggestions // the open document's suggestions
+	sug    suggestions // the open document's suggestions
+	tagger taggerState // the learned tagger and the propagated labels
 
 	keys    app.Func
 	warmed  bool                // warmEdits ran
@@ -252,6 +253,7 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 			f(ctx)
 		}
 		s.waiting = nil
+		s.loadTraining(ctx)
 	})
 	if durable {
 		if ok, err := webapi.Persist(); err != nil || !ok {

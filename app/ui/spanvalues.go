@@ -26,6 +26,7 @@ type SelectedSpan struct {
 // spanValuesOwner carries out what the editor of values reports.
 type spanValuesOwner interface {
 	setValue(ctx app.Context, id, key, value string) // a value changed (removed when empty)
+	propagate(ctx app.Context, id string)            // the span's text and label asked for on every mention in the corpus
 }
 
 // Render draws a field for each value of the span's label.
@@ -55,5 +56,9 @@ func (v *SpanValues) Render() app.UI {
 	if src := v.Span.Attrs[suggestion.SourceAttr]; src != "" {
 		fields = append(fields, app.P().Class("hint").Text(p.T("Accepted from a suggestion by %s.", sourceName(p, src))))
 	}
+	fields = append(fields, app.Button().Class("button").DataSet("testid", "propagate").
+		Title(p.T("Propose this label on every mention of this text in every document (as suggestions)")).
+		Text(p.T("Label every mention in the corpus")).
+		OnClick(func(ctx app.Context, e app.Event) { v.Owner.propagate(ctx, v.Span.ID) }, app.EventScope(v.Span.ID)))
 	return box.Body(fields...)
 }

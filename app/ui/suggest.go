@@ -118,7 +118,8 @@ func (s *Shell) askSuggestions(ctx app.Context) {
 			s.sug.worker = browser.NewSuggester(ctx.ResolveStaticResource("/web/worker.js"))
 		}
 		doc := s.doc
-		req := job.Request{Op: job.Suggest, Doc: &doc, Rev: rev, Locale: s.loc.Settings()}
+		req := job.Request{Op: job.Suggest, Doc: &doc, Rev: rev, Locale: s.loc.Settings(), Reload: s.tagger.reload, Memory: !s.durable}
+		s.tagger.reload = false
 		w := s.sug.worker
 		ctx.Async(func() {
 			if first {

@@ -31,12 +31,13 @@ const (
 	// apart from its spans, so that a document's layers are listed cheaply.
 	storeLayers     = "layers"     // [id, layer name] → corpus.LayerInfo JSON
 	storeLayerSpans = "layerSpans" // [id, layer name] → span JSON lines
+	storeModels     = "models"     // name → bytes (a Uint8Array): see store.Store.Model
 )
 
 // allStores are the object stores of the database. A database lacking
 // some (one made before they were added) is upgraded to the next version
 // on opening, which adds them and keeps what the others hold.
-var allStores = []any{storeDocs, storeTexts, storeSpans, storeLogs, storeMeta, storeLayers, storeLayerSpans}
+var allStores = []any{storeDocs, storeTexts, storeSpans, storeLogs, storeMeta, storeLayers, storeLayerSpans, storeModels}
 
 // docRecord is what the docs store holds of a document.
 type docRecord struct {

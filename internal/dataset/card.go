@@ -9,6 +9,7 @@ import (
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/split"
+	"github.com/raqim/raqim/internal/suggestion"
 	"github.com/raqim/raqim/internal/tokenize"
 )
 
@@ -174,6 +175,21 @@ func Card(s Settings, st *Stats, hfLabels []string) string {
 		}
 		p("\n")
 	}
+
+	// Values.
+	p("## %s\n\n%s\n\n", loc.T("Values"), loc.T("Normalised values carried in each span's `attrs` (span JSONL) and each region's `meta` (Label Studio): how many spans of each label have each."))
+	row(loc.T("label"), loc.T("value"), loc.T("spans with it"), loc.T("spans of the label"))
+	p("|---|---|---:|---:|\n")
+	for _, d := range schema.Labels {
+		total := 0
+		for _, sp := range st.Splits {
+			total += sp.Labels[d.Name].Spans
+		}
+		for _, k := range suggestion.ValueKeys(d.Name) {
+			p("| %s | %s | %d | %d |\n", d.Name, code(k), st.Values[d.Name][k], total)
+		}
+	}
+	p("\n")
 
 	// Files.
 	p("## %s\n\n", loc.T("Files"))

@@ -96,3 +96,41 @@ func TestCardArabic(t *testing.T) {
 		t.Error("the Arabic card does not end with its code")
 	}
 }
+
+// TestCardValues checks the card's count of the values spans carry: per
+// label and value key, the spans that have it, beside the label's spans.
+func TestCardValues(t *testing.T) {
+	text := "قتل 4 جنود في كاي يوم 7 أكتوبر 2025 وأعلن الجيش المالي ذلك، ثم هدأت سيغو."
+	sp := func(sub string, l corpus.Label, attrs map[string]string) corpus.Span {
+		i := strings.Index(text, sub)
+		start := len([]rune(text[:i]))
+		return corpus.Span{Start: start, End: start + len([]rune(sub)), Label: l, Attrs: attrs}
+	}
+	doc := corpus.Document{ID: "v", Text: text, Status: corpus.StatusDone, Spans: []corpus.Span{
+		sp("قتل 4 جنود", corpus.Casualty, map[string]string{"count": "4", "count_exact": "true", "kind": "killed", "source": "casualty"}),
+		sp("كاي", corpus.Place, map[string]string{"gazetteer_id": "ml-kayes", "admin1": "Kayes"}),
+		sp("7 أكتوبر 2025", corpus.Date, map[string]string{"iso": "2025-10-07", "precision": "day"}),
+		sp("الجيش المالي", corpus.Actor, nil),
+		sp("سيغو", corpus.Place, map[string]string{"admin1": "Ségou"}),
+	}}
+	corpus.SortSpans(doc.Spans)
+	_, files, st := export(t, []corpus.Document{doc}, settings())
+	card := string(files["README.md"])
+	for _, row := range []string{
+		"## Values\n",
+		"| ACTOR | `actor_id` | 0 | 1 |",
+		"| PLACE | `gazetteer_id` | 1 | 2 |",
+		"| PLACE | `admin1` | 2 | 2 |",
+		"| DATE | `iso` | 1 | 1 |",
+		"| DATE | `precision` | 1 | 1 |",
+		"| CASUALTY | `count` | 1 | 1 |",
+		"| CASUALTY | `victims` | 0 | 1 |",
+	} {
+		if !strings.Contains(card, row) {
+			t.Errorf("the card lacks %q", row)
+		}
+	}
+	if st.Values[corpus.Place]["admin1"] != 2 || st.Values[corpus.Actor] != nil {
+		t.Errorf("values %v", st.Values)
+	}
+}

@@ -25,6 +25,7 @@ import (
 	"github.com/raqim/raqim/internal/labelstudio"
 	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/split"
+	"github.com/raqim/raqim/internal/suggestion"
 	"github.com/raqim/raqim/internal/tokenize"
 )
 
@@ -105,6 +106,9 @@ type Stats struct {
 	Untokenised []SpanRef
 	// Annotators counts the exported spans per annotator ("" for unknown).
 	Annotators map[string]int
+	// Values counts, per label, the exported spans that carry each value
+	// (an attrs key of suggestion.ValueKeys: iso, count, gazetteer_id, actor_id…).
+	Values map[corpus.Label]map[string]int
 	// Files is the number of files in the zip.
 	Files int
 }
@@ -198,7 +202,7 @@ func Export(w io.Writer, src Source, s Settings, progress func(done, total int))
 // that the second pass may run elsewhere (a new worker).
 type Plan struct {
 	Splits [3][]string `json:"splits"`
-	Stats  Stats       `json:"stats"` // Documents, Left, Targets, Groups and Annotators so far
+	Stats  Stats       `json:"stats"` // Documents, Left, Targets, Groups, Annotators and Values so far
 }
 
 // normal returns s with its defaults filled in.
@@ -240,9 +244,11 @@ func Prepare(src Source, s Settings, progress func(done, total int)) (Plan, erro
 	profiles := make([]split.Profile, 0, len(ids))
 	var profiler split.Profiler
 	st.Annotators = map[string]int{}
+	st.Values = map[corpus.Label]map[string]int{}
 	err = readRuns(src, ids, s.Schema, func(d *corpus.Document) error {
 		profiles = append(profiles, profiler.Profile(d))
 		for _, sp := range d.Spans {
+			countValues(st.Values, sp)
 			if _, ok := st.Annotators[sp.Annotator]; !ok {
 				// a copy, not part of a larger string read from storage
 				st.Annotators[strings.Clone(sp.Annotator)] = 0
@@ -493,6 +499,19 @@ func cmpSpans(a, b corpus.Span) int {
 		return a.End - b.End
 	}
 	return strings.Compare(string(a.Label), string(b.Label))
+}
+
+// countValues counts the values span sp carries into values.
+func countValues(values map[corpus.Label]map[string]int, sp corpus.Span) {
+	for _, k := range suggestion.ValueKeys(sp.Label) {
+		if sp.Attrs[k] == "" {
+			continue
+		}
+		if values[sp.Label] == nil {
+			values[sp.Label] = map[string]int{}
+		}
+		values[sp.Label][k]++
+	}
 }
 
 // addStats adds one document's token counts to its split's stats.

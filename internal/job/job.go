@@ -16,7 +16,9 @@ import (
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/gold"
 	"github.com/raqim/raqim/internal/locale"
+	"github.com/raqim/raqim/internal/propagation"
 	"github.com/raqim/raqim/internal/store"
+	"github.com/raqim/raqim/internal/training"
 )
 
 // Op names a kind of work.
@@ -41,6 +43,13 @@ const (
 	// (Request.Doc), in a worker that stays for the next request and keeps
 	// its engine; nothing is stored.
 	Suggest Op = "suggest"
+	// Train trains the learned tagger on the corpus's done and curated
+	// documents, evaluates it on a held-back fifth of them and stores the
+	// model with the record of its training (package training).
+	Train Op = "train"
+	// Propagate adds Request.Phrase to the corpus's propagated labels
+	// (package propagation) and counts its mentions in the other documents.
+	Propagate Op = "propagate"
 )
 
 // Request is one piece of work.
@@ -75,6 +84,18 @@ type Request struct {
 	// Rev numbers a Suggest request; its reply carries it back, so that the
 	// page drops a reply to a request it has made again since.
 	Rev int `json:"rev,omitempty"`
+	// Reload, for a Suggest, says the stored model or propagated labels
+	// changed: the worker reads them again before it suggests.
+	Reload bool `json:"reload,omitempty"`
+	// Phrase is the text and label a Propagate propagates, and Doc the
+	// document it was labelled in (its own mentions are not counted).
+	Phrase *Phrase `json:"phrase,omitempty"`
+}
+
+// Phrase is a text labelled for every mention in the corpus.
+type Phrase struct {
+	propagation.Entry
+	Doc string `json:"doc,omitempty"`
 }
 
 // Layer says what an imported file becomes for the documents whose texts
@@ -212,6 +233,10 @@ type Reply struct {
 	Suggestions []corpus.Span `json:"suggestions,omitempty"`
 	Doc         string        `json:"doc,omitempty"`
 	Rev         int           `json:"rev,omitempty"`
+	// Training is the record of a Train.
+	Training *training.Record `json:"training,omitempty"`
+	// Mentions counts what a Propagate found in the other documents.
+	Mentions *propagation.Count `json:"mentions,omitempty"`
 }
 
 // MaxDisagreements is how many units on which layers differ an Agree's
@@ -223,7 +248,8 @@ const MaxDisagreements = 1000
 var Extensions = []string{".ann", ".bio", ".bioes", ".conll", ".iob", ".iob2", ".json", ".jsonl", ".txt", ".zip"}
 
 // Merge appends what o says to r (First stays r's when set); o's file, if
-// any, its Resume, its Plan and what an Agree measured replace r's.
+// any, its Resume, its Plan, what an Agree measured, a Train's record and
+// a Propagate's count replace r's.
 func (r *Reply) Merge(o Reply) {
 	if r.Error == "" {
 		r.Error = o.Error
@@ -239,6 +265,12 @@ func (r *Reply) Merge(o Reply) {
 		r.File, r.Type = o.File, o.Type
 	}
 	r.Resume, r.Plan = o.Resume, o.Plan
+	if o.Training != nil {
+		r.Training = o.Training
+	}
+	if o.Mentions != nil {
+		r.Mentions = o.Mentions
+	}
 	if o.Layers != nil {
 		r.Layers, r.Agreement, r.Disagreements, r.DisagreementUnits, r.Score = o.Layers, o.Agreement, o.Disagreements, o.DisagreementUnits, o.Score
 	}

@@ -68,4 +68,11 @@ var cardArabic = map[string]string{
 	"brat standoff, code-point offsets":                             "صيغة brat المنفصلة (standoff)، وإزاحاتها بالمحارف",
 	"Label Studio tasks with annotations, and the labelling config": "مهام Label Studio مع تعليقاتها، وإعدادات الوسم",
 	"Loading": "التحميل",
+
+	// Values.
+	"Values": "القيم",
+	"Normalised values carried in each span's `attrs` (span JSONL) and each region's `meta` (Label Studio): how many spans of each label have each.": "القيم المطبَّعة التي يحملها كل مقطع في `attrs` (JSONL المقاطع) وكل منطقة في `meta` (Label Studio): كم مقطعًا من كل وسم يحمل كلًّا منها.",
+	"value":              "القيمة",
+	"spans with it":      "المقاطع التي تحملها",
+	"spans of the label": "مقاطع الوسم",
 }

@@ -5,7 +5,7 @@ package locale
 // background worker.
 var uiArabic = map[string]string{
 	// Pieces that messages are built of.
-	"%":                "٪",
+	"%%":               "٪",
 	"%s":               "%s",
 	"%s, %s":           "%s، %s",
 	"%s, line %d: %s":  "%s، السطر %d: %s",

@@ -19,8 +19,9 @@ import (
 // corpus.Validate (with no schema) rejects, such as overlapping spans.
 type Memory struct {
 	mu    sync.Mutex
-	order []string
-	docs  map[string]*memDoc
+	order  []string
+	docs   map[string]*memDoc
+	models map[string][]byte // the model records, by name
 }
 
 type memDoc struct {

@@ -77,6 +77,12 @@ type Store interface {
 	// DeleteLayer removes document id's layer name (ErrNoLayer when it has
 	// none of that name); Delete removes a document's layers with it.
 	DeleteLayer(id, name string) error
+
+	// Model returns a copy of the model record name (a trained tagger, the
+	// corpus's propagated labels), or nil when none is stored.
+	Model(name string) ([]byte, error)
+	// PutModel stores data as the model record name, replacing any.
+	PutModel(name string, data []byte) error
 }
 
 // LayerPut is a layer to store for the document of ID Doc.

@@ -3,14 +3,23 @@ package worker
 import (
 	"github.com/raqim/raqim/internal/job"
 	"github.com/raqim/raqim/internal/locale"
+	"github.com/raqim/raqim/internal/propagation"
+	"github.com/raqim/raqim/internal/store"
 	"github.com/raqim/raqim/internal/suggest"
+	"github.com/raqim/raqim/internal/training"
 )
 
 // Suggester answers Suggest requests with one engine, made on the first
-// and kept for the next ones (a worker that stays). It is not safe for
-// concurrent use.
+// and kept for the next ones (a worker that stays), and made again on a
+// request that says the stored model or propagated labels changed. It is
+// not safe for concurrent use.
 type Suggester struct {
+	// Store, when not nil, opens the store whose trained tagger (turned on
+	// when there is one) and propagated labels the engine uses.
+	Store func() (store.Store, error)
+
 	engine *suggest.Engine
+	st     store.Store
 }
 
 // Do answers req, a Suggest: the suggestions for req.Doc, which avoid its
@@ -19,8 +28,38 @@ func (s *Suggester) Do(req job.Request) job.Reply {
 	if req.Op != job.Suggest || req.Doc == nil {
 		return job.Reply{Error: locale.New(req.Locale).T("unknown work %q", req.Op), Rev: req.Rev}
 	}
-	if s.engine == nil {
-		s.engine = suggest.New(suggest.Options{})
+	if s.engine == nil || req.Reload {
+		opts, err := s.options(req.Memory)
+		if err != nil {
+			return job.Reply{Error: locale.New(req.Locale).Error(err), Doc: req.Doc.ID, Rev: req.Rev}
+		}
+		s.engine = suggest.New(opts)
 	}
 	return job.Reply{Suggestions: s.engine.Suggest(req.Doc), Doc: req.Doc.ID, Rev: req.Rev}
+}
+
+// options reads the engine's options from the store: the tagger when one
+// was trained, the propagated labels; none without a store (memory).
+func (s *Suggester) options(memory bool) (suggest.Options, error) {
+	var o suggest.Options
+	if s.Store == nil || memory {
+		return o, nil
+	}
+	if s.st == nil {
+		st, err := s.Store()
+		if err != nil {
+			return o, err
+		}
+		s.st = st
+	}
+	m, _, err := training.Load(s.st)
+	if err != nil {
+		return o, err
+	}
+	d, err := propagation.Load(s.st)
+	if err != nil {
+		return o, err
+	}
+	o.Model, o.Corpus = m, d.Documents()
+	return o, nil
 }

@@ -90,6 +90,10 @@ func do(st store.Store, req job.Request, files []importer.Input, schema *corpus.
 		return exportDataset(st, schema, req.Dataset, req.Plan, shift > 0, out, p, progress)
 	case job.Agree, job.Score:
 		return agree(st, schema, req.Annotator, req.Gold, req.Op == job.Score, p, progress)
+	case job.Train:
+		return train(st, p, progress)
+	case job.Propagate:
+		return propagate(st, req.Phrase, p)
 	}
 	return job.Reply{Error: p.T("unknown work %q", req.Op)}
 }

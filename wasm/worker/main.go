@@ -37,8 +37,9 @@ func main() {
 }
 
 // suggester answers Suggest requests; the page sends the next only once
-// it has the reply to the last.
-var suggester worker.Suggester
+// it has the reply to the last. Its engine uses the tagger and the
+// propagated labels stored in the browser's store.
+var suggester = worker.Suggester{Store: func() (store.Store, error) { return webapi.OpenIDB() }}
 
 func handle(body string, files js.Value) {
 	defer func() {

@@ -64,6 +64,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"LayersDelete", testLayersDelete},
 		{"LayersCuration", testLayersCuration},
 		{"LayersBatch", testLayersBatch},
+		{"Models", testModels},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.f(t, open(t)) })
