@@ -48,6 +48,8 @@ func TestHugeDocuments(t *testing.T) {
 	waitJS(t, ctx, "the long paragraph listed", listed("long"))
 	openDoc(t, ctx, "long")
 	n := len([]rune(para))
+	// Past suggestion.MaxRunes: no suggestions, and the bar says why.
+	waitJS(t, ctx, "no suggestions, said", `(document.querySelector('[data-testid=suggest-bar]')?.textContent || '').includes('longer than 200000 characters')`)
 	eval(t, ctx, `(() => { const el = document.querySelector('.editor'); el.scrollTop = el.scrollHeight; return true; })()`, nil)
 	waitJS(t, ctx, "the end drawn", js(`!!document.querySelector('[data-testid=document] p [data-end="%d"]')`, n))
 	var ok bool

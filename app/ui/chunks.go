@@ -85,7 +85,7 @@ func (s *Shell) openDoc() *OpenDoc {
 			Selected: s.selected, SelBlock: s.blockOf(s.selected)},
 		Heights: s.lay.Heights, Flash: s.flash, FlashBlock: s.blockOf(s.flash),
 		Suggest: s.sug.blocks, Current: s.currentElement(), CurBlock: s.currentBlock(),
-	}, Suggest: SuggestBar{Count: len(s.sug.pending), Control: s.sug.control, Chosen: s.chosen()}}
+	}, Suggest: SuggestBar{Count: len(s.sug.pending), Control: s.sug.control, Long: s.sug.long, Chosen: s.chosen()}}
 }
 
 // spanList returns the open document's span list as the side panel draws it.

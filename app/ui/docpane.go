@@ -58,7 +58,7 @@ func (d *DocPane) Render() app.UI {
 			&DocHead{Loc: d.Loc, Title: d.Doc.Title, Status: d.Doc.Status, Owner: d.Owner},
 			&LayerList{Loc: d.Loc, Store: d.Doc.Store, Doc: d.Doc.ID, Own: d.Doc.Text.Count, Stamp: d.Doc.Stamp},
 			&Palette{Loc: d.Loc, Labels: d.Doc.Labels, Owner: d.Owner},
-			&SuggestBar{Loc: d.Loc, Count: d.Doc.Suggest.Count, Control: d.Doc.Suggest.Control, Chosen: d.Doc.Suggest.Chosen, Owner: d.Owner},
+			&SuggestBar{Loc: d.Loc, Count: d.Doc.Suggest.Count, Control: d.Doc.Suggest.Control, Long: d.Doc.Suggest.Long, Chosen: d.Doc.Suggest.Chosen, Owner: d.Owner},
 			&DocumentView{Text: d.Doc.Text, Vis: d.Vis, Painted: d.Painted, Owner: d.Owner},
 		)
 	}

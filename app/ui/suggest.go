@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/app/browser"
@@ -33,6 +34,7 @@ type suggestions struct {
 	rec     suggestion.Record // the open document's record
 	recs    map[string]suggestion.Record
 	control bool // the open document is kept suggestion-free
+	long    bool // the open document is too long for suggestions (suggestion.Offered)
 	failed  bool // the worker failed once: said once
 	engine  *suggest.Engine
 }
@@ -76,6 +78,10 @@ func (s *Shell) suggestFor(ctx app.Context) {
 	s.sug.rec = s.record(ctx, s.doc.ID)
 	set := datasetSettings(ctx)
 	s.sug.control = suggestion.Control(s.doc.ID, set.Seed, set.Control)
+	s.sug.long = !suggestion.Offered(utf8.RuneCountInString(s.doc.Text))
+	if s.sug.long {
+		return
+	}
 	if s.sug.engine == nil {
 		s.sug.engine = suggest.New(suggest.Options{})
 	}
@@ -103,7 +109,7 @@ func (s *Shell) suggestFor(ctx app.Context) {
 // no edit has followed for suggestDelay; a reply to an older request is
 // dropped.
 func (s *Shell) askSuggestions(ctx app.Context) {
-	if s.ed == nil || s.sug.control {
+	if s.ed == nil || s.sug.control || s.sug.long {
 		return
 	}
 	id := s.doc.ID

@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/internal/locale"
+	"github.com/raqim/raqim/internal/suggestion"
 )
 
 // SuggestBar is the line above the document that says how many
@@ -14,6 +15,7 @@ type SuggestBar struct {
 	Loc     locale.Settings // the language its words are written in
 	Count   int             // pending suggestions
 	Control bool            // the document is kept suggestion-free
+	Long    bool            // the document is too long for suggestions
 	Chosen  ChosenSuggestion
 	Owner   suggestBarOwner
 }
@@ -42,6 +44,8 @@ func (b *SuggestBar) Render() app.UI {
 			Text(text)
 	}
 	switch {
+	case b.Long:
+		return bar.Body(app.Span().Text(p.T("No suggestions or values here: this document is longer than %d characters.", suggestion.MaxRunes)))
 	case b.Control:
 		return bar.Body(app.Span().Text(p.T("No suggestions here: this document is kept suggestion-free, as a control.")))
 	case b.Chosen.Label != "":

@@ -180,3 +180,14 @@ func TestPerBlock(t *testing.T) {
 		t.Errorf("reuse: %v", again)
 	}
 }
+
+func TestOffered(t *testing.T) {
+	for _, tc := range []struct {
+		length int
+		want   bool
+	}{{0, true}, {150_000, true}, {MaxRunes, true}, {MaxRunes + 1, false}, {1_000_000, false}} {
+		if got := Offered(tc.length); got != tc.want {
+			t.Errorf("Offered(%d) = %v, want %v", tc.length, got, tc.want)
+		}
+	}
+}
