@@ -3,6 +3,7 @@ package training
 import (
 	"bytes"
 	"cmp"
+	"fmt"
 	"reflect"
 	"slices"
 	"testing"
@@ -225,5 +226,46 @@ func TestDone(t *testing.T) {
 	sums := []corpus.Summary{{ID: "a", Status: corpus.StatusDone}, {ID: "b"}, {ID: "c", Status: corpus.StatusInProgress}, {ID: "d", Status: corpus.StatusDone}}
 	if got := Done(sums); !reflect.DeepEqual(got, []string{"a", "d"}) {
 		t.Errorf("Done = %v", got)
+	}
+}
+
+// TestSelectAtMost checks that a corpus with more candidates than MaxDocs
+// trains on the MaxDocs most recently changed, in list order.
+func TestSelectAtMost(t *testing.T) {
+	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	var sums []corpus.Summary
+	for i := range MaxDocs + 50 {
+		st := corpus.StatusDone
+		if i%10 == 0 {
+			st = corpus.StatusNew // not a candidate
+		}
+		// The older half is changed last: documents 0..(n/2) are the newest.
+		mod := base.Add(time.Duration(MaxDocs+50-i) * time.Hour)
+		sums = append(sums, corpus.Summary{ID: fmt.Sprintf("d%03d", i), Status: st, Modified: mod})
+	}
+	picks := Select(sums, nil)
+	if len(picks) != MaxDocs {
+		t.Fatalf("%d picked, want %d", len(picks), MaxDocs)
+	}
+	// By hand: candidates are the 315 done ones (every tenth of 350 is new);
+	// the newest 300 are the first 300 done ones in list order, so the last
+	// 15 done ones (the oldest) are left out.
+	seen := map[string]bool{}
+	for i, p := range picks {
+		if i > 0 && p.ID < picks[i-1].ID {
+			t.Fatalf("picks not in list order at %d: %s after %s", i, p.ID, picks[i-1].ID)
+		}
+		seen[p.ID] = true
+	}
+	var left []string
+	for i := MaxDocs + 49; i >= 0 && len(left) < 15; i-- {
+		if i%10 != 0 {
+			left = append(left, fmt.Sprintf("d%03d", i))
+		}
+	}
+	for _, id := range left {
+		if seen[id] {
+			t.Errorf("%s, one of the 15 oldest, was picked", id)
+		}
 	}
 }
