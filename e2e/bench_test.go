@@ -216,7 +216,7 @@ func memory(tb testing.TB, ctx context.Context) pageMem {
 		return err
 	}))
 	// The page's renderer is the one whose CPU time grows while the page
-	// spins for 300 ms (CDP does not say which process hosts a page; the
+	// spins for 500 ms (CDP does not say which process hosts a page; the
 	// largest one can be another: a closed tab's process kept alive for
 	// the service worker, or one holding a back-forward-cached page).
 	c := chromedp.FromContext(ctx)
@@ -236,7 +236,7 @@ func memory(tb testing.TB, ctx context.Context) pageMem {
 		return cpu
 	}
 	before := renderers()
-	eval(tb, ctx, `(() => { const t = performance.now(); while (performance.now() - t < 300); return true; })()`, nil)
+	eval(tb, ctx, `(() => { const t = performance.now(); while (performance.now() - t < 500); return true; })()`, nil)
 	after := renderers()
 	var pid int64
 	best := 0.0
@@ -245,8 +245,10 @@ func memory(tb testing.TB, ctx context.Context) pageMem {
 			pid, best = id, d
 		}
 	}
-	if best < 0.2 {
-		tb.Fatalf("no renderer process ran the page's 300 ms of work (best %.0f ms of CPU)", best*1000)
+	// On two busy cores the spin may get a fifth of a core; no other
+	// renderer runs anything like it meanwhile.
+	if best < 0.1 {
+		tb.Fatalf("no renderer process ran the page's 500 ms of work (best %.0f ms of CPU)", best*1000)
 	}
 	m.pid = pid
 	m.rssMB, m.pssMB = procMem(pid)
