@@ -85,7 +85,7 @@ func do(st store.Store, req job.Request, files []importer.Input, schema *corpus.
 		}
 		return importer.RunFrom(st, store.NewKnown(sums), importer.Group(files), opts, req.Resume, shift, p, progress)
 	case job.ExportJSONL:
-		return exportJSONL(st, schema, out, p, progress)
+		return exportJSONL(st, schema, req.Annotator, out, p, progress)
 	case job.ExportDataset:
 		return exportDataset(st, schema, req.Dataset, req.Plan, shift > 0, out, p, progress)
 	case job.Agree, job.Score:
@@ -135,8 +135,9 @@ func inMemory(req job.Request, files []importer.Input, schema *corpus.Schema, ou
 }
 
 // exportJSONL writes the corpus as span JSONL, reading it a run of
-// documents at a time.
-func exportJSONL(st store.Store, schema *corpus.Schema, out io.Writer, p *locale.Printer, progress func(job.Progress)) job.Reply {
+// documents at a time, each span with its annotator and each line with
+// meta.annotator (jsonl.DocAnnotator, annotator the fallback).
+func exportJSONL(st store.Store, schema *corpus.Schema, annotator string, out io.Writer, p *locale.Printer, progress func(job.Progress)) job.Reply {
 	sums, err := st.List()
 	if err != nil {
 		return job.Reply{Error: p.T("Export stopped: %v", err)}
@@ -150,7 +151,7 @@ func exportJSONL(st store.Store, schema *corpus.Schema, out io.Writer, p *locale
 		}
 		docs, err := st.Read(ids)
 		if err == nil {
-			err = jsonl.Encode(out, docs, jsonl.EncodeOptions{Schema: schema})
+			err = jsonl.Encode(out, docs, jsonl.EncodeOptions{Schema: schema, Attribute: true, Annotator: annotator})
 		}
 		if err != nil {
 			return job.Reply{Error: p.T("Export stopped: %v", err)}
