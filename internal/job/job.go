@@ -138,7 +138,22 @@ type Dataset struct {
 	// Control is the share (0 to 1) of documents kept suggestion-free as a
 	// control, chosen by Seed and each document's ID (suggestion.Control).
 	Control float64 `json:"control,omitempty"`
+	// Spans says where the spans come from: "" (gold when some document
+	// has a curated gold layer, else own), "own" or "gold" (see
+	// dataset.Settings.Spans).
+	Spans string `json:"spans,omitempty"`
+	// KeepOwn, with gold, keeps the documents without a curated gold
+	// layer, with their own spans, instead of leaving them out.
+	KeepOwn bool `json:"keep_own,omitempty"`
 }
+
+// Where a dataset export's spans come from (Dataset.Spans): the values of
+// dataset.Settings.Spans.
+const (
+	SpansAuto = ""
+	SpansOwn  = "own"
+	SpansGold = "gold"
+)
 
 // DefaultDataset returns the default dataset export settings: documents
 // marked done only, split 80/10/10 with the default seed (the same as
