@@ -87,6 +87,10 @@ type Layer struct {
 	// System marks the file as an extractor's predictions: its layers are
 	// system layers.
 	System bool `json:"system,omitempty"`
+	// Ask holds the file back, all of it, when a document of it would
+	// become a layer with no name but the file's (no Name, no annotator in
+	// its line): the reply's Held asks the user for one (Held.Unnamed).
+	Ask bool `json:"ask,omitempty"`
 }
 
 // Resume is where an import goes on in a new worker. A worker that has
@@ -168,8 +172,9 @@ type Message struct {
 	Text string `json:"text"`
 }
 
-// Held is an imported file refused only for labels outside the schema: the
-// user may map them and import it again.
+// Held is an imported file refused only for labels outside the schema, or
+// held for the name of the layer it would become: the user may map the
+// labels, or name the layer, and import it again.
 type Held struct {
 	// Name is the file's name for messages ("a.txt + a.ann" for a brat pair).
 	Name string `json:"name"`
@@ -177,6 +182,10 @@ type Held struct {
 	Files []int `json:"files"`
 	// Labels are the labels outside the schema, most used first.
 	Labels []Unknown `json:"labels"`
+	// Unnamed says the file was held instead for a layer name (see
+	// Layer.Ask); Layer is the name proposed, its file's base name.
+	Unnamed bool   `json:"unnamed,omitempty"`
+	Layer   string `json:"layer,omitempty"`
 }
 
 // Unknown is a label outside the schema found in a file.
