@@ -37,4 +37,12 @@ var goldExportArabic = map[string]string{
 	"the curated gold layer":                     "الطبقة المرجعية المحرَّرة",
 	"documents without a curated gold layer keep their own spans (otherwise they are left out)": "الوثائق التي ليس لها طبقة مرجعية محرَّرة تبقى بمقاطعها (وإلا تُترك)",
 	"Gold takes each document's curated gold layer (every unit decided), whatever the document's status; a document without one is left out, since gold data is curated data, unless kept with its own spans, as the status setting selects them.": "تأخذ المرجعية طبقة كل وثيقة المرجعية المحرَّرة (حُسمت كل وحداتها)، أيًّا كانت حالة الوثيقة؛ وتُترك الوثيقة التي ليس لها مثلها، لأن البيانات المرجعية بيانات محرَّرة، إلا إذا أُبقيت بمقاطعها، على ما يختاره إعداد الحالة.",
+
+	// the layer naming dialog
+	"Name this layer": "سمِّ هذه الطبقة",
+	"The lines of %s name no annotator, and their texts are stored already: the file becomes a layer of those documents. Name the layer to import it, or cancel to import nothing of it.": "لا تسمّي أسطر %s موسِّمًا، ونصوصها مخزّنة من قبل: فيصير الملف طبقة لتلك الوثائق. سمِّ الطبقة لاستيراده، أو ألغِ فلا يُستورد منه شيء.",
+	"Layer name": "اسم الطبقة",
+	"these are an extractor's predictions (system layer)": "هذه تنبؤات مستخرِج آلي (طبقة نظام)",
+	"Import": "استورد",
+	"%s: not imported (its layer was not named).": "%s: لم يُستورد (لم تُسمَّ طبقته).",
 }
