@@ -40,6 +40,7 @@ func TestAgreementMatchesCommandLine(t *testing.T) {
 	run(t, ctx, "import the texts", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{abs(t, dir, "texts.jsonl")}, chromedp.ByQuery))
 	waitJS(t, ctx, "the texts imported", said("info", "texts.jsonl: imported 3 documents."))
 	run(t, ctx, "import the annotators' files", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{salma, yusuf}, chromedp.ByQuery))
+	nameLayer(t, ctx, "yusuf.jsonl", "yusuf", "", false)
 	waitJS(t, ctx, "yusuf.jsonl told", said("info", "yusuf.jsonl: 3 documents stored already now have the layer «yusuf»."))
 
 	run(t, ctx, "open the agreement view", chromedp.Click(`[data-testid=agree-toggle]`, chromedp.ByQuery))

@@ -109,11 +109,11 @@ func TestAnnotateReloadExportOffline(t *testing.T) {
 	}
 	// Imported spans are stored together until the first edit splits
 	// them: relabel one, delete the other, label a new one.
-	run(t, ctx, "click the place", chromedp.Click(`[data-testid=document] [data-start="20"][data-label=PLACE]`, chromedp.ByQuery))
+	clickText(t, ctx, "click the place", `[data-testid=document] [data-start="20"][data-label=PLACE]`)
 	waitJS(t, ctx, "the place selected", `!!document.querySelector('mark[aria-current][data-start="20"]')`)
 	press(t, ctx, "1")
 	waitJS(t, ctx, "relabelled", `!!document.querySelector('[data-testid=document] [data-start="20"][data-label=ACTOR]')`)
-	run(t, ctx, "click the casualty", chromedp.Click(`[data-testid=document] [data-start="7"][data-label=CASUALTY]`, chromedp.ByQuery))
+	clickText(t, ctx, "click the casualty", `[data-testid=document] [data-start="7"][data-label=CASUALTY]`)
 	waitJS(t, ctx, "the casualty selected", `!!document.querySelector('mark[aria-current][data-start="7"]')`)
 	press(t, ctx, kb.Delete)
 	waitJS(t, ctx, "removed", `document.querySelector('[data-testid=document]').dataset.spanCount === '1'`)

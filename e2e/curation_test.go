@@ -1,9 +1,15 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/jsonl"
 
 	"github.com/chromedp/chromedp"
 )
@@ -27,14 +33,17 @@ const selectInUnit = `(() => {
 // curates one document by key and by mouse: accepts one layer's version,
 // edits a unit to the text selected and a label, rejects all versions of
 // another; the document is then curated, and the list says so; the
-// decisions are kept after a reload.
+// decisions are kept after a reload. The dataset exported from gold then
+// holds that document alone, with its gold spans, and its card names the
+// curator and the annotators' layers.
 func TestCurateToGold(t *testing.T) {
 	dir := filepath.Join("testdata", "layers")
-	ctx, _, _ := startApp(t)
+	ctx, downloads, _ := startApp(t)
 	run(t, ctx, "import the texts", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{abs(t, dir, "texts.jsonl")}, chromedp.ByQuery))
 	waitJS(t, ctx, "the texts imported", said("info", "texts.jsonl: imported 3 documents."))
 	run(t, ctx, "import the annotators' files", chromedp.SetUploadFiles(`input[data-testid=import]`,
 		[]string{abs(t, dir, "salma.jsonl"), abs(t, dir, "yusuf.jsonl")}, chromedp.ByQuery))
+	nameLayer(t, ctx, "yusuf.jsonl", "yusuf", "", false)
 	waitJS(t, ctx, "yusuf.jsonl told", said("info", "yusuf.jsonl: 3 documents stored already"))
 	waitJS(t, ctx, "salma.jsonl told", said("info", "salma.jsonl: 3 documents stored already"))
 
@@ -82,6 +91,43 @@ func TestCurateToGold(t *testing.T) {
 	openDoc(t, ctx, "عودة الصيادين")
 	run(t, ctx, "open the curation", chromedp.Click(`[data-testid=curate-toggle]`, chromedp.ByQuery))
 	waitJS(t, ctx, "the decisions kept", js(`%s === '["decided:4-12 ACTOR","decided:17-21 ACTOR","decided:"]'`, units))
+
+	// The dataset from gold: the settings' spans from the curated gold layer.
+	eval(t, ctx, switchTo("lang", "en"), &ok)
+	waitJS(t, ctx, "the page in English", `document.documentElement.dir === 'ltr'`)
+	run(t, ctx, "settings", chromedp.Click(`[data-testid=dataset-settings-toggle]`, chromedp.ByQuery))
+	waitJS(t, ctx, "the settings", `!!document.querySelector('[data-testid=spans-from]')`)
+	eval(t, ctx, switchTo("spans-from", "gold"), &ok)
+	waitJS(t, ctx, "the setting kept", `JSON.parse(localStorage.getItem('raqim.dataset')).spans === 'gold'`)
+	run(t, ctx, "export", chromedp.Click(`[data-testid=export-dataset]`, chromedp.ByQuery))
+	data := waitFile(t, downloads, "raqim-dataset.zip")
+	files := unzip(t, data)
+	var got []string
+	for _, sp := range []string{"train", "dev", "test"} {
+		if len(files[sp+".jsonl"]) == 0 {
+			continue // a split without documents
+		}
+		docs, err := jsonl.Decode(sp+".jsonl", bytes.NewReader(files[sp+".jsonl"]), jsonl.DecodeOptions{Schema: corpus.Default})
+		if err != nil {
+			t.Fatalf("%s.jsonl: %v", sp, err)
+		}
+		for _, d := range docs {
+			line := d.Text + ":"
+			for _, s := range d.Spans {
+				line += fmt.Sprintf(" %d-%d %s", s.Start, s.End, s.Label)
+			}
+			got = append(got, line)
+		}
+	}
+	if want := "عاد الصيادون إلى صيدا مساء أمس: 4-12 ACTOR 17-21 ACTOR"; strings.Join(got, " | ") != want {
+		t.Errorf("the dataset from gold holds %q, want %q", got, want)
+	}
+	card := string(files["README.md"])
+	for _, want := range []string{"Spans from: the curated gold layer of 1 document(s);", "Curated documents: 1 of 1, by annotator.", "| yusuf · سلمى |"} {
+		if !strings.Contains(card, want) {
+			t.Errorf("the card lacks %q", want)
+		}
+	}
 }
 
 // wantJS checks that expr evaluates to want.

@@ -58,19 +58,7 @@ func TestExportDataset(t *testing.T) {
 	data := waitFile(t, downloads, "raqim-dataset.zip")
 	screenshot(t, ctx, "dataset-settings")
 
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatalf("the download is not a zip: %v", err)
-	}
-	files := make(map[string][]byte)
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		files[f.Name], _ = io.ReadAll(rc)
-		rc.Close()
-	}
+	files := unzip(t, data)
 	for _, name := range []string{"README.md", "labels.json", "labelstudio.json", "hf/labels.json", "brat/annotation.conf"} {
 		if len(files[name]) == 0 {
 			t.Errorf("the zip has no %s", name)
@@ -162,6 +150,25 @@ func TestExportDataset(t *testing.T) {
 	if !strings.Contains(string(files["README.md"]), "dataset_info") {
 		t.Error("the dataset card has no dataset_info block")
 	}
+}
+
+// unzip returns the files of the zip data by name.
+func unzip(t *testing.T, data []byte) map[string][]byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("the download is not a zip: %v", err)
+	}
+	files := make(map[string][]byte)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[f.Name], _ = io.ReadAll(rc)
+		rc.Close()
+	}
+	return files
 }
 
 // tokensOf joins the tokens of a span's text with single spaces: the form

@@ -139,7 +139,7 @@ func TestStorageFull(t *testing.T) {
 	waitJS(t, ctx, "the document", listed("many"))
 	openDoc(t, ctx, "many")
 	before := docCount(t, ctx)
-	run(t, ctx, "select a span", chromedp.Click(`[data-testid=document] [data-label][data-start="0"]`, chromedp.ByQuery))
+	clickText(t, ctx, "select a span", `[data-testid=document] [data-label][data-start="0"]`)
 	press(t, ctx, "1")
 	waitJS(t, ctx, "the edit refused", said("error", "could not be saved", "full"))
 	waitJS(t, ctx, "the edit undone", `!document.querySelector('[data-testid=document] [data-label=ACTOR]') && document.querySelector('[data-testid=document]')?.dataset.spanCount === '3000'`)
@@ -160,7 +160,7 @@ func TestStorageFull(t *testing.T) {
 	}
 
 	run(t, ctx, "room again", storage.OverrideQuotaForOrigin(origin(srv)).WithQuotaSize(1<<30))
-	run(t, ctx, "select a span", chromedp.Click(`[data-testid=document] [data-label][data-start="0"]`, chromedp.ByQuery))
+	clickText(t, ctx, "select a span", `[data-testid=document] [data-label][data-start="0"]`)
 	press(t, ctx, "1")
 	waitJS(t, ctx, "the edit", `!!document.querySelector('[data-testid=document] [data-label=ACTOR][data-start="0"]')`)
 	waitSaved(t, ctx)

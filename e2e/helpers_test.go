@@ -170,3 +170,21 @@ func exportedIDs(t *testing.T, ctx context.Context, downloads string) map[string
 	}
 	return ids
 }
+
+// clickText clicks the middle of the element sel finds in the document:
+// by its place on the screen, found and clicked in one go, for the text's
+// elements are redrawn whenever suggestions arrive, which a click by node
+// (found, then clicked) can miss.
+func clickText(t testing.TB, ctx context.Context, what, sel string) {
+	t.Helper()
+	var pt []float64
+	evalFor(t, ctx, 10*time.Second, what, js(`(async () => {
+		for (let i = 0; i < 200; i++) {
+			const el = document.querySelector(%q);
+			if (el) { el.scrollIntoView({block: 'center'}); const r = el.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }
+			await new Promise((r) => setTimeout(r, 20));
+		}
+		throw new Error('nothing matches ' + %q);
+	})()`, sel, sel), &pt)
+	run(t, ctx, what, chromedp.MouseClickXY(pt[0], pt[1]))
+}

@@ -20,11 +20,53 @@ func wantLayersListed(t *testing.T, ctx context.Context, what string, want ...st
 		li.dataset.kind === 'own' ? 'own ' + li.dataset.count : li.dataset.layer + ' ' + li.dataset.kind + ' ' + li.dataset.count)) === %q`, string(b)))
 }
 
+// nameLayer answers the dialog that asks for the name of the layer file
+// would become: it checks the name proposed, types name (unless empty),
+// marks it a system layer when system, and imports.
+func nameLayer(t *testing.T, ctx context.Context, file, proposed, name string, system bool) {
+	t.Helper()
+	waitJS(t, ctx, "the dialog asking a name for "+file, js(`(document.querySelector('[data-testid=layer-naming]')?.textContent || '').includes(%q)`, file))
+	wantJS(t, ctx, "the name proposed", `document.querySelector('[data-testid=layer-name]').value`, proposed)
+	var ok bool
+	if name != "" {
+		eval(t, ctx, js(`(() => { const i = document.querySelector('[data-testid=layer-name]'); i.value = %q; i.dispatchEvent(new Event('input', {bubbles: true})); return true })()`, name), &ok)
+	}
+	if system {
+		run(t, ctx, "a system layer", chromedp.Click(`[data-testid=layer-system]`, chromedp.ByQuery))
+	}
+	run(t, ctx, "import as named", chromedp.Click(`[data-testid=naming-apply]`, chromedp.ByQuery))
+	waitJS(t, ctx, "the dialog gone", `!document.querySelector('[data-testid=layer-naming]')`)
+}
+
+// TestNameLayer imports a file of three texts, then a file of the same
+// texts whose lines name no annotator: a dialog asks for the layer's name,
+// proposing the file's; the name given is the layer's. Cancelled, nothing
+// of the file is imported.
+func TestNameLayer(t *testing.T) {
+	dir := filepath.Join("testdata", "layers")
+	ctx, _, _ := startApp(t)
+	run(t, ctx, "import the texts", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{abs(t, dir, "texts.jsonl")}, chromedp.ByQuery))
+	waitJS(t, ctx, "the texts imported", said("info", "texts.jsonl: imported 3 documents."))
+	openDoc(t, ctx, "سفر سامي")
+	run(t, ctx, "import a file naming no annotator", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{abs(t, dir, "yusuf.jsonl")}, chromedp.ByQuery))
+	waitJS(t, ctx, "the dialog", `!!document.querySelector('[data-testid=layer-naming]')`)
+	screenshot(t, ctx, "layer-naming")
+	run(t, ctx, "cancel", chromedp.Click(`[data-testid=naming-cancel]`, chromedp.ByQuery))
+	waitJS(t, ctx, "cancelled", said("warn", "yusuf.jsonl: not imported (its layer was not named)."))
+	wantLayersListed(t, ctx, "no layer after the cancel")
+
+	run(t, ctx, "import it again", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{abs(t, dir, "yusuf.jsonl")}, chromedp.ByQuery))
+	nameLayer(t, ctx, "yusuf.jsonl", "yusuf", "يوسف", false)
+	waitJS(t, ctx, "yusuf.jsonl told", said("info", "yusuf.jsonl: 3 documents stored already now have the layer «يوسف»."))
+	wantLayersListed(t, ctx, "the layer named", "own 0", "يوسف human 3")
+}
+
 // TestImportAnnotatorsAsLayers imports a file of three texts of the
 // project's own, then two annotators' files of the same texts in one
 // selection: the second selection adds no document, and each file becomes
 // a layer of every document, the first named by its lines'
-// meta.annotator, the second, whose lines name no annotator, by its file;
+// meta.annotator, the second, whose lines name no annotator, by the name
+// proposed for it, its file's;
 // the open document lists both, and again after a reload.
 func TestImportAnnotatorsAsLayers(t *testing.T) {
 	dir := filepath.Join("testdata", "layers")
@@ -37,6 +79,7 @@ func TestImportAnnotatorsAsLayers(t *testing.T) {
 
 	run(t, ctx, "import the annotators' files", chromedp.SetUploadFiles(`input[data-testid=import]`,
 		[]string{abs(t, dir, "salma.jsonl"), abs(t, dir, "yusuf.jsonl")}, chromedp.ByQuery))
+	nameLayer(t, ctx, "yusuf.jsonl", "yusuf", "", false)
 	waitJS(t, ctx, "salma.jsonl told", said("info", "salma.jsonl: 3 documents stored already now have the layer «سلمى»."))
 	waitJS(t, ctx, "yusuf.jsonl told", said("info", "yusuf.jsonl: 3 documents stored already now have the layer «yusuf»."))
 	if n := docCount(t, ctx); n != before+3 {

@@ -122,11 +122,11 @@ func TestFirstEditSplitsImportedSpans(t *testing.T) {
 	waitJS(t, ctx, "its spans", js(`document.querySelector('[data-testid=document]')?.dataset.spanCount === '%d'`, words))
 	waitSaved(t, ctx)
 
-	run(t, ctx, "click the first span", chromedp.Click(`[data-testid=document] [data-label][data-start="0"]`, chromedp.ByQuery))
+	clickText(t, ctx, "click the first span", `[data-testid=document] [data-label][data-start="0"]`)
 	waitJS(t, ctx, "it selected", `!!document.querySelector('mark[aria-current][data-start="0"]')`)
 	press(t, ctx, kb.Delete)
 	waitJS(t, ctx, "it removed", js(`document.querySelector('[data-testid=document]').dataset.spanCount === '%d'`, words-1))
-	run(t, ctx, "click the third span", chromedp.Click(`[data-testid=document] [data-label][data-start="8"]`, chromedp.ByQuery))
+	clickText(t, ctx, "click the third span", `[data-testid=document] [data-label][data-start="8"]`)
 	waitJS(t, ctx, "it selected", `!!document.querySelector('mark[aria-current][data-start="8"]')`)
 	press(t, ctx, "1")
 	waitJS(t, ctx, "it relabelled", `!!document.querySelector('[data-testid=document] [data-start="8"][data-label=ACTOR]')`)

@@ -67,6 +67,41 @@ func (d *DatasetSettings) warn(ctx app.Context, text string) {
 	notify(ctx, Message{Kind: "warn", Text: text})
 }
 
+// spansFrom draws the setting of where the spans come from, with its
+// rule: gold (by default once a document is curated) takes each curated
+// gold layer, and a document without one is left out unless kept with its
+// own spans.
+func (d *DatasetSettings) spansFrom(p *locale.Printer) app.UI {
+	option := func(value, text string) app.UI {
+		return app.Option().Value(value).Selected(d.p.Spans == value).Text(text)
+	}
+	keep := app.Label().DataSet("testid", "keep-own").Body(
+		app.Input().Type("checkbox").Checked(d.p.KeepOwn).Disabled(d.p.Spans == job.SpansOwn).
+			OnChange(func(ctx app.Context, e app.Event) {
+				d.p.KeepOwn = ctx.JSSrc().Get("checked").Bool()
+				d.publish(ctx)
+			}),
+		app.Text(" "+p.T("documents without a curated gold layer keep their own spans (otherwise they are left out)")),
+	)
+	return app.Div().Class("spans-from").Body(
+		app.Label().Body(
+			app.Text(p.T("Spans from")+" "),
+			app.Select().DataSet("testid", "spans-from").
+				OnChange(func(ctx app.Context, e app.Event) {
+					d.p.Spans = ctx.JSSrc().Get("value").String()
+					d.publish(ctx)
+				}).
+				Body(
+					option(job.SpansAuto, p.T("automatic: gold once a document is curated")),
+					option(job.SpansOwn, p.T("each document's own spans")),
+					option(job.SpansGold, p.T("the curated gold layer")),
+				),
+		),
+		keep,
+		app.P().Class("hint").Text(p.T("Gold takes each document's curated gold layer (every unit decided), whatever the document's status; a document without one is left out, since gold data is curated data, unless kept with its own spans, as the status setting selects them.")),
+	)
+}
+
 // Render draws the panel.
 func (d *DatasetSettings) Render() app.UI {
 	p := locale.New(d.Loc)
@@ -102,6 +137,7 @@ func (d *DatasetSettings) Render() app.UI {
 	return app.Div().Class("dataset-settings").DataSet("testid", "dataset-settings").Body(
 		app.H3().Text(p.T("Dataset export")),
 		checkbox(d.p.IncludeAll, func(on bool) { d.p.IncludeAll = on }, p.T("include every document (otherwise only those marked done)")),
+		d.spansFrom(p),
 		app.Div().Body(ratio(0, "train", p.T("train")), ratio(1, "dev", p.T("dev")), ratio(2, "test", p.T("test"))),
 		app.Label().Body(
 			app.Text(p.T("seed")+" "),

@@ -35,7 +35,7 @@ func (s *Shell) Render() app.UI {
 				&DocPane{Loc: loc, Loading: s.loading, Doc: s.openDoc(), Room: s.room(), Vis: s.docVis, Painted: s.painted, Owner: s},
 				&Side{Loc: loc, Panel: s.sidePanel(), Open: s.ed != nil, List: s.spanList(), Values: s.selectedValues(), Vis: s.listVis, Painted: s.painted, Owner: s},
 			),
-			s.mapping(),
+			s.heldDialog(),
 			app.If(s.dragging, func() app.UI {
 				return app.Div().Class("dropzone").Text(s.loc.T("Drop files to import them"))
 			}),
@@ -91,13 +91,16 @@ func (s *Shell) sidePanel() app.UI {
 	return nil
 }
 
-// mapping returns the dialog that maps the labels of the first file held,
-// or nil.
-func (s *Shell) mapping() *LabelMapping {
+// heldDialog returns the dialog of the first file held: the one that maps
+// its labels, or the one that names its layer; nil when none is held.
+func (s *Shell) heldDialog() app.UI {
 	if len(s.held) == 0 {
 		return nil
 	}
 	h := s.held[0]
+	if h.Unnamed {
+		return &LayerNaming{Loc: s.loc.Settings(), ID: h.id, Held: h.Held, Owner: s}
+	}
 	return &LabelMapping{Loc: s.loc.Settings(), ID: h.id, Held: h.Held, Labels: s.schema.Labels, Owner: s}
 }
 

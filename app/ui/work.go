@@ -14,12 +14,15 @@ import (
 	"github.com/raqim/raqim/internal/store"
 )
 
-// heldImport is a file refused for labels outside the schema, waiting for
-// the user to map them.
+// heldImport is a file refused for labels outside the schema, or held for
+// the name of the layer it would become, waiting for the user to map them
+// or name it.
 type heldImport struct {
 	job.Held
-	id    int         // its number, from 1
-	files []app.Value // the files it was read from
+	id       int         // its number, from 1
+	files    []app.Value // the files it was read from
+	labelMap map[corpus.Label]corpus.Label
+	layer    job.Layer // what it was imported as, with labelMap
 }
 
 // offload hands req to the background worker once the store work queued
@@ -162,12 +165,13 @@ func (s *Shell) importFiles(ctx app.Context, list app.Value) {
 		return // before OnMount, web/early.js takes the files
 	}
 	n := list.Length()
-	files, names := make([]app.Value, n), make([]string, n)
+	files, names, layers := make([]app.Value, n), make([]string, n), make([]job.Layer, n)
 	for i := range n { // copied: the list empties when the input is reset
 		files[i] = list.Index(i)
 		names[i] = files[i].Get("name").String()
+		layers[i] = job.Layer{Ask: true} // a file naming no annotator asks for its layer's name
 	}
-	s.runImport(ctx, job.Request{Op: job.Import, Files: names}, files, nil)
+	s.runImport(ctx, job.Request{Op: job.Import, Files: names, Layers: layers}, files, nil)
 }
 
 // runImport imports files with req, opens the first document imported
@@ -186,9 +190,12 @@ func (s *Shell) runImport(ctx app.Context, req job.Request, files []app.Value, t
 		}
 		for _, h := range r.Held {
 			s.heldSeq++
-			held := heldImport{Held: h, id: s.heldSeq}
+			held := heldImport{Held: h, id: s.heldSeq, labelMap: req.LabelMap}
 			for _, i := range h.Files {
 				held.files = append(held.files, files[i])
+			}
+			if len(h.Files) > 0 && h.Files[0] < len(req.Layers) {
+				held.layer = req.Layers[h.Files[0]]
 			}
 			s.held = append(s.held, held)
 		}
@@ -219,16 +226,42 @@ func (s *Shell) importURLInWorker(ctx app.Context, file app.Value) {
 
 // applyMapping imports the first held file again, its labels mapped by m.
 func (s *Shell) applyMapping(ctx app.Context, m map[corpus.Label]corpus.Label) {
+	s.importHeld(ctx, m, nil)
+}
+
+// nameLayer imports the first held file again as layer.
+func (s *Shell) nameLayer(ctx app.Context, layer job.Layer) {
+	s.importHeld(ctx, nil, &layer)
+}
+
+// importHeld imports the first held file again, with the label mapping m
+// or the layer given, or else as it was imported.
+func (s *Shell) importHeld(ctx app.Context, m map[corpus.Label]corpus.Label, layer *job.Layer) {
 	if len(s.held) == 0 {
 		return
 	}
 	h := s.held[0]
 	s.held = s.held[1:]
-	names := make([]string, len(h.files))
-	for i, f := range h.files {
-		names[i] = f.Get("name").String()
+	if m == nil {
+		m = h.labelMap
 	}
-	s.runImport(ctx, job.Request{Op: job.Import, Files: names, LabelMap: m}, h.files, nil)
+	if layer == nil {
+		layer = &h.layer
+	}
+	names, layers := make([]string, len(h.files)), make([]job.Layer, len(h.files))
+	for i, f := range h.files {
+		names[i], layers[i] = f.Get("name").String(), *layer
+	}
+	s.runImport(ctx, job.Request{Op: job.Import, Files: names, LabelMap: m, Layers: layers}, h.files, nil)
+}
+
+// cancelNaming drops the first held file: nothing of it is imported.
+func (s *Shell) cancelNaming(ctx app.Context) {
+	if len(s.held) == 0 {
+		return
+	}
+	s.note("warn", s.loc.T("%s: not imported (its layer was not named).", s.held[0].Name))
+	s.held = s.held[1:]
 }
 
 // cancelMapping drops the first held file: nothing of it is imported.

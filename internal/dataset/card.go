@@ -93,6 +93,16 @@ func Card(s Settings, st *Stats, hfLabels []string) string {
 	for _, ss := range st.Splits {
 		total += ss.Spans
 	}
+	switch {
+	case st.Spans != SpansGold:
+		line(loc.T("Spans from: each document's own layer (the one edited in raqim)."))
+	case s.KeepOwn && st.NoGold > 0:
+		line(loc.T("Spans from: the curated gold layer of %d document(s); %d without one keep their own spans.", st.Gold, st.NoGold))
+	case st.NoGold > 0:
+		line(loc.T("Spans from: the curated gold layer of %d document(s); %d without one were left out.", st.Gold, st.NoGold))
+	default:
+		line(loc.T("Spans from: the curated gold layer of every document (%d).", st.Gold))
+	}
 	line(loc.T("Spans: %d. Offsets are Unicode code points into the text exactly as stored, `[start, end)`, as Python's `str` counts them.", total))
 	p("\n")
 
@@ -191,6 +201,8 @@ func Card(s Settings, st *Stats, hfLabels []string) string {
 	}
 	p("\n")
 
+	cardLayers(p, line, loc, st)
+
 	// Files.
 	p("## %s\n\n", loc.T("Files"))
 	row(loc.T("file"), loc.T("format"), loc.T("read by"))
@@ -209,4 +221,46 @@ func Card(s Settings, st *Stats, hfLabels []string) string {
 	p("\n## %s\n\n", loc.T("Loading"))
 	p("```python\nfrom datasets import load_dataset\nds = load_dataset(\"path/to/unzipped\")  # reads hf/ through this card\nnames = ds[\"train\"].features[\"ner_tags\"].feature.names\n```\n")
 	return b.String()
+}
+
+// cardLayers writes what the card says of the exported documents' layers:
+// the annotators' layers, the curation and the agreement figures.
+func cardLayers(p func(string, ...any), line func(string), loc *locale.Printer, st *Stats) {
+	names := make([]string, 0, len(st.HumanLayers))
+	for n := range st.HumanLayers {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if len(names) > 0 {
+		parts := make([]string, len(names))
+		for i, n := range names {
+			parts[i] = mdCell(n) + " (" + loc.T("%d documents", st.HumanLayers[n]) + ")"
+		}
+		line(loc.T("Annotators' layers of the exported documents: %s.", strings.Join(parts, ", ")))
+	}
+	switch {
+	case st.Curated == 0:
+		line(loc.T("Curated documents: none."))
+	case len(st.Curators) == 0:
+		line(loc.T("Curated documents: %d of %d.", st.Curated, st.Documents))
+	default:
+		who := make([]string, len(st.Curators))
+		for i, c := range st.Curators {
+			who[i] = mdCell(c)
+		}
+		line(loc.T("Curated documents: %d of %d, by %s.", st.Curated, st.Documents, strings.Join(who, ", ")))
+	}
+	a := st.Agreement
+	if a == nil {
+		line(loc.T("Agreement: no figures (they need two or more annotators' layers over the exported documents)."))
+		p("\n")
+		return
+	}
+	line(loc.T("Agreement of the annotators' layers over %d document(s), without bootstrap intervals: Fleiss' kappa over code points %s.", a.Documents, fmt.Sprintf("%.3f", a.FleissKappa)))
+	p("\n")
+	p("| %s | %s |\n|---|---:|\n", loc.T("pair of layers"), loc.T("strict span F1"))
+	for _, pr := range a.Pairs {
+		p("| %s · %s | %.3f |\n", mdCell(pr.A), mdCell(pr.B), pr.F1)
+	}
+	p("\n")
 }

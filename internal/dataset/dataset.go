@@ -56,6 +56,13 @@ type Settings struct {
 	// Locale is the language the card's prose is written in (see Card);
 	// the zero value is English.
 	Locale locale.Settings
+	// Spans says where the documents' spans come from: SpansAuto (the
+	// zero value), SpansOwn or SpansGold.
+	Spans string
+	// KeepOwn, with gold, exports a document without a curated gold layer
+	// with its own spans (when the status setting selects it) instead of
+	// leaving it out.
+	KeepOwn bool
 }
 
 // DefaultSettings returns the default export settings: done documents only,
@@ -109,6 +116,21 @@ type Stats struct {
 	// Values counts, per label, the exported spans that carry each value
 	// (an attrs key of suggestion.ValueKeys: iso, count, gazetteer_id, actor_id…).
 	Values map[corpus.Label]map[string]int
+	// Spans is where the spans came from: SpansOwn or SpansGold.
+	Spans string
+	// Gold counts the documents exported with their gold layer's spans;
+	// NoGold those without a curated gold layer that gold left out, or,
+	// with KeepOwn, exported with their own spans.
+	Gold, NoGold int
+	// Curated counts the exported documents that have a curated gold
+	// layer, and Curators names who decided them, sorted.
+	Curated  int
+	Curators []string
+	// HumanLayers counts the exported documents having each human layer, by name.
+	HumanLayers map[string]int
+	// Agreement, when set, is the agreement of the human layers over the
+	// exported documents (filled in by the caller of Prepare; see Card).
+	Agreement *AgreementFigures
 	// Files is the number of files in the zip.
 	Files int
 }
@@ -202,7 +224,9 @@ func Export(w io.Writer, src Source, s Settings, progress func(done, total int))
 // that the second pass may run elsewhere (a new worker).
 type Plan struct {
 	Splits [3][]string `json:"splits"`
-	Stats  Stats       `json:"stats"` // Documents, Left, Targets, Groups, Annotators and Values so far
+	Stats  Stats       `json:"stats"` // all but the counts of the splits (Values included)
+	// Gold names the gold layer of each document exported from one.
+	Gold map[string]string `json:"gold,omitempty"`
 }
 
 // normal returns s with its defaults filled in.
@@ -233,8 +257,17 @@ func Prepare(src Source, s Settings, progress func(done, total int)) (Plan, erro
 	if err != nil {
 		return p, err
 	}
-	ids, err := selectDocs(sums, s, st)
+	index, err := layerIndex(src)
 	if err != nil {
+		return p, err
+	}
+	st.Spans = spansFrom(s, sums, index)
+	ids, err := selectDocs(sums, s, st, index, &p)
+	if err != nil {
+		return p, err
+	}
+	describe(st, ids, index)
+	if src, err = withGold(src, p.Gold); err != nil {
 		return p, err
 	}
 	x := &exporter{now: s.Now, progress: progress, total: 2 * len(ids), spill: s.Spill}
@@ -267,18 +300,7 @@ func Prepare(src Source, s Settings, progress func(done, total int)) (Plan, erro
 		for k, i := range is {
 			want[k] = ids[i]
 		}
-		if ts, ok := src.(TextSource); ok {
-			return ts.Texts(want)
-		}
-		docs, err := src.Read(want)
-		if err != nil {
-			return nil, err
-		}
-		ts := make([]string, len(docs))
-		for k := range docs {
-			ts[k] = docs[k].Text
-		}
-		return ts, nil
+		return readTexts(src, want)
 	})
 	if err != nil {
 		return p, err
@@ -298,6 +320,10 @@ func WritePlan(w io.Writer, src Source, s Settings, p Plan, progress func(done, 
 	s = s.normal()
 	st := p.Stats
 	if err := checkSchema(s.Schema); err != nil {
+		return st, err
+	}
+	src, err := withGold(src, p.Gold)
+	if err != nil {
 		return st, err
 	}
 	bySplit := p.Splits
@@ -409,6 +435,23 @@ func WritePlan(w io.Writer, src Source, s Settings, p Plan, progress func(done, 
 	return st, x.err
 }
 
+// readTexts returns the texts of the documents of ids, read alone when src
+// is a TextSource.
+func readTexts(src Source, ids []string) ([]string, error) {
+	if ts, ok := src.(TextSource); ok {
+		return ts.Texts(ids)
+	}
+	docs, err := src.Read(ids)
+	if err != nil {
+		return nil, err
+	}
+	ts := make([]string, len(docs))
+	for k := range docs {
+		ts[k] = docs[k].Text
+	}
+	return ts, nil
+}
+
 // readRuns reads the documents of ids from src, run at a time, and calls f
 // with each, its spans sorted, after checking it against the schema.
 func readRuns(src Source, ids []string, schema *corpus.Schema, f func(d *corpus.Document) error) error {
@@ -463,14 +506,34 @@ func checkSchema(schema *corpus.Schema) error {
 }
 
 // selectDocs returns the IDs of the documents to export, after checking
-// that each has one and no two share one.
-func selectDocs(sums []corpus.Summary, s Settings, st *Stats) ([]string, error) {
+// that each has one and no two share one. With gold (st.Spans), a
+// document with a curated gold layer is exported from it (p.Gold),
+// whatever its status; one without is left out, or with s.KeepOwn
+// selected by its status as with its own spans.
+func selectDocs(sums []corpus.Summary, s Settings, st *Stats, index map[string][]corpus.LayerInfo, p *Plan) ([]string, error) {
 	var sel []string
 	seen := map[string]int{}
+	gold := st.Spans == SpansGold
 	for i, d := range sums {
-		if !s.IncludeAll && d.Status != corpus.StatusDone {
+		name := ""
+		if gold {
+			name = curatedGold(index[d.ID])
+		}
+		switch {
+		case name != "":
+			if p.Gold == nil {
+				p.Gold = map[string]string{}
+			}
+			p.Gold[d.ID] = name
+			st.Gold++
+		case gold && !s.KeepOwn:
+			st.NoGold++
+			continue
+		case !s.IncludeAll && d.Status != corpus.StatusDone:
 			st.Left++
 			continue
+		case gold:
+			st.NoGold++
 		}
 		if d.ID == "" {
 			return nil, locale.Errorf("document %d (%q): empty id", i+1, d.Title)
@@ -482,6 +545,9 @@ func selectDocs(sums []corpus.Summary, s Settings, st *Stats) ([]string, error) 
 		sel = append(sel, d.ID)
 	}
 	if len(sel) == 0 {
+		if gold && !s.KeepOwn {
+			return nil, locale.Errorf("no document to export: none of the %d documents has a curated gold layer (the export settings can take each document's own spans)", st.NoGold)
+		}
 		if st.Left > 0 {
 			return nil, locale.Errorf("no document to export: none of the %d documents is done (the export settings can include all documents)", st.Left)
 		}

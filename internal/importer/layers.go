@@ -2,6 +2,7 @@ package importer
 
 import (
 	"encoding/json"
+	"errors"
 	"slices"
 	"strings"
 	"time"
@@ -22,7 +23,13 @@ type placement struct {
 	// first is the stored document the run's first document became a
 	// layer of, or "".
 	first string
+	// unnamed says a document would become a layer named by nothing but
+	// its file, and the unit asks for a name instead (job.Layer.Ask).
+	unnamed bool
 }
+
+// errUnnamed holds a unit back for the name of the layer it would become.
+var errUnnamed = errors.New("the layer needs a name")
 
 // place decides what becomes of docs, read from u with no annotator set
 // on their spans (unstamped): a document whose text is stored already,
@@ -65,7 +72,10 @@ func place(st store.Store, known *store.Known, docs []corpus.Document, u Unit, o
 	}
 	for i, d := range docs {
 		if id := target[i]; id != "" && !sameSpans(d.Spans, own[id]) {
-			name := LayerName(d, u)
+			name, given := layerName(d, u)
+			if !given && u.Layer.Ask {
+				pl.unnamed = true
+			}
 			stamp(d.Spans, name)
 			pl.puts = append(pl.puts, store.LayerPut{Doc: id, Layer: corpus.Layer{Name: name, Kind: kind, Imported: now, Source: u.Name, Spans: d.Spans}})
 			if i == 0 {
@@ -87,8 +97,15 @@ func place(st store.Store, known *store.Known, docs []corpus.Document, u Unit, o
 // annotator all its spans name, else u.Layer.Name, else u's first file's
 // base name without its extension.
 func LayerName(d corpus.Document, u Unit) string {
+	name, _ := layerName(d, u)
+	return name
+}
+
+// layerName is LayerName, saying whether the name was given (by the line
+// or u.Layer) rather than taken from the file's name.
+func layerName(d corpus.Document, u Unit) (string, bool) {
 	if a := metaAnnotator(d); a != "" {
-		return a
+		return a, true
 	}
 	one := ""
 	for i, sp := range d.Spans {
@@ -99,11 +116,17 @@ func LayerName(d corpus.Document, u Unit) string {
 		one = sp.Annotator
 	}
 	if one != "" {
-		return one
+		return one, true
 	}
 	if name := strings.TrimSpace(u.Layer.Name); name != "" {
-		return name
+		return name, true
 	}
+	return fileLayerName(u), false
+}
+
+// fileLayerName returns the name u's file gives a layer: its first file's
+// base name without its extension.
+func fileLayerName(u Unit) string {
 	base := baseName(u.Files[0].Name)
 	return base[:len(base)-len(format.Ext(base))]
 }

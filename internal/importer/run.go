@@ -67,6 +67,9 @@ func RunFrom(st store.Store, known *store.Known, units []Unit, opts Options, fro
 // counts says by name.
 func add(st store.Store, known *store.Known, docs []corpus.Document, u Unit, opts Options) (added []string, skipped int, first string, counts []job.LayerCount, err error) {
 	pl, err := place(st, known, docs, u, opts, nil)
+	if err == nil && pl.unnamed {
+		err = errUnnamed
+	}
 	if err != nil {
 		return nil, 0, "", nil, err
 	}
@@ -87,9 +90,13 @@ func add(st store.Store, known *store.Known, docs []corpus.Document, u Unit, opt
 	return added, skipped, first, count(nil, pl.puts), nil
 }
 
-// refused reports a unit that could not be read: held for a label mapping,
-// or an error. It returns false when err is nil.
+// refused reports a unit that could not be read: held for a label mapping
+// or a layer's name, or an error. It returns false when err is nil.
 func refused(r *job.Reply, u Unit, err error, p *locale.Printer) bool {
+	if errors.Is(err, errUnnamed) {
+		r.Held = append(r.Held, job.Held{Name: u.Name, Files: u.Index, Unnamed: true, Layer: fileLayerName(u)})
+		return true
+	}
 	var unknown *format.UnknownLabelsError
 	if errors.As(err, &unknown) {
 		h := job.Held{Name: u.Name, Files: u.Index}
@@ -109,6 +116,10 @@ func refused(r *job.Reply, u Unit, err error, p *locale.Printer) bool {
 // stored reports what storing a unit's documents did: added documents
 // stored, skipped ones already present, and layers given to stored ones.
 func stored(r *job.Reply, u Unit, added, skipped int, first string, counts []job.LayerCount, err error, p *locale.Printer) {
+	if errors.Is(err, errUnnamed) {
+		refused(r, u, err, p)
+		return
+	}
 	if err != nil {
 		r.Messages = append(r.Messages, job.Message{Kind: "error", Text: p.T("%s: nothing of this file was imported: %v", u.Name, err)})
 		return
@@ -181,6 +192,9 @@ func stream(st store.Store, known *store.Known, u Unit, opts Options, from *job.
 	}
 	err = jsonl.DecodeFrom(f.Name, rd, at, opts, streamRun, func(docs []corpus.Document, end jsonl.Position) error {
 		pl, err := place(st, known, docs, u, stampWith, mine)
+		if err == nil && pl.unnamed {
+			err = errUnnamed
+		}
 		if err != nil {
 			return err
 		}

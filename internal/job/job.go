@@ -108,6 +108,10 @@ type Layer struct {
 	// System marks the file as an extractor's predictions: its layers are
 	// system layers.
 	System bool `json:"system,omitempty"`
+	// Ask holds the file back, all of it, when a document of it would
+	// become a layer with no name but the file's (no Name, no annotator in
+	// its line): the reply's Held asks the user for one (Held.Unnamed).
+	Ask bool `json:"ask,omitempty"`
 }
 
 // Resume is where an import goes on in a new worker. A worker that has
@@ -159,7 +163,22 @@ type Dataset struct {
 	// Control is the share (0 to 1) of documents kept suggestion-free as a
 	// control, chosen by Seed and each document's ID (suggestion.Control).
 	Control float64 `json:"control,omitempty"`
+	// Spans says where the spans come from: "" (gold when some document
+	// has a curated gold layer, else own), "own" or "gold" (see
+	// dataset.Settings.Spans).
+	Spans string `json:"spans,omitempty"`
+	// KeepOwn, with gold, keeps the documents without a curated gold
+	// layer, with their own spans, instead of leaving them out.
+	KeepOwn bool `json:"keep_own,omitempty"`
 }
+
+// Where a dataset export's spans come from (Dataset.Spans): the values of
+// dataset.Settings.Spans.
+const (
+	SpansAuto = ""
+	SpansOwn  = "own"
+	SpansGold = "gold"
+)
 
 // DefaultDataset returns the default dataset export settings: documents
 // marked done only, split 80/10/10 with the default seed (the same as
@@ -174,8 +193,9 @@ type Message struct {
 	Text string `json:"text"`
 }
 
-// Held is an imported file refused only for labels outside the schema: the
-// user may map them and import it again.
+// Held is an imported file refused only for labels outside the schema, or
+// held for the name of the layer it would become: the user may map the
+// labels, or name the layer, and import it again.
 type Held struct {
 	// Name is the file's name for messages ("a.txt + a.ann" for a brat pair).
 	Name string `json:"name"`
@@ -183,6 +203,10 @@ type Held struct {
 	Files []int `json:"files"`
 	// Labels are the labels outside the schema, most used first.
 	Labels []Unknown `json:"labels"`
+	// Unnamed says the file was held instead for a layer name (see
+	// Layer.Ask); Layer is the name proposed, its file's base name.
+	Unnamed bool   `json:"unnamed,omitempty"`
+	Layer   string `json:"layer,omitempty"`
 }
 
 // Unknown is a label outside the schema found in a file.

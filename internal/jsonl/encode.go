@@ -22,7 +22,7 @@ import (
 //
 // Each line is {"id", "text", "spans": [{"start", "end", "label", "text",
 // "attrs" when the span has values}],
-// "meta": {..., "status", "title"}} with spans sorted, UTF-8 written raw (no
+// "meta": {..., "annotator" with opts.Attribute, "status", "title"}} with spans sorted, UTF-8 written raw (no
 // HTML or non-ASCII escapes) and an LF line end. The checks: a non-empty,
 // unique id; non-empty UTF-8 text; a known status; spans in range, non-empty,
 // not overlapping, labelled from opts.Schema when given, and, for a span
@@ -109,7 +109,7 @@ func (e *encoder) doc(d *corpus.Document) error {
 	// Meta is checked before anything of the line is written.
 	metaKeys := make([]string, 0, len(d.Meta))
 	for _, k := range sortedKeys(d.Meta) {
-		if k == "status" || k == "title" {
+		if k == "status" || k == "title" || e.opts.Attribute && k == "annotator" {
 			continue
 		}
 		v := d.Meta[k]
@@ -144,6 +144,11 @@ func (e *encoder) doc(d *corpus.Document) error {
 		_ = json.Compact(&e.buf, d.Meta[k]) // checked above
 		e.buf.WriteByte(',')
 	}
+	if e.opts.Attribute {
+		e.key("annotator")
+		e.str(DocAnnotator(d, e.opts.Annotator))
+		e.buf.WriteByte(',')
+	}
 	e.key("status")
 	e.str(string(status))
 	e.buf.WriteByte(',')
@@ -171,17 +176,15 @@ func (e *encoder) span(s corpus.Span, x *offsets.Index) error {
 		e.int("start_byte", x.Byte(s.Start))
 		e.int("end_byte", x.Byte(s.End))
 	}
-	if e.opts.Annotations {
-		if s.ID != "" {
-			e.buf.WriteByte(',')
-			e.key("id")
-			e.str(s.ID)
-		}
-		if s.Annotator != "" {
-			e.buf.WriteByte(',')
-			e.key("annotator")
-			e.str(s.Annotator)
-		}
+	if e.opts.Annotations && s.ID != "" {
+		e.buf.WriteByte(',')
+		e.key("id")
+		e.str(s.ID)
+	}
+	if (e.opts.Annotations || e.opts.Attribute) && s.Annotator != "" {
+		e.buf.WriteByte(',')
+		e.key("annotator")
+		e.str(s.Annotator)
 	}
 	// A span's values (and the source that proposed it) are data: always written.
 	if len(s.Attrs) > 0 {
@@ -200,4 +203,30 @@ func (e *encoder) span(s corpus.Span, x *offsets.Index) error {
 	}
 	e.buf.WriteByte('}')
 	return nil
+}
+
+// DocAnnotator returns the annotator of d's own spans: the one most of its
+// spans name (ties to fallback when it is among them, else to the first by
+// name), else d's meta.annotator when a string, else fallback.
+func DocAnnotator(d *corpus.Document, fallback string) string {
+	counts := map[string]int{}
+	for _, s := range d.Spans {
+		if s.Annotator != "" {
+			counts[s.Annotator]++
+		}
+	}
+	best, n := "", 0
+	for a, c := range counts {
+		if c > n || c == n && (a == fallback || best != fallback && a < best) {
+			best, n = a, c
+		}
+	}
+	if best != "" {
+		return best
+	}
+	var meta string
+	if v, ok := d.Meta["annotator"]; ok && json.Unmarshal(v, &meta) == nil && meta != "" {
+		return meta
+	}
+	return fallback
 }

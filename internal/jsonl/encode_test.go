@@ -173,3 +173,50 @@ func TestValuesRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestDocAnnotator tables the annotator a line's meta.annotator names.
+func TestDocAnnotator(t *testing.T) {
+	sp := func(names ...string) []corpus.Span {
+		var out []corpus.Span
+		for _, n := range names {
+			out = append(out, corpus.Span{Annotator: n})
+		}
+		return out
+	}
+	meta := map[string]json.RawMessage{"annotator": json.RawMessage(`"kept"`)}
+	for _, c := range []struct {
+		what string
+		doc  corpus.Document
+		want string
+	}{
+		{"no spans, no meta: the request's", corpus.Document{}, "me"},
+		{"no spans: the line's meta", corpus.Document{Meta: meta}, "kept"},
+		{"spans naming none: the request's", corpus.Document{Spans: sp("", "")}, "me"},
+		{"one annotator", corpus.Document{Spans: sp("amal", "amal"), Meta: meta}, "amal"},
+		{"the most spans", corpus.Document{Spans: sp("amal", "omar", "omar", "")}, "omar"},
+		{"a tie with the request's: the request's", corpus.Document{Spans: sp("zaid", "me")}, "me"},
+		{"a tie without it: the first by name", corpus.Document{Spans: sp("zaid", "amal")}, "amal"},
+	} {
+		if got := DocAnnotator(&c.doc, "me"); got != c.want {
+			t.Errorf("%s: %q, want %q", c.what, got, c.want)
+		}
+	}
+}
+
+// TestEncodeAttribute writes each span's annotator and the line's
+// meta.annotator, in place of the one kept in meta, and nothing else of
+// the annotations.
+func TestEncodeAttribute(t *testing.T) {
+	docs := []corpus.Document{{ID: "a", Title: "A", Text: "الجيش المالي في كاي",
+		Meta: map[string]json.RawMessage{"annotator": json.RawMessage(`"old"`), "src": json.RawMessage(`1`)},
+		Spans: []corpus.Span{
+			{ID: "s1", Start: 0, End: 12, Label: corpus.Actor, Annotator: "amal"},
+			{ID: "s2", Start: 16, End: 19, Label: corpus.Place},
+		}}, {ID: "b", Title: "B", Text: "كاي"}}
+	out := mustEncode(t, docs, EncodeOptions{Attribute: true, Annotator: "me"})
+	want := `{"id":"a","text":"الجيش المالي في كاي","spans":[{"start":0,"end":12,"label":"ACTOR","text":"الجيش المالي","annotator":"amal"},{"start":16,"end":19,"label":"PLACE","text":"كاي"}],"meta":{"src":1,"annotator":"amal","status":"new","title":"A"}}` + "\n" +
+		`{"id":"b","text":"كاي","spans":[],"meta":{"annotator":"me","status":"new","title":"B"}}` + "\n"
+	if string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+}

@@ -23,6 +23,12 @@ type EncodeOptions struct {
 	// Annotations also writes each span's id, annotator and created time
 	// (its attrs, the values, are always written).
 	Annotations bool
+	// Attribute writes each span's annotator and each line's
+	// meta.annotator: DocAnnotator of the document with Annotator as the fallback.
+	Attribute bool
+	// Annotator is the meta.annotator of a line whose document names none
+	// (the request's annotator).
+	Annotator string
 }
 
 func init() { format.Register(format.SpanJSONL, read) }

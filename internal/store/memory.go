@@ -18,7 +18,7 @@ import (
 // (spans are stored by ID), and Apply refuses an edit whose result
 // corpus.Validate (with no schema) rejects, such as overlapping spans.
 type Memory struct {
-	mu    sync.Mutex
+	mu     sync.Mutex
 	order  []string
 	docs   map[string]*memDoc
 	models map[string][]byte // the model records, by name

@@ -85,7 +85,7 @@ func do(st store.Store, req job.Request, files []importer.Input, schema *corpus.
 		}
 		return importer.RunFrom(st, store.NewKnown(sums), importer.Group(files), opts, req.Resume, shift, p, progress)
 	case job.ExportJSONL:
-		return exportJSONL(st, schema, out, p, progress)
+		return exportJSONL(st, schema, req.Annotator, out, p, progress)
 	case job.ExportDataset:
 		return exportDataset(st, schema, req.Dataset, req.Plan, shift > 0, out, p, progress)
 	case job.Agree, job.Score:
@@ -139,8 +139,9 @@ func inMemory(req job.Request, files []importer.Input, schema *corpus.Schema, ou
 }
 
 // exportJSONL writes the corpus as span JSONL, reading it a run of
-// documents at a time.
-func exportJSONL(st store.Store, schema *corpus.Schema, out io.Writer, p *locale.Printer, progress func(job.Progress)) job.Reply {
+// documents at a time, each span with its annotator and each line with
+// meta.annotator (jsonl.DocAnnotator, annotator the fallback).
+func exportJSONL(st store.Store, schema *corpus.Schema, annotator string, out io.Writer, p *locale.Printer, progress func(job.Progress)) job.Reply {
 	sums, err := st.List()
 	if err != nil {
 		return job.Reply{Error: p.T("Export stopped: %v", err)}
@@ -154,7 +155,7 @@ func exportJSONL(st store.Store, schema *corpus.Schema, out io.Writer, p *locale
 		}
 		docs, err := st.Read(ids)
 		if err == nil {
-			err = jsonl.Encode(out, docs, jsonl.EncodeOptions{Schema: schema})
+			err = jsonl.Encode(out, docs, jsonl.EncodeOptions{Schema: schema, Attribute: true, Annotator: annotator})
 		}
 		if err != nil {
 			return job.Reply{Error: p.T("Export stopped: %v", err)}
@@ -172,6 +173,7 @@ func exportJSONL(st store.Store, schema *corpus.Schema, out io.Writer, p *locale
 func exportDataset(st store.Store, schema *corpus.Schema, d job.Dataset, plan []byte, parts bool, out io.Writer, loc *locale.Printer, progress func(job.Progress)) job.Reply {
 	set := dataset.DefaultSettings()
 	set.IncludeAll, set.Seed, set.Ratios, set.Units = d.IncludeAll, d.Seed, d.Ratios, d.Units
+	set.Spans, set.KeepOwn = d.Spans, d.KeepOwn
 	set.Schema = schema
 	set.Locale = loc.Settings() // the card's prose in the request's language
 	if d.Name != "" {
@@ -193,21 +195,29 @@ func exportDataset(st store.Store, schema *corpus.Schema, d job.Dataset, plan []
 		if err = json.Unmarshal(plan, &p); err == nil {
 			stats, err = dataset.WritePlan(out, st, set, p, tell)
 		}
-	case parts:
-		var p dataset.Plan
-		if p, err = dataset.Prepare(st, set, tell); err == nil {
-			if plan, err = json.Marshal(p); err == nil {
-				return job.Reply{Plan: plan}
-			}
-		}
 	default:
-		stats, err = dataset.Export(out, st, set, tell)
+		var p dataset.Plan
+		if p, err = dataset.Prepare(st, set, tell); err != nil {
+			break
+		}
+		p.Stats.Agreement = cardAgreement(st, schema, p)
+		if !parts {
+			stats, err = dataset.WritePlan(out, st, set, p, tell)
+		} else if plan, err = json.Marshal(p); err == nil {
+			return job.Reply{Plan: plan}
+		}
 	}
 	if err != nil {
 		return job.Reply{Error: loc.T("Dataset export stopped: %v", err)}
 	}
 	msg := loc.T("Exported a dataset of %s: train %d, dev %d, test %d.", locale.Text(loc.T("%d documents", stats.Documents)),
 		stats.Splits[0].Documents, stats.Splits[1].Documents, stats.Splits[2].Documents)
+	if stats.Spans == dataset.SpansGold {
+		msg += " " + loc.T("Spans from the curated gold layer of %s.", locale.Text(loc.T("%d documents", stats.Gold)))
+		if stats.NoGold > 0 && !set.KeepOwn {
+			msg += " " + loc.T("Left out, without a curated gold layer: %s.", locale.Text(loc.T("%d documents", stats.NoGold)))
+		}
+	}
 	if stats.Left > 0 {
 		msg += " " + loc.T("%s not marked done were left out.", locale.Text(loc.T("%d documents", stats.Left)))
 	}
@@ -215,6 +225,38 @@ func exportDataset(st store.Store, schema *corpus.Schema, d job.Dataset, plan []
 		File: dataset.FileName(set.Name), Type: "application/zip",
 		Messages: []job.Message{{Kind: "info", Text: msg}},
 	}
+}
+
+// cardAgreement measures, for the dataset card, the agreement of the human
+// layers of the documents of plan p, without bootstrap; nil when they are
+// fewer than two or cannot be compared.
+func cardAgreement(st store.Store, schema *corpus.Schema, p dataset.Plan) *dataset.AgreementFigures {
+	names := make([]string, 0, len(p.Stats.HumanLayers))
+	for n := range p.Stats.HumanLayers {
+		names = append(names, n)
+	}
+	if len(names) < 2 {
+		return nil
+	}
+	slices.Sort(names)
+	ids := slices.Concat(p.Splits[0], p.Splits[1], p.Splits[2])
+	read, err := gold.Read(st, gold.Choice{Layers: names, Docs: ids})
+	if err != nil {
+		return nil
+	}
+	c, err := align.Match(read)
+	if err != nil {
+		return nil
+	}
+	r, err := agreement.Agree(c, agreement.Options{Resamples: -1, Labels: schema.Names()})
+	if err != nil {
+		return nil
+	}
+	f := &dataset.AgreementFigures{Documents: r.Documents, Layers: r.Layers, FleissKappa: r.FleissKappa}
+	for _, pr := range r.Pairs {
+		f.Pairs = append(f.Pairs, dataset.PairF1{A: pr.A, B: pr.B, F1: pr.Strict.F1})
+	}
+	return f
 }
 
 // percent returns a progress callback that tells what, with the percentage
