@@ -90,18 +90,6 @@ func (s *Shell) suggestFor(ctx app.Context) {
 	s.ed.Values = func(sp corpus.Span, attrs map[string]string) map[string]string {
 		return suggestion.WithValues(attrs, valuer(sp))
 	}
-	// The text is read for values once the page is idle, not in the key
-	// handler of the first label (a long document takes a while).
-	ed := s.ed
-	ctx.Async(func() {
-		browser.WhenIdle(2 * time.Second)
-		ctx.Dispatch(func(ctx app.Context) {
-			if s.ed == ed {
-				valuer(corpus.Span{})
-			}
-			ctx.PreventUpdate()
-		})
-	})
 	s.askSuggestions(ctx)
 }
 

@@ -335,7 +335,32 @@ func (e *Engine) values(a *analysis, s corpus.Span) map[string]string {
 		return map[string]string{}
 	}
 	txt := a.text.Slice(s.Start, s.End)
-	switch s.Label {
+	if s.Label != corpus.Date {
+		return e.textValues(s.Label, txt)
+	}
+	// A span the date grammar found keeps its resolution (anaphora included).
+	for i, m := range a.dates {
+		if m.Start == s.Start && m.End == s.End {
+			return dateAttrs(a.values[i], a.ref)
+		}
+	}
+	ex, ok := dates.Parse(txt)
+	if !ok {
+		return map[string]string{}
+	}
+	var prev dates.Value
+	for i, m := range a.dates {
+		if m.End <= s.Start && a.values[i].Precision == dates.Day {
+			prev = a.values[i]
+		}
+	}
+	return dateAttrs(ex.Resolve(a.ref, prev.Date), a.ref)
+}
+
+// textValues returns the values of a span of label l other than a date,
+// which its text alone decides.
+func (e *Engine) textValues(l corpus.Label, txt string) map[string]string {
+	switch l {
 	case corpus.Place:
 		if en, ok := e.gaz.Lookup(txt); ok {
 			return placeAttrs(&en)
@@ -348,24 +373,6 @@ func (e *Engine) values(a *analysis, s corpus.Span) map[string]string {
 		if v, ok := casualty.Parse(txt); ok {
 			return v.Attrs()
 		}
-	case corpus.Date:
-		// A span the date grammar found keeps its resolution (anaphora included).
-		for i, m := range a.dates {
-			if m.Start == s.Start && m.End == s.End {
-				return dateAttrs(a.values[i], a.ref)
-			}
-		}
-		ex, ok := dates.Parse(txt)
-		if !ok {
-			break
-		}
-		var prev dates.Value
-		for i, m := range a.dates {
-			if m.End <= s.Start && a.values[i].Precision == dates.Day {
-				prev = a.values[i]
-			}
-		}
-		return dateAttrs(ex.Resolve(a.ref, prev.Date), a.ref)
 	}
 	return map[string]string{}
 }
@@ -430,12 +437,25 @@ func nearEvent(t *fold.Text, first, last int) bool {
 	return false
 }
 
-// Valuer returns Values for the spans of doc, reading doc's text once, on
-// the first call, for all of them: doc's text must not change meanwhile
-// (its spans may). It is not safe for concurrent use.
+// Valuer returns Values for the spans of doc: a place's, an actor's or a
+// casualty's from the span's own text; a date's from the whole text, read
+// once, on the first date asked for (its reference and the dates before
+// it resolve it), so that a long document costs nothing until then. doc's
+// text must not change meanwhile (its spans may). It is not safe for
+// concurrent use.
 func (e *Engine) Valuer(doc *corpus.Document) func(s corpus.Span) map[string]string {
 	var a *analysis
+	var runes []rune
 	return func(s corpus.Span) map[string]string {
+		if runes == nil {
+			runes = []rune(doc.Text)
+		}
+		if s.Start < 0 || s.End > len(runes) || s.Start >= s.End {
+			return map[string]string{}
+		}
+		if s.Label != corpus.Date {
+			return e.textValues(s.Label, string(runes[s.Start:s.End]))
+		}
 		if a == nil {
 			a = &analysis{doc: doc, text: fold.New(doc.Text)}
 			a.dates = dates.Find(a.text)
