@@ -56,7 +56,14 @@ func (s *Shell) record(ctx app.Context, id string) suggestion.Record {
 // keepRecord stores the open document's record.
 func (s *Shell) keepRecord(ctx app.Context) {
 	s.sug.recs[s.doc.ID] = s.sug.rec
-	ctx.LocalStorage().Set(prefSuggest+s.doc.ID, s.sug.rec)
+	// Written once the browser has painted: an edit's key handler draws it
+	// first. On the shell's context: the button that asked may be gone by
+	// then, and go-app drops a deferred call whose element is.
+	id, rec := s.doc.ID, s.sug.rec
+	ctx = *s.ctx
+	ctx.Defer(func(ctx app.Context) {
+		browser.AfterPaintDo(func() { ctx.LocalStorage().Set(prefSuggest+id, rec) })
+	})
 }
 
 // help returns the counts of help of every listed document that has any.
@@ -172,6 +179,9 @@ func (s *Shell) refreshPending() {
 
 // currentIndex is the index in pending of the chosen suggestion, or -1.
 func (s *Shell) currentIndex() int {
+	if s.sug.current == "" {
+		return -1
+	}
 	for i, sg := range s.sug.pending {
 		if suggestion.Key(sg) == s.sug.current {
 			return i

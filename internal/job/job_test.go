@@ -1,12 +1,16 @@
 package job_test
 
 import (
-	"github.com/raqim/raqim/internal/agreement"
-	"github.com/raqim/raqim/internal/gold"
+	"encoding/json"
+	"reflect"
 	"slices"
 	"testing"
+	"time"
 
+	"github.com/raqim/raqim/internal/agreement"
+	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/dataset"
+	"github.com/raqim/raqim/internal/gold"
 	"github.com/raqim/raqim/internal/importer"
 	"github.com/raqim/raqim/internal/job"
 )
@@ -48,5 +52,27 @@ func TestMerge(t *testing.T) {
 	a.Merge(job.Reply{Layers: []gold.Summary{{Name: "me", Own: true}}, Agreement: &agreement.Report{Documents: 3}})
 	if len(a.Layers) != 1 || a.Agreement == nil || a.Agreement.Documents != 3 {
 		t.Errorf("merged an agreement: %+v", a)
+	}
+}
+
+// TestSpansRoundTrip checks that spans, attrs and all, come back as they
+// went, through a reply's JSON.
+func TestSpansRoundTrip(t *testing.T) {
+	at := time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC)
+	for _, spans := range []job.Spans{nil, {
+		{Start: 0, End: 4, Label: corpus.Actor, Attrs: map[string]string{"source": "lexicon", "actor_id": "fama"}},
+		{ID: "x", Start: 5, End: 12, Label: corpus.Date, Annotator: "سلمى", Created: at, Attrs: map[string]string{"iso": "2025-10-07", "note": "a \"quoted\"\nline"}},
+	}} {
+		b, err := json.Marshal(job.Reply{Suggestions: spans, Doc: "d"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back job.Reply
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("%s: %v", b, err)
+		}
+		if !reflect.DeepEqual(back.Suggestions, spans) {
+			t.Errorf("round trip of %s:\ngot  %+v\nwant %+v", b, back.Suggestions, spans)
+		}
 	}
 }
