@@ -213,6 +213,39 @@ func decodeSpanFast(s string) (sp corpus.Span, ok bool) {
 			if !ok {
 				return sp, false
 			}
+		case "attrs":
+			if i >= len(s) || s[i] != '{' {
+				return sp, false
+			}
+			i++
+			m := make(map[string]string)
+			for i < len(s) && s[i] != '}' {
+				k, ok := str()
+				if !ok || i >= len(s) || s[i] != ':' {
+					return sp, false
+				}
+				i++
+				v, ok := str()
+				if !ok {
+					return sp, false
+				}
+				if _, twice := m[k]; twice {
+					return sp, false // as encoding/json has it: the last one wins
+				}
+				m[k] = v
+				switch {
+				case i < len(s) && s[i] == ',' && i+1 < len(s) && s[i+1] == '"':
+					i++
+				case i < len(s) && s[i] == '}':
+				default:
+					return sp, false
+				}
+			}
+			if i >= len(s) {
+				return sp, false
+			}
+			i++
+			sp.Attrs = m
 		case "start", "end":
 			n, ok := num()
 			if !ok {
@@ -227,6 +260,8 @@ func decodeSpanFast(s string) (sp corpus.Span, ok bool) {
 			return sp, false
 		}
 		switch {
+		case i >= len(s): // the attrs took the closing brace
+			return sp, false
 		case i == len(s)-1:
 		case s[i] == ',' && i+1 < len(s)-1:
 			i++

@@ -141,6 +141,10 @@ func TestSpanDecoderSharesNames(t *testing.T) {
 func FuzzDecodeSpan(f *testing.F) {
 	f.Add(`{"id":"7475b9ee","start":1200,"end":1212,"label":"ACTOR","annotator":"a","created":"2025-10-07T06:30:00Z"}`)
 	f.Add(`{"start":0,"end":3,"label":"PLACE"}`)
+	f.Add(`{"start":4,"end":9,"label":"DATE","attrs":{"iso":"2025-10-07","source":"date"}}`)
+	f.Add(`{"start":4,"end":9,"label":"PLACE","attrs":{}}`)
+	f.Add(`{"start":4,"end":9,"label":"PLACE","attrs":{"a":"1","a":"2"}}`)
+	f.Add(`{"start":4,"end":9,"label":"CASUALTY","attrs":{"victims":"جنود","count":"4",}}`)
 	f.Fuzz(func(t *testing.T, in string) {
 		got, gotErr := DecodeSpan(in)
 		var want corpus.Span
