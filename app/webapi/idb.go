@@ -481,31 +481,12 @@ func (r docReads) decode() (corpus.Document, history.Log, error) {
 
 // decodeSpanLines decodes spans stored a span's JSON per line, sorted.
 func decodeSpanLines(lines string) ([]corpus.Span, error) {
-	spans := make([]corpus.Span, 0, strings.Count(lines, "\n")+1)
-	var dec store.SpanDecoder
-	for lines != "" {
-		line, rest, _ := strings.Cut(lines, "\n")
-		lines = rest
-		sp, err := dec.Decode(line)
-		if err != nil {
-			return nil, err
-		}
-		spans = append(spans, sp)
+	spans, err := store.DecodeSpanLines(lines)
+	if err != nil {
+		return nil, err
 	}
 	corpus.SortSpans(spans)
 	return spans, nil
-}
-
-// appendSpanLines appends spans a span's JSON per line, as
-// decodeSpanLines reads them.
-func appendSpanLines(buf []byte, spans []corpus.Span) []byte {
-	for i, sp := range spans {
-		if i > 0 {
-			buf = append(buf, '\n')
-		}
-		buf = store.AppendSpan(buf, sp)
-	}
-	return buf
 }
 
 // Add stores new documents, all or none.
@@ -562,7 +543,7 @@ func (d *IDB) add(t *tx, docs []corpus.Document) {
 		req.Set("onerror", fail)
 		ts.Call("put", doc.Text, doc.ID)
 		if len(doc.Spans) > 0 {
-			buf = appendSpanLines(buf[:0], doc.Spans)
+			buf = store.AppendSpanLines(buf[:0], doc.Spans)
 			ss.Call("put", string(buf), []any{doc.ID, bulkKey})
 		}
 	}

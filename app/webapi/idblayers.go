@@ -187,7 +187,7 @@ func (d *IDB) PutLayers(puts []store.LayerPut) error {
 				for _, p := range checked {
 					key := []any{p.Doc, p.Layer.Name}
 					ls.Call("put", encode(p.Layer.Info()), key)
-					buf = appendSpanLines(buf[:0], p.Layer.Spans)
+					buf = store.AppendSpanLines(buf[:0], p.Layer.Spans)
 					lss.Call("put", string(buf), key)
 					if c := p.Layer.Curation; c != nil && len(c.Decisions) > 0 {
 						lss.Call("put", string(c.Decisions), curationKey(p.Doc, p.Layer.Name))

@@ -11,7 +11,6 @@ package job
 
 import (
 	"encoding/json"
-	"strings"
 
 	"github.com/raqim/raqim/internal/agreement"
 	"github.com/raqim/raqim/internal/corpus"
@@ -332,14 +331,7 @@ type Spans []corpus.Span
 
 // MarshalJSON writes the spans as one string, a span's JSON a line.
 func (s Spans) MarshalJSON() ([]byte, error) {
-	var b []byte
-	for i, sp := range s {
-		if i > 0 {
-			b = append(b, '\n')
-		}
-		b = store.AppendSpan(b, sp)
-	}
-	return json.Marshal(string(b))
+	return json.Marshal(string(store.AppendSpanLines(nil, s)))
 }
 
 // UnmarshalJSON reads spans as MarshalJSON writes them.
@@ -348,16 +340,13 @@ func (s *Spans) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &lines); err != nil {
 		return err
 	}
-	*s = nil
-	var dec store.SpanDecoder
-	for lines != "" {
-		line, rest, _ := strings.Cut(lines, "\n")
-		lines = rest
-		sp, err := dec.Decode(line)
-		if err != nil {
-			return err
-		}
-		*s = append(*s, sp)
+	spans, err := store.DecodeSpanLines(lines)
+	if err != nil {
+		return err
 	}
+	if len(spans) == 0 {
+		spans = nil
+	}
+	*s = spans
 	return nil
 }

@@ -271,3 +271,31 @@ func decodeSpanFast(s string) (sp corpus.Span, ok bool) {
 	}
 	return sp, true
 }
+
+// AppendSpanLines appends spans to b, each as AppendSpan writes it, one a
+// line.
+func AppendSpanLines(b []byte, spans []corpus.Span) []byte {
+	for i, sp := range spans {
+		if i > 0 {
+			b = append(b, '\n')
+		}
+		b = AppendSpan(b, sp)
+	}
+	return b
+}
+
+// DecodeSpanLines decodes spans as AppendSpanLines writes them, in order.
+func DecodeSpanLines(lines string) ([]corpus.Span, error) {
+	spans := make([]corpus.Span, 0, strings.Count(lines, "\n")+1)
+	var dec SpanDecoder
+	for lines != "" {
+		line, rest, _ := strings.Cut(lines, "\n")
+		lines = rest
+		sp, err := dec.Decode(line)
+		if err != nil {
+			return nil, err
+		}
+		spans = append(spans, sp)
+	}
+	return spans, nil
+}
