@@ -214,8 +214,16 @@ func waitJS(t testing.TB, ctx context.Context, what, cond string) {
 	var page string
 	c2, cancel2 := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel2()
-	chromedp.Run(c2, chromedp.Evaluate(`[...document.querySelectorAll('[data-testid=message]')].map(m => '['+m.dataset.kind+'] '+m.textContent).join('\n') + '\nsave state: ' + document.querySelector('[data-testid=save-state]')?.textContent`, &page))
+	chromedp.Run(c2, chromedp.Evaluate(`[...document.querySelectorAll('[data-testid=message]')].map(m => '['+m.dataset.kind+'] '+m.textContent).join('\n') + '\nsave state: ' + document.querySelector('[data-testid=save-state]')?.textContent + '\ndocuments listed: ' + document.querySelectorAll('[data-testid=doc]').length + ', document shown: ' + !!document.querySelector('[data-testid=document]') + '\nlocation: ' + location.href + '\nbody: ' + document.body.innerText.slice(0, 400)`, &page))
 	t.Fatalf("waiting for %s: %v\nthe page says:\n%s", what, err, page)
+}
+
+// waitDrawn waits until a document is shown and painted: the app clears its
+// "being opened" mark only then, and a reload before that is taken for an
+// open that crashed the tab, which is not repeated by itself.
+func waitDrawn(t testing.TB, ctx context.Context, what string) {
+	t.Helper()
+	waitJS(t, ctx, what, `!!document.querySelector('[data-testid=document]') && localStorage.getItem('raqim.opening') === null`)
 }
 
 // screenshot saves a PNG of the page under the test's artifacts folder.

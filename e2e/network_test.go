@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,7 +24,7 @@ func TestNoRequestLeavesTheOrigin(t *testing.T) {
 	ctx, downloads := newBrowser(t, chromedp.Flag("log-net-log", netlog))
 	run(t, ctx, "open app", chromedp.Navigate(srv.URL))
 	waitJS(t, ctx, "the sample corpus", `document.querySelectorAll('[data-testid=doc]').length >= 6`)
-	waitJS(t, ctx, "the first document", `!!document.querySelector('[data-testid=document]')`)
+	waitDrawn(t, ctx, "the first document")
 	labelWord(t, ctx, 0, 5, "1", 1)
 	waitSaved(t, ctx)
 	give(t, ctx, writeDocs(t, t.TempDir(), "net.jsonl", "net"))
@@ -51,14 +52,9 @@ func TestNoRequestLeavesTheOrigin(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Chromium's network log: %v", err)
 	}
-	var log struct {
-		Events []json.RawMessage `json:"events"`
-	}
-	if err := json.Unmarshal(data, &log); err != nil {
-		// A log cut at the exit lacks its last brackets.
-		if err := json.Unmarshal([]byte(strings.TrimRight(strings.TrimSpace(string(data)), ",")+"]}"), &log); err != nil {
-			t.Fatalf("reading the network log: %v", err)
-		}
+	events, err := netLogEvents(data)
+	if err != nil {
+		t.Fatalf("reading the network log: %v", err)
 	}
 	// The requests the app made carry its origin as their initiator;
 	// Chromium's own (update checks and the like) carry none.
@@ -85,7 +81,7 @@ func TestNoRequestLeavesTheOrigin(t *testing.T) {
 			}
 		}
 	}
-	for _, e := range log.Events {
+	for _, e := range events {
 		var v any
 		json.Unmarshal(e, &v)
 		walk(v)
@@ -97,4 +93,38 @@ func TestNoRequestLeavesTheOrigin(t *testing.T) {
 	for u := range off {
 		t.Errorf("a request off the origin: %s", u)
 	}
+}
+
+// netLogEvents reads the events of a Chromium network log, which writes one
+// event per line after its "events": [ line, the last one followed by the
+// list's "]"; a log cut as Chromium exits may end in one partial line, which
+// is left out, but any other line that is not an event is an error.
+func netLogEvents(data []byte) ([]json.RawMessage, error) {
+	_, rest, ok := strings.Cut(string(data), "\n\"events\": [\n")
+	if !ok {
+		return nil, fmt.Errorf("no events list in %d bytes", len(data))
+	}
+	lines := strings.Split(strings.TrimRight(rest, "\n"), "\n")
+	var events []json.RawMessage
+	for i, line := range lines {
+		line = strings.TrimSuffix(strings.TrimSpace(line), ",")
+		if line == "" {
+			continue
+		}
+		if strings.HasPrefix(line, "]") {
+			return events, nil
+		}
+		// The last event closes the list on its own line.
+		if last, ok := strings.CutSuffix(line, "]"); ok && json.Valid([]byte(last)) {
+			return append(events, json.RawMessage(last)), nil
+		}
+		if !json.Valid([]byte(line)) {
+			if i == len(lines)-1 {
+				return events, nil // the partial last line
+			}
+			return nil, fmt.Errorf("event line %d is not JSON: %.80s", i+1, line)
+		}
+		events = append(events, json.RawMessage(line))
+	}
+	return events, nil
 }

@@ -22,7 +22,7 @@ func TestSubPathOffline(t *testing.T) {
 	ctx, _ := newBrowser(t)
 	run(t, ctx, "open app", chromedp.Navigate(srv.URL))
 	waitJS(t, ctx, "the sample corpus", `document.querySelectorAll('[data-testid=doc]').length >= 5`)
-	waitJS(t, ctx, "the first document", `!!document.querySelector('[data-testid=document]')`)
+	waitDrawn(t, ctx, "the first document")
 	// Every resource came from under the prefix.
 	var outside []string
 	eval(t, ctx, `performance.getEntriesByType('resource').map(e => new URL(e.name)).filter(u => u.origin !== location.origin || !u.pathname.startsWith('/raqim/')).map(u => u.href)`, &outside)
