@@ -47,7 +47,6 @@ var keys = []string{
 	"a byte-order mark (U+FEFF) starts the line; it is allowed only at the start of the file",
 	"file is larger than the import limit of %s",
 	"invalid JSON near column %d: %v",
-	"invalid JSON",
 	"invalid JSON: %v",
 	"line is longer than the import limit of %s",
 	"missing %s",

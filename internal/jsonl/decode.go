@@ -186,14 +186,14 @@ func (d *decoder) line(n int, raw []byte) (*corpus.Document, error) {
 	if err := format.CheckJSON(d.name, n, raw); err != nil {
 		return nil, err
 	}
-	if !json.Valid(trimmed) {
+	// An object line is checked by its decoding alone (json.Unmarshal
+	// checks the whole input before it decodes it); any other line is
+	// refused, as invalid JSON first.
+	if kind(trimmed) != "object" {
 		var probe any
 		if err := unmarshal(trimmed, &probe); err != nil {
 			return nil, err
 		}
-		return nil, errorf("invalid JSON")
-	}
-	if kind(trimmed) != "object" {
 		return nil, errorf("the line is a JSON %s, not an object with a \"text\" field", kind(trimmed))
 	}
 	var obj map[string]json.RawMessage
@@ -244,6 +244,11 @@ func isNull(v json.RawMessage) bool { return len(v) == 0 || string(bytes.TrimSpa
 func str(v json.RawMessage, what string) (string, error) {
 	if kind(v) != "string" {
 		return "", errorf("%s must be a string, got a %s", what, kind(v))
+	}
+	// A string without escapes is its bytes between the quotes: v is
+	// checked JSON (no raw control characters) and checked UTF-8.
+	if t := bytes.TrimSpace(v); len(t) >= 2 && t[len(t)-1] == '"' && bytes.IndexByte(t[1:len(t)-1], '\\') < 0 {
+		return string(t[1 : len(t)-1]), nil
 	}
 	var s string
 	if err := json.Unmarshal(v, &s); err != nil {

@@ -51,7 +51,6 @@ var formatArabic = map[string]string{
 	"a byte-order mark (U+FEFF) starts the line; it is allowed only at the start of the file": "يبدأ السطر بعلامة ترتيب البايتات (U+FEFF)، ولا تُقبل إلا في بداية الملف",
 	"file is larger than the import limit of %s":                                              "الملف أكبر من حدّ الاستيراد البالغ %s",
 	"invalid JSON near column %d: %v":                                                         "JSON غير صالح قرب العمود %d: %v",
-	"invalid JSON":                                                                            "JSON غير صالح",
 	"invalid JSON: %v":                                                                        "JSON غير صالح: %v",
 	"line is longer than the import limit of %s":                                              "السطر أطول من حدّ الاستيراد البالغ %s",
 	"missing %s":             "%s مفقود",

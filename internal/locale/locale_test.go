@@ -77,11 +77,11 @@ func TestMemo(t *testing.T) {
 // TestError checks that an error with a key is translated and a file error
 // names its file and line in the way of each language.
 func TestError(t *testing.T) {
-	err := format.Errorf("bad.jsonl", 2, "invalid JSON")
-	if got, want := locale.New(english).Error(err), "bad.jsonl:2: invalid JSON"; got != want {
+	err := format.Errorf("bad.jsonl", 2, "missing \"text\" field")
+	if got, want := locale.New(english).Error(err), "bad.jsonl:2: missing \"text\" field"; got != want {
 		t.Errorf("English: %q, want %q", got, want)
 	}
-	ar, _ := locale.ArabicOf("invalid JSON")
+	ar, _ := locale.ArabicOf("missing \"text\" field")
 	if got, want := locale.New(indic).Error(err), isolated("bad.jsonl")+"، السطر ٢: "+ar; got != want {
 		t.Errorf("Arabic: %q, want %q", got, want)
 	}
