@@ -25,7 +25,7 @@ func handler(version, base string) *app.Handler {
 		Lang:            "en",
 		BackgroundColor: "#fbfaf7",
 		ThemeColor:      "#2f3e46",
-		LoadingLabel:    "raqim · رقيم {progress}%",
+		LoadingLabel:    "raqim · رقيم", // no progress: app.wasm streams straight to the compiler (appJSPatches)
 		Icon: app.Icon{
 			Default: "/web/icon.png",
 			Large:   "/web/icon-512.png",

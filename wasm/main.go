@@ -7,10 +7,15 @@ package main
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raqim/raqim/app/browser"
 	"github.com/raqim/raqim/app/ui"
 )
 
 func main() {
+	browser.Mark("main") // the runtime and every package's init have run
+	if app.IsClient {
+		go ui.OpenStorage()
+	}
 	tune()
 	app.Route("/", func() app.Composer { return &ui.Shell{} })
 	app.RunWhenOnBrowser()

@@ -42,7 +42,15 @@ func jsValue(v app.Value) js.Value {
 // FetchBlob fetches a same-origin URL as a Blob, which the browser holds
 // (outside the Go heap). It blocks.
 func FetchBlob(url string) (app.Value, error) {
-	resp, err := webapi.Await(js.Global().Call("fetch", url))
+	var fetched js.Value
+	// web/early.js fetched the page's ?open= file as the page loaded.
+	if early := js.Global().Get("raqimOpen"); early.Truthy() && early.Get("href").String() == url {
+		js.Global().Delete("raqimOpen")
+		fetched = early.Get("response")
+	} else {
+		fetched = js.Global().Call("fetch", url)
+	}
+	resp, err := webapi.Await(fetched)
 	if err != nil {
 		return nil, locale.Errorf("fetching %s: %v", url, err)
 	}

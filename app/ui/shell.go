@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -140,6 +141,7 @@ func (s *Shell) togglePanel(ctx app.Context, panel string) {
 
 // OnMount opens storage, restores the session and installs the keyboard handler.
 func (s *Shell) OnMount(ctx app.Context) {
+	browser.Mark("mounted")
 	browser.SetPageLanguage(string(s.loc.Lang()), s.loc.Dir())
 	s.ctx = &ctx
 	s.painted = make(painted)
@@ -196,10 +198,22 @@ func (s *Shell) OnDismount() {
 	}
 }
 
+// firstView tells the page that the app has drawn what it shows first (a
+// document, or nothing to open): web/early.js then takes the last view's
+// snapshot away, and app.js registers the service worker. Telling it again
+// does nothing more.
+func firstView() { browser.Announce("raqim:shown") }
+
+// OpenStorage opens the page's IndexedDB database once: main starts it on
+// a goroutine before go-app mounts the shell, so that the browser opens
+// the database while the shell is drawn; start waits for it.
+var OpenStorage = sync.OnceValues(webapi.OpenIDB)
+
 // start runs on a goroutine: it opens storage, lists the corpus and opens a document.
 func (s *Shell) start(ctx app.Context, openURL string) {
 	var st store.Store
-	db, err := webapi.OpenIDB()
+	db, err := OpenStorage()
+	browser.Mark("storage-open")
 	durable := err == nil
 	if err != nil {
 		st = store.NewMemory()
@@ -216,6 +230,7 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 		})
 	}
 	sums, lerr := st.List()
+	browser.Mark("listed")
 	ctx.Dispatch(func(ctx app.Context) {
 		s.st, s.durable = st, durable
 		if err != nil {
@@ -248,6 +263,8 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 			s.importDocs(ctx, s.loc.T("sample corpus"), sample.Documents(), true)
 		case open != "":
 			s.open(ctx, open)
+		default:
+			firstView() // no document to open
 		}
 		for _, f := range s.waiting {
 			f(ctx)
@@ -288,9 +305,11 @@ func (s *Shell) open(ctx app.Context, id string) {
 	st := s.st
 	s.do(func() {
 		doc, log, err := st.Open(id)
+		browser.Mark("read")
 		ctx.Dispatch(func(ctx app.Context) {
 			s.loading = ""
 			if err != nil {
+				firstView() // the document will not be shown
 				if errors.Is(err, store.ErrNotFound) {
 					ctx.LocalStorage().Del(prefOpen)
 					return
@@ -309,7 +328,18 @@ func (s *Shell) show(ctx app.Context, doc corpus.Document, log history.Log) {
 
 // adopt shows the document ed holds, drawn anew.
 func (s *Shell) adopt(ctx app.Context, ed *editor.Editor) {
-	another := s.ed == nil || s.doc.ID != ed.Doc().ID
+	browser.Mark("handed")
+	// Another document starts at its top, and so does its span list. The
+	// panels scroll there before the new document is drawn, while the
+	// page's layout is clean: set after, scrollTop forces the whole layout
+	// at once (about 50 ms at 3k). A fresh page's panels are at their top.
+	if s.ed != nil && s.doc.ID != ed.Doc().ID {
+		for _, panel := range []string{"[data-role=editor]", "[data-role=side]"} {
+			if el := browser.Query(panel); el.Truthy() {
+				el.Set("scrollTop", 0)
+			}
+		}
+	}
 	s.ed = ed
 	s.doc = s.ed.Doc()
 	doc := s.doc
@@ -320,20 +350,11 @@ func (s *Shell) adopt(ctx app.Context, ed *editor.Editor) {
 	s.suggestFor(ctx)
 	ctx.LocalStorage().Set(prefOpen, doc.ID)
 	ctx.LocalStorage().Set(prefOpening, doc.ID)
-	// Another document starts at its top, and so does its span list,
-	// whatever the panels' elements held before.
-	if another {
-		ctx.Defer(func(app.Context) {
-			for _, panel := range []string{"[data-role=editor]", "[data-role=side]"} {
-				if el := browser.Query(panel); el.Truthy() {
-					el.Set("scrollTop", 0)
-				}
-			}
-		})
-	}
 	// Shown once the browser has drawn it: from then on it is reopened.
 	ctx.Defer(func(ctx app.Context) {
 		browser.AfterPaintDo(func() {
+			browser.Mark("shown")
+			firstView()
 			var opening string
 			if ctx.LocalStorage().Get(prefOpening, &opening); opening == doc.ID {
 				ctx.LocalStorage().Del(prefOpening)
@@ -347,6 +368,7 @@ func (s *Shell) adopt(ctx app.Context, ed *editor.Editor) {
 		ctx.Async(func() {
 			browser.WhenIdle(2 * time.Second)
 			warmEdits(schema)
+			ctx.Dispatch(func(app.Context) { s.engine() })
 			// Opening a long document leaves garbage: collected now, while
 			// the page is idle, not in the key handler of an edit soon after.
 			runtime.GC()
@@ -472,6 +494,7 @@ func (s *Shell) importURL(ctx app.Context, raw string) {
 	s.loading = s.loc.T("Loading %s…", name)
 	s.do(func() {
 		blob, err := browser.FetchBlob(href)
+		browser.Mark("fetched")
 		if err == nil && (!strings.HasSuffix(strings.ToLower(name), ".jsonl") || blob.Get("size").Int() > inPage) {
 			file := app.Window().Get("File").New([]any{blob}, name)
 			ctx.Dispatch(func(ctx app.Context) { s.importURLInWorker(ctx, file) })
@@ -485,11 +508,17 @@ func (s *Shell) importURL(ctx app.Context, raw string) {
 		if err == nil {
 			docs, err = jsonl.Decode(name, bytes.NewReader(data), jsonl.DecodeOptions{Schema: s.schema, Annotator: s.annotator})
 		}
+		browser.Mark("decoded")
 		ctx.Dispatch(func(ctx app.Context) {
 			s.loading = ""
 			if err != nil {
 				s.fail("%v", err)
 				return
+			}
+			// The first document's digest, read by the check below, the
+			// editor and the import, is computed once (about 17 ms at 150k).
+			if d := &docs[0]; d.Digest == "" {
+				d.Digest = corpus.DigestOf(d.Text)
 			}
 			// A document not stored yet is shown at once, from memory; it is
 			// stored right after, before any edit of it (the queue keeps order).

@@ -89,15 +89,26 @@ func (s *Shell) suggestFor(ctx app.Context) {
 	if s.sug.long {
 		return
 	}
-	if s.sug.engine == nil {
-		s.sug.engine = suggest.New(suggest.Options{})
-	}
 	doc := s.doc
-	valuer := s.sug.engine.Valuer(&doc)
+	var valuer func(corpus.Span) map[string]string // made at the first span labelled
 	s.ed.Values = func(sp corpus.Span, attrs map[string]string) map[string]string {
+		if valuer == nil {
+			valuer = s.engine().Valuer(&doc)
+		}
 		return suggestion.WithValues(attrs, valuer(sp))
 	}
 	s.askSuggestions(ctx)
+}
+
+// engine is the value readers' engine, made when first needed: once the
+// first document is shown and the page is idle (warm), or at a span
+// labelled before that. Its tables take about 20 ms to build, which a cold
+// load does not wait for.
+func (s *Shell) engine() *suggest.Engine {
+	if s.sug.engine == nil {
+		s.sug.engine = suggest.New(suggest.Options{})
+	}
+	return s.sug.engine
 }
 
 // askSuggestions asks the worker for the open document's suggestions once
