@@ -12,6 +12,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 
@@ -43,7 +44,7 @@ func bundle(out, web, base string) error {
 	if err := patchFile(filepath.Join(out, "app.js"), appJSPatches); err != nil {
 		return fmt.Errorf("bundle: %w", err)
 	}
-	if err := patchFile(filepath.Join(out, "index.html"), pagePatches); err != nil {
+	if err := patchFile(filepath.Join(out, "index.html"), pagePatches(base)); err != nil {
 		return fmt.Errorf("bundle: %w", err)
 	}
 	err = filepath.WalkDir(web, func(path string, d fs.DirEntry, err error) error {
@@ -153,18 +154,23 @@ var appJSPatches = []patch{
 `},
 }
 
-// pagePatches change go-app's index.html:
-//   - app.wasm is preloaded from the page's head, so that its download
-//     starts with the page's other files rather than when app.js runs
-//     after them (about 50 ms later); app.js's fetch takes the preload;
+// pagePatches change go-app's index.html (whose attributes go-app writes
+// in any order) for a site under base:
+//   - app.wasm is preloaded from the page's head, first after its
+//     Content-Security-Policy, so that its download starts with the page's
+//     other files rather than when app.js runs after them (about 50 ms
+//     later); app.js's fetch takes the preload;
 //   - the web font's preload is made in CORS mode, as the style sheet's
 //     @font-face fetches fonts: without crossorigin the browser cannot use
 //     what it preloaded, fetches the font again once the text is laid out,
 //     and lays the text out twice (fallback font, then the web font).
-var pagePatches = []patch{
-	{regexp.MustCompile(`<link href="([^"]*/web/)(fonts/[^"]*\.woff2)" type="font/woff2" rel="preload" as="font">`),
-		`<link href="${1}app.wasm" rel="preload" as="fetch" crossorigin>
-    <link href="${1}${2}" type="font/woff2" rel="preload" as="font" crossorigin>`},
+func pagePatches(base string) []patch {
+	wasm := path.Join("/", base, "web", "app.wasm")
+	return []patch{
+		{regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="[^"]*">`),
+			"$0\n    <link rel=\"preload\" href=\"" + wasm + "\" as=\"fetch\" crossorigin>"},
+		{regexp.MustCompile(`(<link [^>]*\bas="font"[^>]*)>`), `$1 crossorigin>`},
+	}
 }
 
 // patch is a change to a generated file: its pattern's one match is
