@@ -51,6 +51,13 @@
       return;
     }
     const copy = root.cloneNode(true);
+    // What lies below the window is left out: the copy is shown from the
+    // top, as the app opens a document, and less of it is laid out.
+    const all = root.querySelectorAll("*"), copied = copy.querySelectorAll("*");
+    const below = [];
+    all.forEach((el, i) => {
+      if (el.getBoundingClientRect().top > innerHeight && el.parentElement.getBoundingClientRect().top <= innerHeight) below.push(copied[i]);
+    });
     // Form fields as they are now, not as they were drawn.
     const fields = root.querySelectorAll("select, input"), copies = copy.querySelectorAll("select, input");
     fields.forEach((f, i) => {
@@ -59,6 +66,7 @@
       else if (f.type === "checkbox" || f.type === "radio") c.toggleAttribute("checked", f.checked);
       else if (f.type !== "file") c.setAttribute("value", f.value);
     });
+    for (const el of below) el.remove();
     for (const el of copy.querySelectorAll(".messages")) el.remove(); // said once
     for (const el of copy.querySelectorAll("[id], [data-role], [data-testid]")) {
       el.removeAttribute("id");
