@@ -368,7 +368,6 @@ func (s *Shell) adopt(ctx app.Context, ed *editor.Editor) {
 		ctx.Async(func() {
 			browser.WhenIdle(2 * time.Second)
 			warmEdits(schema)
-			ctx.Dispatch(func(app.Context) { s.engine() })
 			// Opening a long document leaves garbage: collected now, while
 			// the page is idle, not in the key handler of an edit soon after.
 			runtime.GC()

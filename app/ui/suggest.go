@@ -89,21 +89,33 @@ func (s *Shell) suggestFor(ctx app.Context) {
 	if s.sug.long {
 		return
 	}
-	doc := s.doc
-	var valuer func(corpus.Span) map[string]string // made at the first span labelled
-	s.ed.Values = func(sp corpus.Span, attrs map[string]string) map[string]string {
+	doc, ed := s.doc, s.ed
+	// The document's value reader is made once the page is idle after the
+	// document is drawn, or at a span labelled before that.
+	var valuer func(corpus.Span) map[string]string
+	value := func() func(corpus.Span) map[string]string {
 		if valuer == nil {
 			valuer = s.engine().Valuer(&doc)
 		}
-		return suggestion.WithValues(attrs, valuer(sp))
+		return valuer
 	}
+	s.ed.Values = func(sp corpus.Span, attrs map[string]string) map[string]string {
+		return suggestion.WithValues(attrs, value()(sp))
+	}
+	ctx.Async(func() {
+		browser.WhenIdle(2 * time.Second)
+		ctx.Dispatch(func(app.Context) {
+			if s.ed == ed {
+				value()
+			}
+		})
+	})
 	s.askSuggestions(ctx)
 }
 
-// engine is the value readers' engine, made when first needed: once the
-// first document is shown and the page is idle (warm), or at a span
-// labelled before that. Its tables take about 20 ms to build, which a cold
-// load does not wait for.
+// engine is the value readers' engine, made when first needed (see
+// suggestFor): its tables take about 20 ms to build, which a cold load does
+// not wait for.
 func (s *Shell) engine() *suggest.Engine {
 	if s.sug.engine == nil {
 		s.sug.engine = suggest.New(suggest.Options{})
