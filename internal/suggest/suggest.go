@@ -279,6 +279,28 @@ func (a *analysis) propagate(d *phrase.Dict[corpus.Label], e *Engine) {
 // resolve keeps the candidates that overlap neither a span the document
 // has nor a stronger candidate, sorted by start.
 func resolve(cands []candidate, existing []corpus.Span) []corpus.Span {
+	resolveOrder(cands)
+	taken := slices.Clone(existing) // a document's spans do not overlap
+	slices.SortFunc(taken, func(x, y corpus.Span) int { return cmp.Compare(x.Start, y.Start) })
+	var out []corpus.Span
+	for _, c := range cands {
+		if c.span.Start >= c.span.End {
+			continue
+		}
+		at, free := place(taken, c.span)
+		if !free {
+			continue
+		}
+		taken = slices.Insert(taken, at, c.span)
+		out = append(out, c.span)
+	}
+	corpus.SortSpans(out)
+	return out
+}
+
+// resolveOrder sorts candidates in the order resolve takes them: by rank,
+// then the longer first, then by start.
+func resolveOrder(cands []candidate) {
 	slices.SortStableFunc(cands, func(x, y candidate) int {
 		if c := cmp.Compare(x.rank, y.rank); c != 0 {
 			return c
@@ -288,26 +310,19 @@ func resolve(cands []candidate, existing []corpus.Span) []corpus.Span {
 		}
 		return cmp.Compare(x.span.Start, y.span.Start)
 	})
-	taken := slices.Clone(existing)
-	var out []corpus.Span
-	for _, c := range cands {
-		if c.span.Start >= c.span.End || overlapsAny(c.span, taken) {
-			continue
-		}
-		taken = append(taken, c.span)
-		out = append(out, c.span)
-	}
-	corpus.SortSpans(out)
-	return out
 }
 
-func overlapsAny(s corpus.Span, spans []corpus.Span) bool {
-	for _, t := range spans {
-		if s.Overlaps(t) {
-			return true
+// place returns where s goes among taken, spans that do not overlap sorted
+// by start (so that their ends are sorted too), and whether it overlaps
+// none of them.
+func place(taken []corpus.Span, s corpus.Span) (at int, free bool) {
+	at, _ = slices.BinarySearchFunc(taken, s.Start, func(t corpus.Span, start int) int {
+		if t.End <= start {
+			return -1
 		}
-	}
-	return false
+		return 1
+	})
+	return at, at == len(taken) || taken[at].Start >= s.End
 }
 
 // Suggest returns the suggestions for doc: spans that overlap neither each
