@@ -4,6 +4,7 @@ import (
 	"maps"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raqim/raqim/app/browser"
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/curate"
 	"github.com/raqim/raqim/internal/store"
@@ -18,6 +19,7 @@ func (s *Shell) keepGold(ctx app.Context, sess *curate.Session, put store.LayerP
 	// On the shell's context: the view may be gone when storage answers.
 	ctx = *s.ctx
 	s.do(func() {
+		browser.AfterPaint() // the decision is drawn first; the layer is written after
 		err := sess.Keep(put)
 		ctx.Dispatch(func(ctx app.Context) {
 			s.saving.End(err)

@@ -391,14 +391,21 @@ func (c *Curation) Decisions() []Decision {
 	return out
 }
 
+// GoldID is the ID of the gold span [start, end): gold spans never overlap,
+// so their extent names them, and a span keeps its ID from one decision's
+// gold to the next (and from one export to the next).
+func GoldID(start, end int) string {
+	return "gold-" + strconv.Itoa(start) + "-" + strconv.Itoa(end)
+}
+
 // Gold returns the gold spans of the units merged or decided so far,
 // sorted, checked against the span rules (corpus.ValidateSpans with the
-// settings' schema). Annotator is set on every span.
+// settings' schema). Annotator is set on every span, and its ID is GoldID.
 func (c *Curation) Gold(annotator string) ([]corpus.Span, error) {
 	var out []corpus.Span
 	for i := range c.units {
 		for _, e := range c.units[i].Gold {
-			out = append(out, corpus.Span{Start: e.Start, End: e.End, Label: e.Label, Annotator: annotator})
+			out = append(out, corpus.Span{ID: GoldID(e.Start, e.End), Start: e.Start, End: e.End, Label: e.Label, Annotator: annotator})
 		}
 	}
 	corpus.SortSpans(out)

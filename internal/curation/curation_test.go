@@ -61,6 +61,9 @@ func gold(t *testing.T, c *Curation) []string {
 		if s.Annotator != "curator" {
 			t.Errorf("annotator %q", s.Annotator)
 		}
+		if want := fmt.Sprintf("gold-%d-%d", s.Start, s.End); s.ID != want {
+			t.Errorf("[%d,%d): ID %q, want %q", s.Start, s.End, s.ID, want)
+		}
 		out = append(out, fmt.Sprintf("[%d,%d) %s", s.Start, s.End, s.Label))
 	}
 	return out
