@@ -39,10 +39,10 @@
   // of the app's markup is kept (what the serializer writes: its text
   // escaped), without its IDs, roles and test hooks. The next visit that
   // opens the same document shows that copy, inert and out of reach of the
-  // page's queries, over the page until
-  // the app has drawn its first view (its "raqim:shown" event): the text
-  // and spans are seen before the app's code has compiled, and nothing can
-  // be done on the copy, so nothing done there is lost.
+  // page's queries, over the page until the app has drawn its first view
+  // (its "raqim:shown" event): the text and spans are seen before the
+  // app's code has compiled, and nothing can be done on the copy, so
+  // nothing done there is lost.
   const SNAP = "raqim.snapshot";
   const keep = () => {
     const root = document.body.firstElementChild;
