@@ -1,11 +1,19 @@
 package browser
 
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"sync"
 
-// Mark records the performance mark "raqim:" + name in the browser (nothing
-// natively): the steps of a cold load that make bench breaks it into.
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+var marked sync.Map // the names marked already
+
+// Mark records the performance mark "raqim:" + name in the browser, the
+// first time only (nothing natively): the steps of a cold load that make
+// bench breaks it into. Later documents opened add no marks, which the
+// browser would keep for the page's life.
 func Mark(name string) {
-	if app.IsClient {
+	if _, again := marked.LoadOrStore(name, true); app.IsClient && !again {
 		app.Window().Get("performance").Call("mark", "raqim:"+name)
 	}
 }

@@ -245,10 +245,10 @@ func str(v json.RawMessage, what string) (string, error) {
 	if kind(v) != "string" {
 		return "", errorf("%s must be a string, got a %s", what, kind(v))
 	}
-	// A string without escapes is its bytes between the quotes: v is
-	// checked JSON (no raw control characters) and checked UTF-8.
-	if t := bytes.TrimSpace(v); len(t) >= 2 && t[len(t)-1] == '"' && bytes.IndexByte(t[1:len(t)-1], '\\') < 0 {
-		return string(t[1 : len(t)-1]), nil
+	// A string without escapes is read as the span scanner reads one.
+	sc := scanner{b: v}
+	if plain, ok := sc.str(); ok && sc.end() {
+		return plain, nil
 	}
 	var s string
 	if err := json.Unmarshal(v, &s); err != nil {
@@ -430,6 +430,12 @@ type rawSpan struct {
 	created, modified time.Time
 }
 
+// spanTime reads a span's "created" or "modified" time (RFC 3339).
+func spanTime(s string) (time.Time, bool) {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	return t, err == nil
+}
+
 // prodigySpans reads a "spans" array of objects.
 func prodigySpans(v json.RawMessage) ([]rawSpan, error) {
 	if isNull(v) {
@@ -512,7 +518,8 @@ func prodigySpans(v json.RawMessage) ([]rawSpan, error) {
 			if err != nil {
 				return nil, err
 			}
-			if *f.t, err = time.Parse(time.RFC3339Nano, s); err != nil {
+			var ok bool
+			if *f.t, ok = spanTime(s); !ok {
 				return nil, errorf("%s %q is not an RFC 3339 time: %q", what, f.key, s)
 			}
 		}
@@ -562,8 +569,8 @@ func fastSpans(v json.RawMessage) (out []rawSpan, ok bool) {
 			if t.s == nil {
 				continue
 			}
-			var err error
-			if *t.t, err = time.Parse(time.RFC3339Nano, *t.s); err != nil {
+			var ok bool
+			if *t.t, ok = spanTime(*t.s); !ok {
 				return nil, false
 			}
 		}

@@ -145,7 +145,7 @@ func (s *scanner) span() (rawSpan, bool) {
 			var t string
 			if t, ok = s.str(); ok {
 				var at time.Time
-				if at, ok = parseTime(t); ok {
+				if at, ok = spanTime(t); ok {
 					if key == "created" {
 						rs.created = at
 					} else {
@@ -166,10 +166,4 @@ func (s *scanner) span() (rawSpan, bool) {
 			return rs, false
 		}
 	}
-}
-
-// parseTime reads a span's time as fastSpans does.
-func parseTime(t string) (time.Time, bool) {
-	at, err := time.Parse(time.RFC3339Nano, t)
-	return at, err == nil
 }
