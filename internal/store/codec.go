@@ -119,11 +119,19 @@ type SpanDecoder struct {
 	names []string
 }
 
-// Decode decodes one span; see DecodeSpan.
+// Decode decodes one span; see DecodeSpan. Its attributes' keys and values
+// are copies too.
 func (d *SpanDecoder) Decode(s string) (corpus.Span, error) {
 	sp, err := DecodeSpan(s)
 	sp.Label = corpus.Label(d.name(string(sp.Label)))
 	sp.Annotator = d.name(sp.Annotator)
+	if len(sp.Attrs) > 0 {
+		own := make(map[string]string, len(sp.Attrs))
+		for k, v := range sp.Attrs {
+			own[d.name(k)] = d.name(v)
+		}
+		sp.Attrs = own
+	}
 	return sp, err
 }
 
@@ -285,9 +293,13 @@ func AppendSpanLines(b []byte, spans []corpus.Span) []byte {
 }
 
 // DecodeSpanLines decodes spans as AppendSpanLines writes them, in order.
+// The spans share no memory with lines, so that keeping them does not keep
+// lines: a SpanDecoder copies their labels, annotators and attributes, and
+// their IDs are parts of one string of their own.
 func DecodeSpanLines(lines string) ([]corpus.Span, error) {
 	spans := make([]corpus.Span, 0, strings.Count(lines, "\n")+1)
 	var dec SpanDecoder
+	ids := 0
 	for lines != "" {
 		line, rest, _ := strings.Cut(lines, "\n")
 		lines = rest
@@ -296,6 +308,18 @@ func DecodeSpanLines(lines string) ([]corpus.Span, error) {
 			return nil, err
 		}
 		spans = append(spans, sp)
+		ids += len(sp.ID)
+	}
+	var b strings.Builder
+	b.Grow(ids)
+	for _, sp := range spans {
+		b.WriteString(sp.ID)
+	}
+	all, at := b.String(), 0
+	for i := range spans {
+		n := len(spans[i].ID)
+		spans[i].ID = all[at : at+n]
+		at += n
 	}
 	return spans, nil
 }

@@ -174,3 +174,42 @@ func BenchmarkUnmarshalSpan(b *testing.B) {
 		json.Unmarshal(s, &out)
 	}
 }
+
+// TestDecodeSpanLinesOwnsItsStrings checks that DecodeSpanLines decodes
+// what AppendSpanLines writes, and that no string of the spans it returns
+// is a part of the lines decoded, which a span kept would keep whole.
+func TestDecodeSpanLinesOwnsItsStrings(t *testing.T) {
+	at := time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC)
+	spans := []corpus.Span{
+		{ID: "a1", Start: 0, End: 4, Label: "ACTOR", Annotator: "سارة", Created: at, Modified: at},
+		{ID: "b-22", Start: 5, End: 9, Label: "PLACE", Attrs: map[string]string{"source": "gazetteer", "value": "ML-6"}},
+		{ID: "c333", Start: 10, End: 12, Label: "ACTOR", Annotator: "سارة", Attrs: map[string]string{"source": "lexicon"}},
+		{ID: "d", Start: 13, End: 20, Label: "DATE", Attrs: map[string]string{"note": "a \"quoted\" note"}},
+	}
+	lines := string(AppendSpanLines(nil, spans))
+	got, err := DecodeSpanLines(lines)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, spans) {
+		t.Fatalf("DecodeSpanLines(AppendSpanLines(spans))\n got %+v\nwant %+v", got, spans)
+	}
+	inside := func(s string) bool {
+		if s == "" {
+			return false
+		}
+		p, b := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(lines)))
+		return p >= b && p < b+uintptr(len(lines))
+	}
+	for i, sp := range got {
+		strs := []string{sp.ID, string(sp.Label), sp.Annotator}
+		for k, v := range sp.Attrs {
+			strs = append(strs, k, v)
+		}
+		for _, s := range strs {
+			if inside(s) {
+				t.Errorf("span %d: %q is a part of the decoded lines", i, s)
+			}
+		}
+	}
+}
