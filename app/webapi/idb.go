@@ -456,18 +456,22 @@ func (r docReads) decode() (corpus.Document, history.Log, error) {
 		Created: rec.Created, Modified: rec.Modified, Rev: rec.Rev,
 		Text: r.text.Get("result").String(),
 	}
-	// One string for all the spans, a span's JSON per line (JSON strings
-	// escape line breaks): one crossing into Go, not one per span.
-	// A bulk record's lines join the others.
+	// The bulk record, when there is one, comes first (bulkKey sorts
+	// first); the records of one span each follow.
 	res := r.spans.Get("result")
-	var lines string
-	if res.Length() > 0 {
-		lines = res.Call("join", "\n").String()
-	}
+	var pieces [][]corpus.Span
 	var err error
-	if doc.Spans, err = decodeSpanLines(lines); err != nil {
+	if n := res.Length(); n > 0 {
+		pieces, err = decodeSpanLines(res.Index(0), nil)
+		for i := 1; i < n && err == nil; i += spanBatch {
+			pieces, err = decodeSpanLines(res.Call("slice", i, i+spanBatch).Call("join", "\n"), pieces)
+		}
+	}
+	if err != nil {
 		return doc, log, fmt.Errorf("document %s: stored span is damaged: %v", r.id, err)
 	}
+	doc.Spans = concatSpans(pieces)
+	corpus.SortSpans(doc.Spans)
 	if !r.withLog {
 		return doc, log, nil
 	}
@@ -479,14 +483,52 @@ func (r docReads) decode() (corpus.Document, history.Log, error) {
 	return doc, log, nil
 }
 
-// decodeSpanLines decodes spans stored a span's JSON per line, sorted.
-func decodeSpanLines(lines string) ([]corpus.Span, error) {
-	spans, err := store.DecodeSpanLines(lines)
-	if err != nil {
-		return nil, err
+// spanPiece is about the most UTF-16 code units of span lines read into Go
+// at once: a piece ends at the first line break after as many.
+const spanPiece = 1 << 18
+
+// decodeSpanLines appends to pieces the spans of lines, a JS string of span
+// lines as store.AppendSpanLines writes them. It reads lines in pieces cut
+// at line breaks: a long document's spans never cross into Go as one
+// string, which Go would hold twice over while it converts it.
+func decodeSpanLines(lines js.Value, pieces [][]corpus.Span) ([][]corpus.Span, error) {
+	for from := 0; from >= 0; {
+		// syscall/js reads no property of a string, nor calls its methods:
+		// String.prototype's are called with the string as this.
+		var piece js.Value
+		to := stringMethod("indexOf").Call("call", lines, "\n", from+spanPiece).Int()
+		if to < 0 {
+			piece = stringMethod("substring").Call("call", lines, from)
+		} else {
+			piece = stringMethod("substring").Call("call", lines, from, to)
+			to++
+		}
+		spans, err := store.DecodeSpanLines(piece.String())
+		if err != nil {
+			return nil, err
+		}
+		pieces, from = append(pieces, spans), to
 	}
-	corpus.SortSpans(spans)
-	return spans, nil
+	return pieces, nil
+}
+
+// concatSpans returns the spans of pieces in one slice, never nil (JSON
+// "spans": [], not null).
+func concatSpans(pieces [][]corpus.Span) []corpus.Span {
+	n := 0
+	for _, p := range pieces {
+		n += len(p)
+	}
+	out := make([]corpus.Span, 0, n)
+	for _, p := range pieces {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// stringMethod returns String.prototype's method name.
+func stringMethod(name string) js.Value {
+	return js.Global().Get("String").Get("prototype").Get(name)
 }
 
 // Add stores new documents, all or none.

@@ -106,10 +106,12 @@ func layerOf(id, name string, rec, spans, decisions js.Value) (corpus.Layer, err
 		}
 	}
 	if spans.Type() == js.TypeString {
-		var err error
-		if l.Spans, err = decodeSpanLines(spans.String()); err != nil {
+		pieces, err := decodeSpanLines(spans, nil)
+		if err != nil {
 			return corpus.Layer{}, fmt.Errorf("document %s, layer %q: a stored span is damaged: %v", id, name, err)
 		}
+		l.Spans = concatSpans(pieces)
+		corpus.SortSpans(l.Spans)
 	}
 	return l, nil
 }

@@ -65,6 +65,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"LayersCuration", testLayersCuration},
 		{"LayersBatch", testLayersBatch},
 		{"Models", testModels},
+		{"ManySpans", testManySpans},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.f(t, open(t)) })
