@@ -2,6 +2,7 @@ package view
 
 import (
 	"slices"
+	"sort"
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/store"
@@ -30,6 +31,7 @@ type Layout struct {
 
 // NewLayout lays out a document's text and sorted spans, with its first two
 // blocks drawn and the side list's groups drawn up to twice GroupRows spans.
+// The layout keeps parts of spans, which must not change afterwards.
 func NewLayout(gen int, text string, spans []corpus.Span) Layout {
 	return newLayout(gen, text, spans, BlockRunes)
 }
@@ -41,7 +43,7 @@ func newLayout(gen int, text string, spans []corpus.Span, size int) Layout {
 	l.BlockSpans, l.GroupSpans = make([][]corpus.Span, n), make([][]corpus.Span, n)
 	l.Shown, l.ListShown, l.Heights = make([]bool, n), make([]bool, n), make([]int, n)
 	for i := range l.Blocks {
-		l.fill(i, spans)
+		l.fill(i, spans, true)
 	}
 	for i := 0; i < n && i < 2; i++ {
 		l.Shown[i] = true
@@ -54,31 +56,29 @@ func newLayout(gen int, text string, spans []corpus.Span, size int) Layout {
 	return l
 }
 
-// fill recomputes block i's span slices from the document's sorted spans: a
-// span belongs to the group of the block it starts in, or of the block
-// before the line break it starts in.
-func (l *Layout) fill(i int, spans []corpus.Span) {
+// fill sets block i's span slices from the document's sorted spans: those
+// overlapping the block, and its group, the spans starting in it or after
+// it and before the next block. The slices are parts of spans when share
+// (capped: an append copies), copies otherwise, so that the spans of a
+// later edit are not kept whole by the one block it touched.
+func (l *Layout) fill(i int, spans []corpus.Span, share bool) {
 	b := l.Blocks[i]
-	over := Overlapping(spans, b.Start, b.End)
-	l.BlockSpans[i] = slices.Clone(over)
 	end := b.End + 1
 	if i+1 < len(l.Blocks) {
 		end = l.Blocks[i+1].Start
 	}
+	over := Overlapping(spans, b.Start, b.End)
+	lo := sort.Search(len(spans), func(k int) bool { return spans[k].Start >= b.Start })
+	hi := lo + sort.Search(len(spans)-lo, func(k int) bool { return spans[lo+k].Start >= end })
 	var starting []corpus.Span
-	for _, sp := range over {
-		if sp.Start >= b.Start && sp.Start < end {
-			starting = append(starting, sp)
-		}
+	if hi > lo {
+		starting = spans[lo:hi:hi]
 	}
-	if i+1 < len(l.Blocks) {
-		for _, sp := range Overlapping(spans, b.End, end) {
-			if sp.Start >= b.End && sp.Start < end && !slices.ContainsFunc(starting, func(s corpus.Span) bool { return s.ID == sp.ID }) {
-				starting = append(starting, sp)
-			}
-		}
+	if share {
+		l.BlockSpans[i], l.GroupSpans[i] = over[:len(over):len(over)], starting
+		return
 	}
-	l.GroupSpans[i] = starting
+	l.BlockSpans[i], l.GroupSpans[i] = slices.Clone(over), slices.Clone(starting)
 }
 
 // Update refits the blocks an edit touched, those holding a span it put or
@@ -122,7 +122,7 @@ func (l *Layout) RefitGroups(blocks []int, spans []corpus.Span) {
 	l.GroupSpans = slices.Clone(l.GroupSpans)
 	for _, i := range blocks {
 		if i >= 0 && i < len(l.Blocks) {
-			l.fill(i, spans)
+			l.fill(i, spans, false)
 		}
 	}
 }

@@ -93,6 +93,28 @@ func TestLayoutUpdate(t *testing.T) {
 	if got := l.Update(store.Edit{}, nil, after); got != nil {
 		t.Errorf("an empty edit changed %s", ids(got))
 	}
+	// The first layout holds parts of the document's spans, no copy; what
+	// an edit refits holds copies, never parts of the edit's spans, which
+	// the one block it touched would keep whole.
+	in := func(part, whole []corpus.Span) bool {
+		for k := range whole {
+			if len(part) > 0 && &part[0] == &whole[k] {
+				return true
+			}
+		}
+		return false
+	}
+	if !in(old[0], before) {
+		t.Error("the first layout's block 0 holds a copy of the document's spans")
+	}
+	for i := range l.Blocks {
+		if in(l.BlockSpans[i], after) || in(l.GroupSpans[i], after) {
+			t.Errorf("block %d holds a part of the edit's spans", i)
+		}
+	}
+	if got := append(l.BlockSpans[0], sp("z", 5, 6)); &got[0] == &before[0] || before[1].ID != "d" {
+		t.Error("appending to a block's spans wrote into the document's spans")
+	}
 }
 
 // TestLayoutShow checks that showing a block far away stops drawing those
