@@ -81,6 +81,9 @@ func BenchmarkBrowserLimits(b *testing.B) {
 		openDoc(b, ctx, firstSampleTitleB(b, ctx))
 		openDoc(b, ctx, "longest")
 		opened := time.Since(t0)
+		// The same document opened again is drawn anew: the scroll starts
+		// once its whole height is laid out.
+		evalFor(b, ctx, 60*time.Second, "the document's height", `new Promise((ok) => { const p = () => { const el = document.querySelector('.editor'); el && el.scrollHeight > 50 * el.clientHeight ? ok(true) : setTimeout(p, 50); }; p(); })`, nil)
 		var frames int
 		evalFor(b, ctx, 600*time.Second, "the scroll", `new Promise((resolve) => {
 			const el = document.querySelector('.editor'); let n = 0;
