@@ -1,6 +1,7 @@
 package agreement
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 
@@ -184,4 +185,33 @@ func errStart(e ScoreError) int {
 		return e.Gold.Start
 	}
 	return e.Pred.Start
+}
+
+// ErrorMarks returns what the document view draws of document doc's
+// errors under the strict schema, each sorted by start: missed, the gold
+// side of every MIS, INC and PAR (the reference's spans the extractor did
+// not get right), and wrong, the predicted side of every SPU, INC and PAR
+// (the extractor's spans that are not the reference's).
+func (r *ScoreReport) ErrorMarks(doc string) (missed, wrong []SpanRef) {
+	for _, e := range r.Errors {
+		if e.Doc != doc {
+			continue
+		}
+		switch e.Categories["strict"] {
+		case MIS, INC, PAR:
+			if e.Gold != nil {
+				missed = append(missed, *e.Gold)
+			}
+		}
+		switch e.Categories["strict"] {
+		case SPU, INC, PAR:
+			if e.Pred != nil {
+				wrong = append(wrong, *e.Pred)
+			}
+		}
+	}
+	byStart := func(a, b SpanRef) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End)) }
+	slices.SortFunc(missed, byStart)
+	slices.SortFunc(wrong, byStart)
+	return missed, wrong
 }

@@ -2,6 +2,7 @@ package agreement
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -122,4 +123,31 @@ func TestScoreIdenticalAndEmpty(t *testing.T) {
 		t.Error("a layer scored against itself")
 	}
 	allFloats(t, r)
+}
+
+// TestErrorMarks checks which side of each strict error the document view
+// marks: the gold side of MIS, INC and PAR as missed, the predicted side of
+// SPU, INC and PAR as wrong, one document's only, sorted (expected values
+// by hand from the categories' definitions).
+func TestErrorMarks(t *testing.T) {
+	ref := func(s, e int) *SpanRef { return &SpanRef{Start: s, End: e} }
+	cat := func(c Category) map[string]Category { return map[string]Category{"strict": c, "partial": COR} }
+	r := &ScoreReport{Errors: []ScoreError{
+		{Doc: "a", Pred: ref(40, 44), Categories: cat(SPU)},
+		{Doc: "a", Gold: ref(30, 35), Categories: cat(MIS)},
+		{Doc: "a", Gold: ref(10, 15), Pred: ref(10, 15), Categories: cat(INC)},
+		{Doc: "a", Gold: ref(0, 6), Pred: ref(2, 6), Categories: cat(PAR)},
+		{Doc: "b", Gold: ref(1, 2), Categories: cat(MIS)},
+		{Doc: "a", Gold: ref(50, 52), Pred: ref(50, 52), Categories: cat(COR)}, // an error under another schema only
+	}}
+	missed, wrong := r.ErrorMarks("a")
+	if want := []SpanRef{*ref(0, 6), *ref(10, 15), *ref(30, 35)}; !slices.Equal(missed, want) {
+		t.Errorf("missed %v, want %v", missed, want)
+	}
+	if want := []SpanRef{*ref(2, 6), *ref(10, 15), *ref(40, 44)}; !slices.Equal(wrong, want) {
+		t.Errorf("wrong %v, want %v", wrong, want)
+	}
+	if m, w := r.ErrorMarks("c"); m != nil || w != nil {
+		t.Errorf("a document without errors has marks %v %v", m, w)
+	}
 }

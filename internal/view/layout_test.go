@@ -175,3 +175,19 @@ func TestNear(t *testing.T) {
 		}
 	}
 }
+
+// TestMarksPerBlock checks which blocks a mark is given to: every block
+// its extent overlaps (the blocks of layoutText, by hand: [0,10) [11,21)
+// [22,32) [33,43)).
+func TestMarksPerBlock(t *testing.T) {
+	blocks := Blocks(Paragraphs(layoutText), 11)
+	marks := []Mark{{0, 3, "missed"}, {8, 14, "wrong"}, {25, 40, "missed"}, {41, 43, "wrong"}}
+	got := MarksPerBlock(blocks, marks)
+	want := [][]Mark{{marks[0], marks[1]}, {marks[1]}, {marks[2]}, {marks[2], marks[3]}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("MarksPerBlock = %v, want %v", got, want)
+	}
+	if got := MarksPerBlock(blocks, nil); len(got) != 4 || got[0] != nil {
+		t.Errorf("no marks gave %v", got)
+	}
+}
