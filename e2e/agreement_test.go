@@ -2,9 +2,11 @@ package e2e
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -183,4 +185,63 @@ func TestScoreMatchesCommandLine(t *testing.T) {
 	if errs != len(want.Errors) {
 		t.Errorf("%d errors listed, the command line %d", errs, len(want.Errors))
 	}
+
+	// An error opens its document with the extractor's errors drawn in the
+	// text: what it missed (the reference's side of a strict MIS, INC or
+	// PAR) and what it got wrong (its side of a SPU, INC or PAR), as the
+	// command line lists them.
+	var listed struct {
+		Errors []struct {
+			Doc        string
+			Gold, Pred *struct{ Text string }
+			Categories map[string]string
+		}
+	}
+	if err := json.Unmarshal(out, &listed); err != nil {
+		t.Fatal(err)
+	}
+	// The first document with both.
+	var doc string
+	var missed, wrong []string
+	for _, first := range listed.Errors {
+		doc, missed, wrong = first.Doc, nil, nil
+		for _, e := range listed.Errors {
+			c := e.Categories["strict"]
+			if e.Doc != doc {
+				continue
+			}
+			if e.Gold != nil && (c == "MIS" || c == "INC" || c == "PAR") {
+				missed = append(missed, e.Gold.Text)
+			}
+			if e.Pred != nil && (c == "SPU" || c == "INC" || c == "PAR") {
+				wrong = append(wrong, e.Pred.Text)
+			}
+		}
+		if len(missed) > 0 && len(wrong) > 0 {
+			break
+		}
+	}
+	if len(missed) == 0 || len(wrong) == 0 {
+		t.Fatal("no document of the fixture has errors of both kinds")
+	}
+	slices.Sort(missed)
+	slices.Sort(wrong)
+	// The command line names the documents as salma.jsonl does: "s-" and
+	// the ID they have in the app, imported from texts.jsonl.
+	eval(t, ctx, js(`document.querySelector('[data-testid=score-error-item][data-doc=%q] [data-testid=score-open]').click(), true`, strings.TrimPrefix(doc, "s-")), nil)
+	waitJS(t, ctx, "the errors drawn", `!!document.querySelector('[data-testid=score-marks]') && !!CSS.highlights.get('raqim-wrong')`)
+	var drawn map[string][]string
+	eval(t, ctx, `Object.fromEntries(['missed', 'wrong'].map(k => [k, [...(CSS.highlights.get('raqim-' + k) || [])].map(r => r.toString()).sort()]))`, &drawn)
+	if !slices.Equal(drawn["missed"], missed) || !slices.Equal(drawn["wrong"], wrong) {
+		t.Errorf("drawn as missed %q and wrong %q, the command line's errors are %q and %q", drawn["missed"], drawn["wrong"], missed, wrong)
+	}
+	var bar string
+	eval(t, ctx, `document.querySelector('[data-testid=score-marks]').textContent`, &bar)
+	if !strings.Contains(bar, fmt.Sprintf("Missed by the extractor: %d", len(missed))) || !strings.Contains(bar, fmt.Sprintf("Its wrong spans: %d", len(wrong))) {
+		t.Errorf("the bar says %q, want %d missed and %d wrong", bar, len(missed), len(wrong))
+	}
+	eval(t, ctx, `getSelection().removeAllRanges(), true`, nil) // for the screenshot: the marks under it
+	screenshot(t, ctx, "score-errors")
+	run(t, ctx, "hide the errors", chromedp.Click(`[data-testid=score-marks-hide]`, chromedp.ByQuery))
+	waitJS(t, ctx, "the errors hidden", `!document.querySelector('[data-testid=score-marks]') && (CSS.highlights.get('raqim-missed')?.size || 0) === 0 && (CSS.highlights.get('raqim-wrong')?.size || 0) === 0`)
 }

@@ -20,6 +20,7 @@ type Block struct {
 	Selected string        // ID of the selected span
 	Flash    string        // ID of a span flashing
 	Current  string        // element ID of the chosen suggestion
+	Marks    []view.Mark   // painted over the block's text (see browser.SetMarks)
 	Shown    bool
 	Height   int // px: the height it was drawn at, for its box; 0 for an estimate
 	Vis      *browser.Visibility
@@ -41,7 +42,15 @@ func (b *Block) fill(mounted bool) {
 	if el := b.JSValue(); el != nil && el.Truthy() {
 		markSpans(el, b.Selected, b.Flash, b.Current)
 	}
+	if b.Shown {
+		browser.SetMarks(b.Key, b.Marks)
+	} else {
+		browser.SetMarks(b.Key, nil)
+	}
 }
+
+// OnDismount takes the block's marks away.
+func (b *Block) OnDismount() { browser.SetMarks(b.Key, nil) }
 
 // markSpans marks, inside a block's element, the selected span
 // (aria-current), the flashing one (data-flash) and the chosen suggestion

@@ -84,8 +84,9 @@ func (s *Shell) openDoc() *OpenDoc {
 		LaidOut: LaidOut{Gen: s.lay.Gen, Count: len(s.doc.Spans), Blocks: s.lay.Blocks, Spans: s.lay.BlockSpans, Shown: s.lay.Shown,
 			Selected: s.selected, SelBlock: s.blockOf(s.selected)},
 		Heights: s.lay.Heights, Flash: s.flash, FlashBlock: s.blockOf(s.flash),
-		Suggest: s.sug.blocks, Current: s.currentElement(), CurBlock: s.currentBlock(),
-	}, Suggest: SuggestBar{Count: len(s.sug.pending), Control: s.sug.control, Long: s.sug.long, Chosen: s.chosen()}}
+		Suggest: s.sug.blocks, Current: s.currentElement(), CurBlock: s.currentBlock(), Marks: s.marks.blocks,
+	}, Suggest: SuggestBar{Count: len(s.sug.pending), Control: s.sug.control, Long: s.sug.long, Chosen: s.chosen()},
+		Errors: ErrorMarksBar{Missed: s.marks.missed, Wrong: s.marks.wrong}}
 }
 
 // spanList returns the open document's span list as the side panel draws it.
@@ -160,6 +161,9 @@ func (s *Shell) paintNow(changed []corpus.Span, prevSelected string) {
 			cur = ""
 		}
 		markSpans(el, sel, flash, cur)
+		if i < len(s.marks.blocks) {
+			browser.SetMarks(key, s.marks.blocks[i]) // the paragraphs replaced held some
+		}
 	}
 	mounted.documentView.count(len(s.doc.Spans))
 }

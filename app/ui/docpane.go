@@ -34,6 +34,8 @@ type OpenDoc struct {
 	Stamp  int         // changes when its layers may have changed
 	// Suggest is what the suggestion bar shows.
 	Suggest SuggestBar
+	// Errors is what the bar of the extractor's errors shows.
+	Errors ErrorMarksBar
 }
 
 // docPaneOwner carries out what the document pane's views report.
@@ -42,6 +44,7 @@ type docPaneOwner interface {
 	paletteOwner
 	documentOwner
 	suggestBarOwner
+	errorMarksOwner
 }
 
 // Render draws the panel.
@@ -59,6 +62,7 @@ func (d *DocPane) Render() app.UI {
 			&LayerList{Loc: d.Loc, Store: d.Doc.Store, Doc: d.Doc.ID, Own: d.Doc.Text.Count, Stamp: d.Doc.Stamp},
 			&Palette{Loc: d.Loc, Labels: d.Doc.Labels, Owner: d.Owner},
 			&SuggestBar{Loc: d.Loc, Count: d.Doc.Suggest.Count, Control: d.Doc.Suggest.Control, Long: d.Doc.Suggest.Long, Chosen: d.Doc.Suggest.Chosen, Owner: d.Owner},
+			&ErrorMarksBar{Loc: d.Loc, Missed: d.Doc.Errors.Missed, Wrong: d.Doc.Errors.Wrong, Owner: d.Owner},
 			&DocumentView{Text: d.Doc.Text, Vis: d.Vis, Painted: d.Painted, Owner: d.Owner},
 		)
 	}

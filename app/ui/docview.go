@@ -48,6 +48,8 @@ type DocText struct {
 	Suggest  [][]corpus.Span
 	Current  string
 	CurBlock int
+	// Marks are the marks painted over each block (the extractor's errors).
+	Marks [][]view.Mark
 }
 
 // documentOwner carries out what the document view reports.
@@ -101,6 +103,9 @@ func (d *DocumentView) Render() app.UI {
 		}
 		if i == t.CurBlock {
 			b.Current = t.Current
+		}
+		if i < len(t.Marks) {
+			b.Marks = t.Marks[i]
 		}
 		blocks[i] = b
 	}

@@ -37,6 +37,8 @@ type scoringOwner interface {
 	importPredictions(ctx app.Context, files app.Value, then func(ctx app.Context))
 	// openAt opens document id with [start, end) selected.
 	openAt(ctx app.Context, id string, start, end int)
+	// showErrors draws document id's errors in its text.
+	showErrors(id string, missed, wrong []agreement.SpanRef)
 }
 
 // OnMount surveys the layers.
@@ -241,9 +243,13 @@ func (c *Scoring) renderReport(p *locale.Printer) app.UI {
 			text += p.T("extractor") + ": " + string(e.Pred.Label) + " «" + e.Pred.Text + "»"
 		}
 		cat := e.Categories["strict"].String()
-		items = append(items, app.Li().DataSet("testid", "score-error-item").DataSet("category", cat).Body(
+		items = append(items, app.Li().DataSet("testid", "score-error-item").DataSet("category", cat).DataSet("doc", e.Doc).Body(
 			app.Button().Class("link").DataSet("testid", "score-open").
-				OnClick(func(ctx app.Context, ev app.Event) { c.Owner.openAt(ctx, e.Doc, at.Start, at.End) }, app.EventScope(e.Doc, at.Start, at.End)).
+				OnClick(func(ctx app.Context, ev app.Event) {
+					missed, wrong := r.ErrorMarks(e.Doc)
+					c.Owner.showErrors(e.Doc, missed, wrong)
+					c.Owner.openAt(ctx, e.Doc, at.Start, at.End)
+				}, app.EventScope(e.Doc, at.Start, at.End)).
 				Text(cat),
 			app.Text(" "),
 			app.Bdi().Class("versions").Text(text),

@@ -91,6 +91,7 @@ type Shell struct {
 	dragging  bool
 
 	sug    suggestions // the open document's suggestions
+	marks  errorMarks  // an extractor's errors drawn in a document's text
 	tagger taggerState // the learned tagger and the propagated labels
 
 	keys    app.Func
@@ -346,6 +347,7 @@ func (s *Shell) adopt(ctx app.Context, ed *editor.Editor) {
 	s.gen++
 	s.lay = view.NewLayout(s.gen, doc.Text, s.doc.Spans)
 	s.painted.forget(kindBlock, kindGroup) // the last document's chunks
+	s.fitMarks()
 	s.selected, s.listSel, s.flash = "", "", ""
 	s.suggestFor(ctx)
 	ctx.LocalStorage().Set(prefOpen, doc.ID)
