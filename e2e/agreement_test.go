@@ -242,6 +242,17 @@ func TestScoreMatchesCommandLine(t *testing.T) {
 	}
 	eval(t, ctx, `getSelection().removeAllRanges(), true`, nil) // for the screenshot: the marks under it
 	screenshot(t, ctx, "score-errors")
+	// Another document has none drawn; back to this one, they are again.
+	var title string
+	eval(t, ctx, `document.querySelector('.doc-head h1').textContent`, &title)
+	other := "سفر سامي"
+	if title == other {
+		other = "زيارة ليلى"
+	}
+	openDoc(t, ctx, other)
+	waitJS(t, ctx, "no errors drawn in "+other, `!document.querySelector('[data-testid=score-marks]') && (CSS.highlights.get('raqim-wrong')?.size || 0) === 0`)
+	openDoc(t, ctx, title)
+	waitJS(t, ctx, "the errors drawn again", js(`!!document.querySelector('[data-testid=score-marks]') && CSS.highlights.get('raqim-wrong')?.size === %d`, len(wrong)))
 	run(t, ctx, "hide the errors", chromedp.Click(`[data-testid=score-marks-hide]`, chromedp.ByQuery))
 	waitJS(t, ctx, "the errors hidden", `!document.querySelector('[data-testid=score-marks]') && (CSS.highlights.get('raqim-missed')?.size || 0) === 0 && (CSS.highlights.get('raqim-wrong')?.size || 0) === 0`)
 }

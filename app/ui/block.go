@@ -25,6 +25,8 @@ type Block struct {
 	Height   int // px: the height it was drawn at, for its box; 0 for an estimate
 	Vis      *browser.Visibility
 	Painted  painted
+
+	marked string // the key its marks were set under: go-app gives an instance the next document's block
 }
 
 // OnMount fills the block.
@@ -42,6 +44,10 @@ func (b *Block) fill(mounted bool) {
 	if el := b.JSValue(); el != nil && el.Truthy() {
 		markSpans(el, b.Selected, b.Flash, b.Current)
 	}
+	if b.marked != "" && b.marked != b.Key {
+		browser.SetMarks(b.marked, nil)
+	}
+	b.marked = b.Key
 	if b.Shown {
 		browser.SetMarks(b.Key, b.Marks)
 	} else {
@@ -50,7 +56,7 @@ func (b *Block) fill(mounted bool) {
 }
 
 // OnDismount takes the block's marks away.
-func (b *Block) OnDismount() { browser.SetMarks(b.Key, nil) }
+func (b *Block) OnDismount() { browser.SetMarks(b.marked, nil) }
 
 // markSpans marks, inside a block's element, the selected span
 // (aria-current), the flashing one (data-flash) and the chosen suggestion

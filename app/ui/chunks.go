@@ -86,7 +86,7 @@ func (s *Shell) openDoc() *OpenDoc {
 		Heights: s.lay.Heights, Flash: s.flash, FlashBlock: s.blockOf(s.flash),
 		Suggest: s.sug.blocks, Current: s.currentElement(), CurBlock: s.currentBlock(), Marks: s.marks.blocks,
 	}, Suggest: SuggestBar{Count: len(s.sug.pending), Control: s.sug.control, Long: s.sug.long, Chosen: s.chosen()},
-		Errors: ErrorMarksBar{Missed: s.marks.missed, Wrong: s.marks.wrong}}
+		Errors: s.marksBar()}
 }
 
 // spanList returns the open document's span list as the side panel draws it.

@@ -79,5 +79,13 @@ func (s *Shell) fitMarks() {
 	}
 }
 
+// marksBar is what the bar of errors shows for the open document.
+func (s *Shell) marksBar() ErrorMarksBar {
+	if s.ed == nil || s.doc.ID != s.marks.doc {
+		return ErrorMarksBar{}
+	}
+	return ErrorMarksBar{Missed: s.marks.missed, Wrong: s.marks.wrong}
+}
+
 // hideErrors takes the errors' marks away.
 func (s *Shell) hideErrors(ctx app.Context) { s.marks = errorMarks{} }
