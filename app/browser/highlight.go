@@ -21,6 +21,9 @@ var highlighted = map[string][]struct {
 // marks owner (a block) painted before; marks outside the rendered text are
 // left out. It does nothing where the browser has no custom highlights.
 func SetMarks(owner string, marks []view.Mark) {
+	if len(marks) == 0 && len(highlighted[owner]) == 0 {
+		return // nothing to take away or paint: no call into the browser
+	}
 	reg := app.Window().Get("CSS")
 	if !reg.Truthy() || !reg.Get("highlights").Truthy() || !app.Window().Get("Highlight").Truthy() {
 		return

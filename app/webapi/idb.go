@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"syscall/js"
@@ -515,15 +516,10 @@ func decodeSpanLines(lines js.Value, pieces [][]corpus.Span) ([][]corpus.Span, e
 // concatSpans returns the spans of pieces in one slice, never nil (JSON
 // "spans": [], not null).
 func concatSpans(pieces [][]corpus.Span) []corpus.Span {
-	n := 0
-	for _, p := range pieces {
-		n += len(p)
+	if out := slices.Concat(pieces...); out != nil {
+		return out
 	}
-	out := make([]corpus.Span, 0, n)
-	for _, p := range pieces {
-		out = append(out, p...)
-	}
-	return out
+	return []corpus.Span{}
 }
 
 // stringMethod returns String.prototype's method name.
