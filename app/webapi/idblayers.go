@@ -4,7 +4,9 @@ package webapi
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
 	"syscall/js"
 
 	"github.com/raqim/raqim/internal/corpus"
@@ -54,35 +56,149 @@ func decodeLayerInfo(v js.Value, info *corpus.LayerInfo) error {
 	return json.Unmarshal([]byte(v.String()), info)
 }
 
-// ReadLayer returns layer name of the documents of ids with its spans, in
-// one transaction.
-func (d *IDB) ReadLayer(name string, ids []string) ([]corpus.Layer, error) {
-	t, err := d.begin("readonly", fmt.Sprintf("reading layer %q", name))
+// ReadLayers returns layers names of the documents of ids with their
+// spans, in one transaction. When the documents of ids are most of those
+// between the least and the greatest of ids (in key order, as a corpus
+// read in ID order gives them), it reads all the layers of that range at
+// once; otherwise, document by document.
+func (d *IDB) ReadLayers(names, ids []string) ([][]corpus.Layer, error) {
+	out := make([][]corpus.Layer, len(names))
+	for i := range out {
+		out[i] = make([]corpus.Layer, len(ids))
+	}
+	if len(ids) == 0 || len(names) == 0 {
+		return out, nil
+	}
+	what := fmt.Sprintf("reading layers %q", names)
+	t, err := d.begin("readonly", what)
 	if err != nil {
 		return nil, err
 	}
 	n := len(ids)
-	docs, recs, spans, decisions := make([]js.Value, n), make([]js.Value, n), make([]js.Value, n), make([]js.Value, n)
-	for i, id := range ids {
-		key := []any{id, name}
-		docs[i] = t.store(storeDocs).Call("count", id)
-		recs[i] = t.store(storeLayers).Call("get", key)
-		spans[i] = t.store(storeLayerSpans).Call("get", key)
-		decisions[i] = t.store(storeLayerSpans).Call("get", curationKey(id, name))
-	}
+	lo, hi := keyBounds(ids)
+	var (
+		docKeys                          js.Value
+		byRange                          bool
+		infoKeys, infos, spanKeys, spans js.Value      // by range
+		recs                             [][3]js.Value // by document: [name][id] → summary, spans, decisions
+	)
+	t.guard(func() {
+		docKeys = t.store(storeDocs).Call("getAllKeys", js.Global().Get("IDBKeyRange").Call("bound", lo, hi))
+		t.onSuccess(docKeys, func(keys js.Value) {
+			t.guard(func() {
+				ls, lss := t.store(storeLayers), t.store(storeLayerSpans)
+				if byRange = keys.Length() <= 2*n+16; byRange {
+					r := js.Global().Get("IDBKeyRange").Call("bound", []any{lo}, []any{hi, []any{}})
+					infoKeys, infos = ls.Call("getAllKeys", r), ls.Call("getAll", r)
+					spanKeys, spans = lss.Call("getAllKeys", r), lss.Call("getAll", r)
+					return
+				}
+				recs = make([][3]js.Value, 0, len(names)*n)
+				for _, name := range names {
+					for _, id := range ids {
+						key := []any{id, name}
+						recs = append(recs, [3]js.Value{ls.Call("get", key), lss.Call("get", key), lss.Call("get", curationKey(id, name))})
+					}
+				}
+			})
+		})
+	})
 	if err := t.wait(); err != nil {
 		return nil, err
 	}
-	out := make([]corpus.Layer, len(ids))
-	for i, id := range ids {
-		if docs[i].Get("result").Int() == 0 {
+	var stored []string
+	if err := readKeys(docKeys.Get("result"), &stored); err != nil {
+		return nil, fmt.Errorf("%s: %v", what, err)
+	}
+	present := make(map[string]bool, len(stored))
+	for _, id := range stored {
+		present[id] = true
+	}
+	for _, id := range ids {
+		if !present[id] {
 			return nil, fmt.Errorf("document %s: %w", id, store.ErrNotFound)
 		}
-		l, err := layerOf(id, name, recs[i].Get("result"), spans[i].Get("result"), decisions[i].Get("result"))
-		if err != nil {
-			return nil, err
+	}
+	if !byRange {
+		for i, name := range names {
+			for j, id := range ids {
+				r := recs[i*n+j]
+				l, err := layerOf(id, name, r[0].Get("result"), r[1].Get("result"), r[2].Get("result"))
+				if err != nil {
+					return nil, err
+				}
+				out[i][j] = l
+			}
 		}
-		out[i] = l
+		return out, nil
+	}
+	// The range's records of the layers asked for, by layer and document.
+	type records struct{ info, spans, decisions string }
+	wanted := make(map[string]map[string]*records, len(names)) // by layer name
+	for _, name := range names {
+		wanted[name] = make(map[string]*records, n)
+	}
+	take := func(id, name string, set func(r *records)) {
+		byDoc, ok := wanted[name]
+		if !ok {
+			return
+		}
+		r := byDoc[id]
+		if r == nil {
+			r = &records{}
+			byDoc[id] = r
+		}
+		set(r)
+	}
+	for _, part := range []struct {
+		keys, vals js.Value
+		take       func(key [2]string, val string)
+	}{
+		{infoKeys, infos, func(k [2]string, v string) {
+			take(k[0], k[1], func(r *records) { r.info = v })
+		}},
+		{spanKeys, spans, func(k [2]string, v string) {
+			if name, ok := strings.CutSuffix(k[1], "\x00"); ok {
+				take(k[0], name, func(r *records) { r.decisions = v })
+			} else {
+				take(k[0], k[1], func(r *records) { r.spans = v })
+			}
+		}},
+	} {
+		var keys [][2]string
+		if err := readKeys(part.keys.Get("result"), &keys); err != nil {
+			return nil, fmt.Errorf("%s: %v", what, err)
+		}
+		vals, err := readStrings(part.vals.Get("result"))
+		if err == nil && len(vals) != len(keys) {
+			err = errors.New("the stored keys and records differ in number")
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", what, err)
+		}
+		for i, k := range keys {
+			part.take(k, vals[i])
+		}
+	}
+	for i, name := range names {
+		for j, id := range ids {
+			r := wanted[name][id]
+			if r == nil || r.info == "" {
+				continue // the document has no such layer
+			}
+			l, err := layerFrom(id, name, r.info, r.decisions)
+			if err == nil {
+				l.Spans, err = store.DecodeSpanLines(r.spans)
+				if err != nil {
+					err = fmt.Errorf("document %s, layer %q: a stored span is damaged: %v", id, name, err)
+				}
+			}
+			if err != nil {
+				return nil, err
+			}
+			corpus.SortSpans(l.Spans)
+			out[i][j] = l
+		}
 	}
 	return out, nil
 }
@@ -94,16 +210,16 @@ func layerOf(id, name string, rec, spans, decisions js.Value) (corpus.Layer, err
 	if rec.IsUndefined() {
 		return corpus.Layer{}, nil
 	}
-	var info corpus.LayerInfo
-	if err := decodeLayerInfo(rec, &info); err != nil {
-		return corpus.Layer{}, fmt.Errorf("document %s, layer %q: its stored record is damaged: %v", id, name, err)
+	if rec.Type() != js.TypeString {
+		return corpus.Layer{}, fmt.Errorf("document %s, layer %q: its stored record is damaged: not a string", id, name)
 	}
-	l := corpus.Layer{Name: info.Name, Kind: info.Kind, Imported: info.Imported, Source: info.Source}
-	if info.Curation != nil {
-		l.Curation = &corpus.Curation{CurationInfo: *info.Curation}
-		if decisions.Type() == js.TypeString {
-			l.Curation.Decisions = []byte(decisions.String())
-		}
+	var dec string
+	if decisions.Type() == js.TypeString {
+		dec = decisions.String()
+	}
+	l, err := layerFrom(id, name, rec.String(), dec)
+	if err != nil {
+		return corpus.Layer{}, err
 	}
 	if spans.Type() == js.TypeString {
 		pieces, err := decodeSpanLines(spans, nil)
@@ -112,6 +228,23 @@ func layerOf(id, name string, rec, spans, decisions js.Value) (corpus.Layer, err
 		}
 		l.Spans = concatSpans(pieces)
 		corpus.SortSpans(l.Spans)
+	}
+	return l, nil
+}
+
+// layerFrom decodes layer name of document id, without its spans, from its
+// summary's JSON and its curation's decisions ("" for none).
+func layerFrom(id, name, info, decisions string) (corpus.Layer, error) {
+	var in corpus.LayerInfo
+	if err := json.Unmarshal([]byte(info), &in); err != nil {
+		return corpus.Layer{}, fmt.Errorf("document %s, layer %q: its stored record is damaged: %v", id, name, err)
+	}
+	l := corpus.Layer{Name: in.Name, Kind: in.Kind, Imported: in.Imported, Source: in.Source}
+	if in.Curation != nil {
+		l.Curation = &corpus.Curation{CurationInfo: *in.Curation}
+		if decisions != "" {
+			l.Curation.Decisions = []byte(decisions)
+		}
 	}
 	return l, nil
 }
@@ -243,15 +376,24 @@ func (d *IDB) LayerIndex() (map[string][]corpus.LayerInfo, error) {
 	if err := t.wait(); err != nil {
 		return nil, err
 	}
-	ks, rs := keys.Get("result"), recs.Get("result")
+	var ks [][2]string
+	if err := readKeys(keys.Get("result"), &ks); err != nil {
+		return nil, fmt.Errorf("listing the documents' layers: %v", err)
+	}
+	rs, err := readStrings(recs.Get("result"))
+	if err == nil && len(rs) != len(ks) {
+		err = errors.New("the stored keys and records differ in number")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("listing the documents' layers: %v", err)
+	}
 	out := make(map[string][]corpus.LayerInfo)
-	for i := 0; i < rs.Length(); i++ {
-		id := ks.Index(i).Index(0).String()
+	for i, k := range ks {
 		var info corpus.LayerInfo
-		if err := decodeLayerInfo(rs.Index(i), &info); err != nil {
-			return nil, fmt.Errorf("document %s: a stored layer's record is damaged: %v", id, err)
+		if err := json.Unmarshal([]byte(rs[i]), &info); err != nil {
+			return nil, fmt.Errorf("document %s: a stored layer's record is damaged: %v", k[0], err)
 		}
-		out[id] = append(out[id], info)
+		out[k[0]] = append(out[k[0]], info)
 	}
 	for _, infos := range out {
 		store.SortLayers(infos)

@@ -26,9 +26,9 @@ type LayerSource interface {
 	Source
 	// LayerIndex returns the layers of every document that has any, by ID.
 	LayerIndex() (map[string][]corpus.LayerInfo, error)
-	// ReadLayer returns layer name of each document of ids, in that order,
-	// a zero Layer for a document without it.
-	ReadLayer(name string, ids []string) ([]corpus.Layer, error)
+	// ReadLayers returns layers names of each document of ids: out[i][j]
+	// is names[i] of ids[j], a zero Layer for a document without it.
+	ReadLayers(names, ids []string) ([][]corpus.Layer, error)
 }
 
 // AgreementFigures are what the card says of the agreement of the human
@@ -154,13 +154,14 @@ func (g goldSource) Read(ids []string) ([]corpus.Document, error) {
 				want, at = append(want, id), append(at, i)
 			}
 		}
-		layers, err := g.layers.ReadLayer(name, want)
+		read, err := g.layers.ReadLayers([]string{name}, want)
 		if err != nil {
 			return nil, err
 		}
-		if len(layers) != len(want) {
-			return nil, locale.Errorf("reading the corpus: %d layers asked for, %d read", len(want), len(layers))
+		if len(read) != 1 || len(read[0]) != len(want) {
+			return nil, locale.Errorf("reading the corpus: %d layers asked for, %d read", len(want), len(read))
 		}
+		layers := read[0]
 		for k, i := range at {
 			if layers[k].Name == "" {
 				return nil, locale.Errorf("document %q: its gold layer %q is gone", ids[i], name)

@@ -161,9 +161,9 @@ func (c *countingStore) Read(ids []string) ([]corpus.Document, error) {
 	return c.Store.Read(ids)
 }
 
-func (c *countingStore) ReadLayer(name string, ids []string) ([]corpus.Layer, error) {
+func (c *countingStore) ReadLayers(names, ids []string) ([][]corpus.Layer, error) {
 	c.layerReads++
-	return c.Store.ReadLayer(name, ids)
+	return c.Store.ReadLayers(names, ids)
 }
 
 func (c *countingStore) LayerIndex() (map[string][]corpus.LayerInfo, error) {

@@ -9,6 +9,7 @@ package gold
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/raqim/raqim/internal/align"
 	"github.com/raqim/raqim/internal/corpus"
@@ -145,31 +146,56 @@ func Read(st store.Store, c Choice) ([]align.Layer, error) {
 	for i, n := range names {
 		layers[i].Name = n
 	}
-	others := layers
+	first := 0 // the index in layers of c.Layers[0]
 	if c.Own != "" {
-		others = layers[1:]
+		first = 1
 	}
-	for lo := 0; lo < len(ids); lo += chunk {
-		part := ids[lo:min(lo+chunk, len(ids))]
+	// Chunks are read in ID order, so that each holds neighbouring records
+	// of the store, and the documents kept in the order of ids.
+	order := make([]int, len(ids))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(ids[a], ids[b]) })
+	docsOf := make([][]*corpus.Document, len(layers)) // by layer, the documents of ids that have it
+	for i := range docsOf {
+		docsOf[i] = make([]*corpus.Document, len(ids))
+	}
+	part := make([]string, 0, chunk)
+	for lo := 0; lo < len(order); lo += chunk {
+		at := order[lo:min(lo+chunk, len(order))]
+		part = part[:0]
+		for _, i := range at {
+			part = append(part, ids[i])
+		}
 		docs, err := documents(st, part, c.Own != "", byID)
 		if err != nil {
 			return nil, err
 		}
 		if c.Own != "" {
-			layers[0].Docs = append(layers[0].Docs, docs...)
-		}
-		for i, n := range c.Layers {
-			read, err := st.ReadLayer(n, part)
-			if err != nil {
-				return nil, err
+			for j, i := range at {
+				docsOf[0][i] = &docs[j]
 			}
-			for j, l := range read {
+		}
+		read, err := st.ReadLayers(c.Layers, part)
+		if err != nil {
+			return nil, err
+		}
+		for k := range c.Layers {
+			for j, l := range read[k] {
 				if l.Name == "" {
 					continue // the document has no such layer
 				}
 				d := docs[j]
 				d.Spans = l.Spans
-				others[i].Docs = append(others[i].Docs, d)
+				docsOf[first+k][at[j]] = &d
+			}
+		}
+	}
+	for k, byPos := range docsOf {
+		for _, d := range byPos {
+			if d != nil {
+				layers[k].Docs = append(layers[k].Docs, *d)
 			}
 		}
 	}

@@ -292,12 +292,16 @@ func AppendSpanLines(b []byte, spans []corpus.Span) []byte {
 	return b
 }
 
+// spanLineGuess is about the bytes of a stored span's line, to size the
+// slice DecodeSpanLines fills without counting the lines first.
+const spanLineGuess = 128
+
 // DecodeSpanLines decodes spans as AppendSpanLines writes them, in order.
 // The spans share no memory with lines, so that keeping them does not keep
 // lines: a SpanDecoder copies their labels, annotators and attributes, and
 // their IDs are parts of one string of their own.
 func DecodeSpanLines(lines string) ([]corpus.Span, error) {
-	spans := make([]corpus.Span, 0, strings.Count(lines, "\n")+1)
+	spans := make([]corpus.Span, 0, len(lines)/spanLineGuess+1)
 	var dec SpanDecoder
 	ids := 0
 	for lines != "" {

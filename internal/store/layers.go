@@ -80,20 +80,25 @@ func (m *Memory) Layers(id string) ([]corpus.LayerInfo, error) {
 	return out, nil
 }
 
-// ReadLayer returns copies of layer name of the documents of ids.
-func (m *Memory) ReadLayer(name string, ids []string) ([]corpus.Layer, error) {
+// ReadLayers returns copies of layers names of the documents of ids.
+func (m *Memory) ReadLayers(names, ids []string) ([][]corpus.Layer, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	out := make([]corpus.Layer, len(ids))
-	for i, id := range ids {
+	out := make([][]corpus.Layer, len(names))
+	for i := range out {
+		out[i] = make([]corpus.Layer, len(ids))
+	}
+	for j, id := range ids {
 		d, ok := m.docs[id]
 		if !ok {
 			return nil, locale.Wrap(ErrNotFound, "document not found: %q", id)
 		}
-		if l, ok := d.layers[name]; ok {
-			l.Spans = copySpans(l.Spans)
-			l.Curation = l.Curation.Clone()
-			out[i] = l
+		for i, name := range names {
+			if l, ok := d.layers[name]; ok {
+				l.Spans = copySpans(l.Spans)
+				l.Curation = l.Curation.Clone()
+				out[i][j] = l
+			}
 		}
 	}
 	return out, nil

@@ -63,10 +63,11 @@ type Store interface {
 	// Layer returns document id's layer name with its spans, sorted;
 	// ErrNotFound for an unknown document, ErrNoLayer for an unknown layer.
 	Layer(id, name string) (corpus.Layer, error)
-	// ReadLayer returns layer name of each document of ids, in the order of
-	// ids, with its spans, in one read; a document without it gives a
-	// zero Layer, and an ID not stored makes it fail with ErrNotFound.
-	ReadLayer(name string, ids []string) ([]corpus.Layer, error)
+	// ReadLayers returns, for each of names, that layer of each document
+	// of ids with its spans: out[i][j] is layer names[i] of document
+	// ids[j], a zero Layer where the document has no such layer. It reads
+	// them at once; an ID not stored makes it fail with ErrNotFound.
+	ReadLayers(names, ids []string) ([][]corpus.Layer, error)
 	// PutLayers stores each layer for its document, replacing any layer of
 	// that name the document had (its curation record with it), all or none.
 	PutLayers(puts []LayerPut) error

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/raqim/raqim/internal/corpus"
@@ -225,7 +226,7 @@ func testLayersDelete(t *testing.T, s store.Store) {
 	wantLayers(t, s, "b", x)
 }
 
-// testLayersBatch checks LayerIndex and ReadLayer against Layers and Layer.
+// testLayersBatch checks LayerIndex and ReadLayers against Layers and Layer.
 func testLayersBatch(t *testing.T, s store.Store) {
 	a, b, c := fixture("a"), fixture("b"), fixture("c")
 	mustAdd(t, s, a, b, c)
@@ -252,10 +253,14 @@ func testLayersBatch(t *testing.T, s store.Store) {
 		}
 	}
 
-	got, err := s.ReadLayer("سلمى", []string{"c", "b", "a"})
+	read, err := s.ReadLayers([]string{"سلمى"}, []string{"c", "b", "a"})
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(read) != 1 {
+		t.Fatalf("ReadLayers of one name gives %d", len(read))
+	}
+	got := read[0]
 	want := []corpus.Layer{normLayer(salma), {}, normLayer(salma)}
 	for i := range got {
 		if got[i].Name != "" {
@@ -263,11 +268,79 @@ func testLayersBatch(t *testing.T, s store.Store) {
 		}
 	}
 	if !reflect.DeepEqual(got, want) {
-		t.Errorf("ReadLayer(سلمى, c b a):\ngot  %s\nwant %s", show(got), show(want))
+		t.Errorf("ReadLayers(سلمى, c b a):\ngot  %s\nwant %s", show(got), show(want))
 	}
-	_, err = s.ReadLayer("سلمى", []string{"a", "missing"})
-	wantNotFound(t, "ReadLayer(سلمى, a missing)", err)
-	if got, err := s.ReadLayer("nobody", []string{"a"}); err != nil || len(got) != 1 || got[0].Name != "" {
-		t.Errorf("ReadLayer(nobody, a) = %s, %v; want one zero layer", show(got), err)
+	_, err = s.ReadLayers([]string{"سلمى"}, []string{"a", "missing"})
+	wantNotFound(t, "ReadLayers(سلمى, a missing)", err)
+	if got, err := s.ReadLayers([]string{"nobody"}, []string{"a"}); err != nil || len(got) != 1 || len(got[0]) != 1 || got[0][0].Name != "" {
+		t.Errorf("ReadLayers(nobody, a) = %s, %v; want one zero layer", show(got), err)
 	}
+}
+
+// testLayersMany checks ReadLayers over many documents against Layer, for
+// every document in a scrambled order, for a few far apart, and for IDs
+// whose order differs between code points and UTF-16 units (a store may
+// read neighbouring records together), one layer and several at a time.
+func testLayersMany(t *testing.T, s store.Store) {
+	var ids []string
+	for i := range 60 {
+		ids = append(ids, fmt.Sprintf("m%02d", i))
+	}
+	ids = append(ids, "m\uE000", "m😀", "m\uFFFD")
+	var docs []corpus.Document
+	var puts []store.LayerPut
+	for i, id := range ids {
+		docs = append(docs, fixture(id))
+		switch i % 3 {
+		case 0:
+			puts = append(puts, store.LayerPut{Doc: id, Layer: layer("سلمى", corpus.LayerHuman, i%2 == 0)})
+		case 1:
+			puts = append(puts, store.LayerPut{Doc: id, Layer: goldLayer(1, fmt.Sprintf(`[{"unit":%d}]`, i))}, store.LayerPut{Doc: id, Layer: layer("سل", corpus.LayerHuman, false)})
+		}
+		if i%4 == 0 {
+			puts = append(puts, store.LayerPut{Doc: id, Layer: layer("model", corpus.LayerSystem, false)})
+		}
+	}
+	mustAdd(t, s, docs...)
+	mustPut(t, s, puts...)
+	scrambled := slices.Clone(ids)
+	slices.Reverse(scrambled[10:])
+	for _, names := range [][]string{{"سلمى"}, {"gold"}, {"model", "سلمى", "gold", "nobody"}} {
+		for _, want := range [][]string{scrambled, {ids[1], ids[58]}, {"m😀", "m\uE000", "m05"}, ids[30:31]} {
+			what := fmt.Sprintf("ReadLayers(%v, %d documents)", names, len(want))
+			got, err := s.ReadLayers(names, want)
+			if err != nil {
+				t.Fatalf("%s: %v", what, err)
+			}
+			if len(got) != len(names) {
+				t.Fatalf("%s gives %d layers", what, len(got))
+			}
+			for i, name := range names {
+				if len(got[i]) != len(want) {
+					t.Fatalf("%s gives %d documents of %s", what, len(got[i]), name)
+				}
+				for j, id := range want {
+					one, err := s.Layer(id, name)
+					if errors.Is(err, store.ErrNoLayer) {
+						one, err = corpus.Layer{}, nil
+					}
+					if err != nil {
+						t.Fatalf("Layer(%s, %s): %v", id, name, err)
+					}
+					if g, w := show(normIfNamed(got[i][j])), show(normIfNamed(one)); g != w {
+						t.Errorf("%s, layer %s of document %s:\ngot  %s\nwant %s", what, name, id, g, w)
+					}
+				}
+			}
+		}
+		_, err := s.ReadLayers(names, []string{ids[3], "m99"})
+		wantNotFound(t, fmt.Sprintf("ReadLayers(%v, m03 m99)", names), err)
+	}
+}
+
+func normIfNamed(l corpus.Layer) corpus.Layer {
+	if l.Name == "" {
+		return l
+	}
+	return normLayer(l)
 }

@@ -64,6 +64,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"LayersDelete", testLayersDelete},
 		{"LayersCuration", testLayersCuration},
 		{"LayersBatch", testLayersBatch},
+		{"LayersMany", testLayersMany},
 		{"Models", testModels},
 		{"ManySpans", testManySpans},
 	}
