@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/raqim/raqim/internal/align"
 	"github.com/raqim/raqim/internal/corpus"
@@ -414,5 +415,14 @@ func TestPercentile(t *testing.T) {
 	}
 	if got := percentile([]float64{5}, 0.975); got != 5 {
 		t.Errorf("one value: %v", got)
+	}
+}
+
+// TestIsSpace checks isSpace against unicode.IsSpace on every code point.
+func TestIsSpace(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isSpace(r) != unicode.IsSpace(r) {
+			t.Errorf("isSpace(%U) = %v, unicode.IsSpace says %v", r, isSpace(r), unicode.IsSpace(r))
+		}
 	}
 }

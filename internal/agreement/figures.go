@@ -19,7 +19,7 @@ func (e *engine) finish(v, crossTerms, out []float64, empty float64) {
 			if l < k {
 				nA = v[e.spans+ab[0]*k+l]
 				nB = v[e.spans+ab[1]*k+l]
-				m = v[e.semAt(p, int(Strict), l, COR)]
+				m = v[e.semAt(p, l, 0)] // allCOR's
 				oa, ob = v[base+e.ovA+l], v[base+e.ovB+l]
 				tA, tB, tM, tOA, tOB = tA+nA, tB+nB, tM+m, tOA+oa, tOB+ob
 			} else {
@@ -38,11 +38,7 @@ func (e *engine) finish(v, crossTerms, out []float64, empty float64) {
 			*at(fOverP, l), *at(fOverR, l), *at(fOverF, l) = op, or, of
 
 			for sc, schema := range Schemas {
-				c := Counts{
-					COR: int(v[e.semAt(p, sc, l, COR)]), INC: int(v[e.semAt(p, sc, l, INC)]),
-					PAR: int(v[e.semAt(p, sc, l, PAR)]), MIS: int(v[e.semAt(p, sc, l, MIS)]),
-					SPU: int(v[e.semAt(p, sc, l, SPU)]),
-				}
+				c := e.counts(v, p, sc, l)
 				pp, rr, ff := c.PRF(schema)
 				if c.Possible() == 0 && c.Actual() == 0 {
 					x := empty

@@ -36,11 +36,8 @@ type LabelScore struct {
 func (e *engine) schemaScore(total, f []float64, fci []Interval, p, sc int) SchemaScore {
 	k1 := e.k + 1
 	read := func(l int) LabelScore {
-		ls := LabelScore{
-			COR: int(total[e.semAt(p, sc, l, COR)]), INC: int(total[e.semAt(p, sc, l, INC)]),
-			PAR: int(total[e.semAt(p, sc, l, PAR)]), MIS: int(total[e.semAt(p, sc, l, MIS)]),
-			SPU: int(total[e.semAt(p, sc, l, SPU)]),
-		}
+		c := e.counts(total, p, sc, l)
+		ls := LabelScore{COR: c.COR, INC: c.INC, PAR: c.PAR, MIS: c.MIS, SPU: c.SPU}
 		ls.Possible = ls.COR + ls.INC + ls.PAR + ls.MIS
 		ls.Actual = ls.COR + ls.INC + ls.PAR + ls.SPU
 		for x, dst := range []struct {

@@ -89,6 +89,20 @@ var (
 	bothWrong = [4]Category{Strict: INC, Exact: INC, Partial: PAR, EntType: INC} // overlap, other label
 )
 
+// kinds are the kinds of match compare makes, allCOR first; a match's
+// categories under the four schemas are those of its kind.
+var kinds = [...][4]Category{allCOR, otherType, sameType, bothWrong, allMIS, allSPU}
+
+// kindOf returns the index in kinds of a match's categories.
+func kindOf(cat [4]Category) int {
+	for i, c := range kinds {
+		if c == cat {
+			return i
+		}
+	}
+	panic(fmt.Sprintf("agreement: no kind of match has the categories %v", cat))
+}
+
 // compare classifies pred against gold exactly as nervaluate's
 // compute_metrics does (the SemEval-2013 algorithm of nervaluate up to
 // 0.3): predicted spans in order; one equal to a gold span (extent and

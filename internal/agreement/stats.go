@@ -20,7 +20,8 @@ import (
 //	spans[layer][label]                 spans per layer and label
 //	per pair (a, b):
 //	  ovA[label], ovB[label]            a's spans overlapping a b span of the same label, and b's
-//	  sem[schema][label|all][category]  nervaluate counts of b against a
+//	  sem[label][kind]                  b's matches against a by kind (see kinds): nervaluate's
+//	                                    counts under each schema follow from them
 //	  conf[la][lb]                      non-whitespace code points a labels la and b labels lb
 //	fleiss: N, all-O, ΣP, tot[label|O], ΣP per label (binary)
 //	alpha per label: Do, Nc, A3, Q; and L
@@ -82,7 +83,7 @@ func newEngine(labels []corpus.Label, n int) *engine {
 	e.ovA = 0
 	e.ovB = e.k
 	e.sem = 2 * e.k
-	e.conf = e.sem + 4*k1*5
+	e.conf = e.sem + e.k*len(kinds)
 	e.pairSize = e.conf + k1*k1
 	off := e.pairBase + len(e.pairs)*e.pairSize
 	e.fN, e.fAllO, e.fSumP = off, off+1, off+2
@@ -97,8 +98,25 @@ func newEngine(labels []corpus.Label, n int) *engine {
 	return e
 }
 
-func (e *engine) semAt(pair, schema, label int, c Category) int {
-	return e.pairBase + pair*e.pairSize + e.sem + (schema*(e.k+1)+label)*5 + int(c)
+// semAt is the index of the count of pair's matches of kind under label.
+func (e *engine) semAt(pair, label, kind int) int {
+	return e.pairBase + pair*e.pairSize + e.sem + label*len(kinds) + kind
+}
+
+// counts returns pair's nervaluate counts under schema sc for label (all
+// labels for K) from the stats v.
+func (e *engine) counts(v []float64, pair, sc, label int) Counts {
+	var n [5]int
+	from, to := label, label+1
+	if label == e.k {
+		from, to = 0, e.k
+	}
+	for l := from; l < to; l++ {
+		for kind, cats := range kinds {
+			n[cats[sc]] += int(v[e.semAt(pair, l, kind)])
+		}
+	}
+	return Counts{COR: n[COR], INC: n[INC], PAR: n[PAR], MIS: n[MIS], SPU: n[SPU]}
 }
 
 func (e *engine) confAt(pair, la, lb int) int {
@@ -143,11 +161,7 @@ func (e *engine) doc(di int, d *align.Doc, v []float64, idx []crossIndex, self [
 			s.taken = make([]bool, len(A))
 		}
 		compare(A, B, s.taken[:len(A)], func(m Match) {
-			l := e.labelOf(matchSpan(&m, A, B))
-			for sc := range Schemas {
-				v[e.semAt(p, sc, l, m.Cat[sc])]++
-				v[e.semAt(p, sc, k, m.Cat[sc])]++
-			}
+			v[e.semAt(p, e.labelOf(matchSpan(&m, A, B)), kindOf(m.Cat))]++
 		})
 	}
 
@@ -293,12 +307,21 @@ func nonWhitespace(out []int32, text string) []int32 {
 	out = append(out, 0)
 	var c int32
 	for _, r := range text {
-		if !unicode.IsSpace(r) {
+		if !isSpace(r) {
 			c++
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// isSpace is unicode.IsSpace, answered without a table search for the code
+// points below U+1680 (the first space above Latin-1), such as Arabic's.
+func isSpace(r rune) bool {
+	if r < 0x1680 {
+		return r <= 0xFF && unicode.IsSpace(r)
+	}
+	return unicode.IsSpace(r)
 }
 
 func resize(s []int, n int) []int {

@@ -71,6 +71,7 @@ func Match(layers []Layer) (*Corpus, error) {
 	}
 	names := make([]string, len(layers))
 	index := make([]map[string]int, len(layers)) // digest → position in Docs
+	lengths := make(map[string]int)              // digest → code points of the text
 	for i, l := range layers {
 		names[i] = l.Name
 		index[i] = make(map[string]int, len(l.Docs))
@@ -80,7 +81,12 @@ func Match(layers []Layer) (*Corpus, error) {
 			if prev, dup := index[i][dg]; dup {
 				return nil, fmt.Errorf("%s: documents %s and %s have the same text: documents are matched by text, so each text may occur once", l.Name, l.Docs[prev].ID, d.ID)
 			}
-			if err := corpus.ValidateSpans(d.Spans, utf8.RuneCountInString(d.Text), nil); err != nil {
+			n, ok := lengths[dg]
+			if !ok {
+				n = utf8.RuneCountInString(d.Text)
+				lengths[dg] = n
+			}
+			if err := corpus.ValidateSpans(d.Spans, n, nil); err != nil {
 				return nil, fmt.Errorf("%s: document %s: %w", l.Name, d.ID, err)
 			}
 			index[i][dg] = j
@@ -111,7 +117,7 @@ func Match(layers []Layer) (*Corpus, error) {
 				c.LeftOut = append(c.LeftOut, LeftOut{ID: d.ID, Digest: dg, In: in, Missing: missing})
 				continue
 			}
-			c.Docs = append(c.Docs, Doc{ID: d.ID, Title: d.Title, Text: d.Text, Digest: dg, Length: utf8.RuneCountInString(d.Text), Spans: spans})
+			c.Docs = append(c.Docs, Doc{ID: d.ID, Title: d.Title, Text: d.Text, Digest: dg, Length: lengths[dg], Spans: spans})
 		}
 	}
 	if len(c.Docs) == 0 {
