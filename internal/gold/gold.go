@@ -29,10 +29,11 @@ type Summary struct {
 }
 
 // Survey returns the layers of st's documents: the own layer first (named
-// own), then the others by name. It reads the list and the layers' index,
-// not their spans.
-func Survey(st store.Store, own string) ([]Summary, error) {
-	sums, err := st.List()
+// own), then the others by name. It reads the layers' index, not their
+// spans; sums are st's summaries as st.List gives them, or nil to list
+// them here.
+func Survey(st store.Store, sums []corpus.Summary, own string) ([]Summary, error) {
+	sums, err := listed(st, sums)
 	if err != nil {
 		return nil, err
 	}
@@ -114,11 +115,15 @@ func (c Choice) Names() []string {
 // than the layers being built.
 const chunk = 200
 
+// inFlight is how many chunks Read reads at once.
+const inFlight = 2
+
 // Read returns the chosen layers of st's documents for align.Match: a
 // layer holds the documents that have it (every document has the own
 // layer). It fails on fewer than two layers, a name chosen twice, or a
-// layer no chosen document has.
-func Read(st store.Store, c Choice) ([]align.Layer, error) {
+// layer no chosen document has. sums are st's summaries as st.List gives
+// them, or nil to list them here.
+func Read(st store.Store, sums []corpus.Summary, c Choice) ([]align.Layer, error) {
 	names := c.Names()
 	if len(names) < 2 {
 		return nil, locale.Errorf("choose at least two layers to compare")
@@ -128,7 +133,7 @@ func Read(st store.Store, c Choice) ([]align.Layer, error) {
 			return nil, locale.Errorf("the layer %s is chosen twice", n)
 		}
 	}
-	sums, err := st.List()
+	sums, err := listed(st, sums)
 	if err != nil {
 		return nil, err
 	}
@@ -151,42 +156,69 @@ func Read(st store.Store, c Choice) ([]align.Layer, error) {
 		first = 1
 	}
 	// Chunks are read in ID order, so that each holds neighbouring records
-	// of the store, and the documents kept in the order of ids.
+	// of the store, and inFlight at a time, so that the store's wait for one
+	// overlaps the decoding of another; the documents keep the order of ids.
 	order := make([]int, len(ids))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortFunc(order, func(a, b int) int { return strings.Compare(ids[a], ids[b]) })
+	chunkOf := func(i int) []int { return order[i*chunk : min((i+1)*chunk, len(order))] }
+	type chunkRead struct {
+		docs   []corpus.Document
+		layers [][]corpus.Layer // by name of c.Layers
+		err    error
+	}
+	n := (len(order) + chunk - 1) / chunk
+	reads := make([]chan chunkRead, n)
+	for i := range reads {
+		reads[i] = make(chan chunkRead, 1)
+	}
+	slots, stop := make(chan struct{}, inFlight), make(chan struct{})
+	defer close(stop)
+	go func() {
+		for i := range n {
+			select {
+			case slots <- struct{}{}:
+			case <-stop:
+				return
+			}
+			go func() {
+				at := chunkOf(i)
+				part := make([]string, len(at))
+				for j, x := range at {
+					part[j] = ids[x]
+				}
+				var r chunkRead
+				if r.docs, r.err = documents(st, part, c.Own != "", byID); r.err == nil {
+					r.layers, r.err = st.ReadLayers(c.Layers, part)
+				}
+				reads[i] <- r
+			}()
+		}
+	}()
 	docsOf := make([][]*corpus.Document, len(layers)) // by layer, the documents of ids that have it
 	for i := range docsOf {
 		docsOf[i] = make([]*corpus.Document, len(ids))
 	}
-	part := make([]string, 0, chunk)
-	for lo := 0; lo < len(order); lo += chunk {
-		at := order[lo:min(lo+chunk, len(order))]
-		part = part[:0]
-		for _, i := range at {
-			part = append(part, ids[i])
+	for i := range n {
+		r := <-reads[i]
+		<-slots
+		if r.err != nil {
+			return nil, r.err
 		}
-		docs, err := documents(st, part, c.Own != "", byID)
-		if err != nil {
-			return nil, err
-		}
+		at := chunkOf(i)
 		if c.Own != "" {
-			for j, i := range at {
-				docsOf[0][i] = &docs[j]
+			for j, x := range at {
+				docsOf[0][x] = &r.docs[j]
 			}
 		}
-		read, err := st.ReadLayers(c.Layers, part)
-		if err != nil {
-			return nil, err
-		}
 		for k := range c.Layers {
-			for j, l := range read[k] {
+			for j, l := range r.layers[k] {
 				if l.Name == "" {
 					continue // the document has no such layer
 				}
-				d := docs[j]
+				d := r.docs[j]
 				d.Spans = l.Spans
 				docsOf[first+k][at[j]] = &d
 			}
@@ -224,4 +256,12 @@ func documents(st store.Store, ids []string, spans bool, byID map[string]corpus.
 		docs[i] = corpus.Document{ID: id, Title: sm.Title, Text: texts[i], Digest: sm.Digest}
 	}
 	return docs, nil
+}
+
+// listed returns sums, or st's summaries when sums is nil.
+func listed(st store.Store, sums []corpus.Summary) ([]corpus.Summary, error) {
+	if sums != nil {
+		return sums, nil
+	}
+	return st.List()
 }

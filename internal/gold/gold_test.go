@@ -40,7 +40,7 @@ func fixture(t *testing.T) store.Store {
 }
 
 func TestSurvey(t *testing.T) {
-	got, err := Survey(fixture(t), "me")
+	got, err := Survey(fixture(t), nil, "me")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func TestRead(t *testing.T) {
 		{"not among the documents chosen", Choice{Layers: []string{"salma", "yusuf"}, Docs: []string{"c"}}, nil, "no document chosen has the layer yusuf"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			layers, err := Read(st, tc.choice)
+			layers, err := Read(st, nil, tc.choice)
 			if tc.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tc.err) {
 					t.Fatalf("Read: %v, want an error with %q", err, tc.err)

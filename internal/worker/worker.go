@@ -240,7 +240,7 @@ func cardAgreement(st store.Store, schema *corpus.Schema, p dataset.Plan) *datas
 	}
 	slices.Sort(names)
 	ids := slices.Concat(p.Splits[0], p.Splits[1], p.Splits[2])
-	read, err := gold.Read(st, gold.Choice{Layers: names, Docs: ids})
+	read, err := gold.Read(st, nil, gold.Choice{Layers: names, Docs: ids})
 	if err != nil {
 		return nil
 	}
@@ -276,7 +276,11 @@ func percent(progress func(job.Progress), p *locale.Printer, what string) func(d
 // their agreement as the agree verb does, or, with score, scores the
 // second layer against the first as the score verb does.
 func agree(st store.Store, schema *corpus.Schema, own string, choice *gold.Choice, score bool, p *locale.Printer, progress func(job.Progress)) job.Reply {
-	layers, err := gold.Survey(st, own)
+	sums, err := st.List()
+	if err != nil {
+		return job.Reply{Error: p.Error(err)}
+	}
+	layers, err := gold.Survey(st, sums, own)
 	if err != nil {
 		return job.Reply{Error: p.Error(err)}
 	}
@@ -292,7 +296,7 @@ func agree(st store.Store, schema *corpus.Schema, own string, choice *gold.Choic
 		return job.Reply{Error: p.T("scoring takes two layers: the reference and the extractor's"), Layers: layers}
 	}
 	progress(job.Progress{Text: p.T("Reading the layers…")})
-	read, err := gold.Read(st, *choice)
+	read, err := gold.Read(st, sums, *choice)
 	if err == nil {
 		progress(job.Progress{Text: p.T("Measuring…")})
 		var c *align.Corpus
