@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -423,6 +424,28 @@ func TestIsSpace(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if isSpace(r) != unicode.IsSpace(r) {
 			t.Errorf("isSpace(%U) = %v, unicode.IsSpace says %v", r, isSpace(r), unicode.IsSpace(r))
+		}
+	}
+}
+
+// TestNonWhitespace checks nonWhitespace's counts against a count over the
+// text's code points with unicode.IsSpace, on every kind of sequence it
+// reads apart: ASCII, two-byte code points (spaces among them), longer
+// ones, and invalid UTF-8 (one code point a byte, as range reads it).
+func TestNonWhitespace(t *testing.T) {
+	for _, text := range []string{
+		"", "a b\tc\n", "في ولاية كاي، قتل\u00a0الجيش\u0085 🔥 x\u3000y\u2009z", "\xc2", "\xc2\x20", "a\xff\xfeb", "\xe0\x80\x80 \xdf\xbf", "\u0100\u1680\u167f",
+	} {
+		want := []int32{0}
+		var c int32
+		for _, r := range text {
+			if !unicode.IsSpace(r) {
+				c++
+			}
+			want = append(want, c)
+		}
+		if got := nonWhitespace(nil, text); !slices.Equal(got, want) {
+			t.Errorf("nonWhitespace(%+q) = %v, want %v", text, got, want)
 		}
 	}
 }

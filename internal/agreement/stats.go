@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/raqim/raqim/internal/align"
 	"github.com/raqim/raqim/internal/corpus"
@@ -306,14 +307,34 @@ func overlapCounts(A, B []corpus.Span, inA, inB func(int)) {
 func nonWhitespace(out []int32, text string) []int32 {
 	out = append(out, 0)
 	var c int32
-	for _, r := range text {
-		if !isSpace(r) {
-			c++
+	for i := 0; i < len(text); {
+		// ASCII and two-byte code points (Arabic's) are read here, the
+		// rest by utf8, as range reads them.
+		switch b := text[i]; {
+		case b < utf8.RuneSelf:
+			if !asciiSpace[b] {
+				c++
+			}
+			i++
+		case b >= 0xC2 && b <= 0xDF && i+1 < len(text) && text[i+1]&0xC0 == 0x80:
+			if b != 0xC2 || (text[i+1] != 0x85 && text[i+1] != 0xA0) { // U+0085, U+00A0
+				c++
+			}
+			i += 2
+		default:
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if !isSpace(r) {
+				c++
+			}
+			i += n
 		}
 		out = append(out, c)
 	}
 	return out
 }
+
+// asciiSpace marks the ASCII code points unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // isSpace is unicode.IsSpace, answered without a table search for the code
 // points below U+1680 (the first space above Latin-1), such as Arabic's.
