@@ -82,7 +82,7 @@ soak: bundle
 FUZZTIME ?= 60s
 FUZZ := internal/jsonl:FuzzDecode internal/importer:FuzzTXT internal/conll:FuzzDecode \
 	internal/hf:FuzzDecode internal/brat:FuzzDecode internal/labelstudio:FuzzDecode \
-	internal/dataset:FuzzRead internal/store:FuzzDecodeSpan internal/tokenize:FuzzTokens \
+	internal/dataset:FuzzRead internal/store:FuzzDecodeSpan internal/store:FuzzDecodeLayerInfo internal/tokenize:FuzzTokens \
 	internal/offsets:FuzzIndex
 fuzz:
 	@for t in $(FUZZ); do \

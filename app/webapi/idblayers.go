@@ -49,11 +49,12 @@ func (d *IDB) Layers(id string) ([]corpus.LayerInfo, error) {
 	return out, nil
 }
 
-func decodeLayerInfo(v js.Value, info *corpus.LayerInfo) error {
+func decodeLayerInfo(v js.Value, info *corpus.LayerInfo) (err error) {
 	if v.Type() != js.TypeString {
 		return fmt.Errorf("not a string")
 	}
-	return json.Unmarshal([]byte(v.String()), info)
+	*info, err = store.DecodeLayerInfo(v.String())
+	return err
 }
 
 // ReadLayers returns layers names of the documents of ids with their
@@ -235,8 +236,8 @@ func layerOf(id, name string, rec, spans, decisions js.Value) (corpus.Layer, err
 // layerFrom decodes layer name of document id, without its spans, from its
 // summary's JSON and its curation's decisions ("" for none).
 func layerFrom(id, name, info, decisions string) (corpus.Layer, error) {
-	var in corpus.LayerInfo
-	if err := json.Unmarshal([]byte(info), &in); err != nil {
+	in, err := store.DecodeLayerInfo(info)
+	if err != nil {
 		return corpus.Layer{}, fmt.Errorf("document %s, layer %q: its stored record is damaged: %v", id, name, err)
 	}
 	l := corpus.Layer{Name: in.Name, Kind: in.Kind, Imported: in.Imported, Source: in.Source}
@@ -389,8 +390,8 @@ func (d *IDB) LayerIndex() (map[string][]corpus.LayerInfo, error) {
 	}
 	out := make(map[string][]corpus.LayerInfo)
 	for i, k := range ks {
-		var info corpus.LayerInfo
-		if err := json.Unmarshal([]byte(rs[i]), &info); err != nil {
+		info, err := store.DecodeLayerInfo(rs[i])
+		if err != nil {
 			return nil, fmt.Errorf("document %s: a stored layer's record is damaged: %v", k[0], err)
 		}
 		out[k[0]] = append(out[k[0]], info)

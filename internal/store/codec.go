@@ -152,132 +152,168 @@ func (d *SpanDecoder) name(s string) string {
 	return s
 }
 
+// plain reads the JSON objects our codecs and encoding/json write of our
+// records when they need no escapes: keys and string values without
+// escapes or control characters, integer values, and objects of strings.
+// Its methods read at i and move past what they read; ok is false for
+// anything else, which the caller leaves to encoding/json.
+type plain struct {
+	s string
+	i int
+}
+
+// str reads a string.
+func (p *plain) str() (string, bool) {
+	s, i := p.s, p.i
+	if i >= len(s) || s[i] != '"' {
+		return "", false
+	}
+	j := i + 1
+	for ; j < len(s) && s[j] != '"'; j++ {
+		if s[j] == '\\' || s[j] < 0x20 {
+			return "", false
+		}
+	}
+	if j >= len(s) {
+		return "", false
+	}
+	v := s[i+1 : j]
+	p.i = j + 1
+	return v, utf8.ValidString(v)
+}
+
+// num reads an integer.
+func (p *plain) num() (int, bool) {
+	s, j := p.s, p.i
+	if j < len(s) && s[j] == '-' {
+		j++
+	}
+	k := j
+	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	if j == k || (s[k] == '0' && j-k > 1) {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s[p.i:j])
+	p.i = j
+	return n, err == nil
+}
+
+// object reads an object, calling value after each key with the reader
+// at the key's value, which value reads.
+func (p *plain) object(value func(key string) bool) bool {
+	s := p.s
+	if p.i >= len(s) || s[p.i] != '{' {
+		return false
+	}
+	p.i++
+	if p.i < len(s) && s[p.i] == '}' {
+		p.i++
+		return true
+	}
+	for {
+		key, ok := p.str()
+		if !ok || p.i >= len(s) || s[p.i] != ':' {
+			return false
+		}
+		p.i++
+		if !value(key) || p.i >= len(s) {
+			return false
+		}
+		switch s[p.i] {
+		case ',':
+			p.i++
+		case '}':
+			p.i++
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// time reads a string as time.Time's UnmarshalJSON does.
+func (p *plain) time(t *time.Time) bool {
+	start := p.i
+	if _, ok := p.str(); !ok {
+		return false
+	}
+	return t.UnmarshalJSON([]byte(p.s[start:p.i])) == nil
+}
+
 // decodeSpanFast decodes s when it is an object of the span's own keys with
 // plain values; ok is false for anything else, left to encoding/json.
 func decodeSpanFast(s string) (sp corpus.Span, ok bool) {
-	if len(s) < 2 || s[0] != '{' || s[len(s)-1] != '}' {
-		return sp, false
-	}
-	i := 1
-	// str reads a string without escapes or control characters at i.
-	str := func() (string, bool) {
-		if i >= len(s) || s[i] != '"' {
-			return "", false
-		}
-		j := i + 1
-		for ; j < len(s) && s[j] != '"'; j++ {
-			if s[j] == '\\' || s[j] < 0x20 {
-				return "", false
-			}
-		}
-		if j >= len(s) {
-			return "", false
-		}
-		v := s[i+1 : j]
-		i = j + 1
-		return v, utf8.ValidString(v)
-	}
-	num := func() (int, bool) {
-		j := i
-		if j < len(s) && s[j] == '-' {
-			j++
-		}
-		k := j
-		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-			j++
-		}
-		if j == k || (s[k] == '0' && j-k > 1) {
-			return 0, false
-		}
-		n, err := strconv.Atoi(s[i:j])
-		i = j
-		return n, err == nil
-	}
-	for i < len(s)-1 {
-		key, ok := str()
-		if !ok || i >= len(s) || s[i] != ':' {
-			return sp, false
-		}
-		i++
+	p := plain{s: s}
+	ok = p.object(func(key string) bool {
+		var ok bool
 		switch key {
-		case "id", "label", "annotator", "created", "modified":
-			start := i
-			v, ok := str()
-			if !ok {
-				return sp, false
-			}
-			switch key {
-			case "id":
-				sp.ID = v
-			case "label":
-				sp.Label = corpus.Label(v)
-			case "annotator":
-				sp.Annotator = v
-			case "created":
-				ok = sp.Created.UnmarshalJSON([]byte(s[start:i])) == nil
-			case "modified":
-				ok = sp.Modified.UnmarshalJSON([]byte(s[start:i])) == nil
-			}
-			if !ok {
-				return sp, false
-			}
+		case "id":
+			sp.ID, ok = p.str()
+		case "label":
+			var l string
+			l, ok = p.str()
+			sp.Label = corpus.Label(l)
+		case "annotator":
+			sp.Annotator, ok = p.str()
+		case "created":
+			ok = p.time(&sp.Created)
+		case "modified":
+			ok = p.time(&sp.Modified)
+		case "start":
+			sp.Start, ok = p.num()
+		case "end":
+			sp.End, ok = p.num()
 		case "attrs":
-			if i >= len(s) || s[i] != '{' {
-				return sp, false
-			}
-			i++
 			m := make(map[string]string)
-			for i < len(s) && s[i] != '}' {
-				k, ok := str()
-				if !ok || i >= len(s) || s[i] != ':' {
-					return sp, false
-				}
-				i++
-				v, ok := str()
-				if !ok {
-					return sp, false
-				}
+			ok = p.object(func(k string) bool {
 				if _, twice := m[k]; twice {
-					return sp, false // as encoding/json has it: the last one wins
+					return false // as encoding/json has it: the last one wins
 				}
+				v, ok := p.str()
 				m[k] = v
-				switch {
-				case i < len(s) && s[i] == ',' && i+1 < len(s) && s[i+1] == '"':
-					i++
-				case i < len(s) && s[i] == '}':
-				default:
-					return sp, false
-				}
-			}
-			if i >= len(s) {
-				return sp, false
-			}
-			i++
+				return ok
+			})
 			sp.Attrs = m
-		case "start", "end":
-			n, ok := num()
-			if !ok {
-				return sp, false
-			}
-			if key == "start" {
-				sp.Start = n
-			} else {
-				sp.End = n
-			}
-		default:
-			return sp, false
 		}
-		switch {
-		case i >= len(s): // the attrs took the closing brace
-			return sp, false
-		case i == len(s)-1:
-		case s[i] == ',' && i+1 < len(s)-1:
-			i++
-		default:
-			return sp, false
+		return ok
+	})
+	return sp, ok && p.i == len(s)
+}
+
+// DecodeLayerInfo decodes a layer's summary as encoding/json decodes it
+// into a corpus.LayerInfo, without reflection for one of plain values (no
+// curation): listing a corpus' layers is dominated by this decoding. Its
+// strings share no memory with s.
+func DecodeLayerInfo(s string) (corpus.LayerInfo, error) {
+	var in corpus.LayerInfo
+	p := plain{s: s}
+	if p.object(func(key string) bool {
+		var ok bool
+		switch key {
+		case "name":
+			in.Name, ok = p.str()
+		case "kind":
+			var k string
+			k, ok = p.str()
+			in.Kind = corpus.LayerKind(k)
+		case "count":
+			in.Count, ok = p.num()
+		case "imported":
+			ok = p.time(&in.Imported)
+		case "source":
+			in.Source, ok = p.str()
 		}
+		return ok
+	}) && p.i == len(s) {
+		// Kept in lists, they share no memory with s.
+		in.Name, in.Kind, in.Source = strings.Clone(in.Name), corpus.LayerKind(strings.Clone(string(in.Kind))), strings.Clone(in.Source)
+		return in, nil
 	}
-	return sp, true
+	in = corpus.LayerInfo{}
+	err := json.Unmarshal([]byte(s), &in)
+	return in, err
 }
 
 // AppendSpanLines appends spans to b, each as AppendSpan writes it, one a

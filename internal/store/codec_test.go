@@ -93,16 +93,24 @@ func TestDecodeSpanDecodesLikeEncodingJSON(t *testing.T) {
 		inputs = append(inputs, string(AppendSpan(nil, sp)))
 	}
 	for _, in := range inputs {
-		got, gotErr := DecodeSpan(in)
-		var want corpus.Span
-		wantErr := json.Unmarshal([]byte(in), &want)
-		if (gotErr != nil) != (wantErr != nil) {
-			t.Errorf("DecodeSpan(%s): error %v, encoding/json's %v", in, gotErr, wantErr)
-			continue
-		}
-		if wantErr == nil && !reflect.DeepEqual(got, want) {
-			t.Errorf("DecodeSpan(%s)\n got %+v\nwant %+v", in, got, want)
-		}
+		decodesLikeJSON(t, "DecodeSpan", DecodeSpan, in)
+	}
+}
+
+// decodesLikeJSON checks that decode, named name, decodes in as
+// encoding/json decodes it into a T: the same value, or an error where it
+// fails.
+func decodesLikeJSON[T any](t *testing.T, name string, decode func(string) (T, error), in string) {
+	t.Helper()
+	got, gotErr := decode(in)
+	var want T
+	wantErr := json.Unmarshal([]byte(in), &want)
+	if (gotErr != nil) != (wantErr != nil) {
+		t.Errorf("%s(%q): error %v, encoding/json's %v", name, in, gotErr, wantErr)
+		return
+	}
+	if wantErr == nil && !reflect.DeepEqual(got, want) {
+		t.Errorf("%s(%q)\n got %+v\nwant %+v", name, in, got, want)
 	}
 }
 
@@ -145,17 +153,7 @@ func FuzzDecodeSpan(f *testing.F) {
 	f.Add(`{"start":4,"end":9,"label":"PLACE","attrs":{}}`)
 	f.Add(`{"start":4,"end":9,"label":"PLACE","attrs":{"a":"1","a":"2"}}`)
 	f.Add(`{"start":4,"end":9,"label":"CASUALTY","attrs":{"victims":"جنود","count":"4",}}`)
-	f.Fuzz(func(t *testing.T, in string) {
-		got, gotErr := DecodeSpan(in)
-		var want corpus.Span
-		wantErr := json.Unmarshal([]byte(in), &want)
-		if (gotErr != nil) != (wantErr != nil) {
-			t.Fatalf("DecodeSpan(%q): error %v, encoding/json's %v", in, gotErr, wantErr)
-		}
-		if wantErr == nil && !reflect.DeepEqual(got, want) {
-			t.Fatalf("DecodeSpan(%q)\n got %+v\nwant %+v", in, got, want)
-		}
-	})
+	f.Fuzz(func(t *testing.T, in string) { decodesLikeJSON(t, "DecodeSpan", DecodeSpan, in) })
 }
 
 func BenchmarkDecodeSpan(b *testing.B) {
@@ -212,4 +210,38 @@ func TestDecodeSpanLinesOwnsItsStrings(t *testing.T) {
 			}
 		}
 	}
+}
+
+// layerInfoInputs are summaries of layers as stored, and variants the
+// plain reader leaves to encoding/json or refuses.
+var layerInfoInputs = []string{
+	`{}`,
+	`{"name":"سلمى","kind":"human","count":25,"imported":"2026-12-06T18:00:00.123456789Z","source":"a.jsonl"}`,
+	`{"name":"gold","kind":"gold","count":3,"curation":{"layers":["a","b"],"agree":2,"units":3,"open":1,"curators":["c"]}}`,
+	`{"name":"a\"b","kind":"human","count":1}`,
+	`{"name":"x","kind":"human","count":-1,"source":""}`,
+	`{"name":"x","kind":"human","count":1.5}`,
+	`{"name":"x","kind":"human","count":01}`,
+	`{"name":"x","kind":"human","imported":"then"}`,
+	`{"name":"x","kind":"human","extra":1}`,
+	`{"name":"x","kind":"human","name":"y"}`,
+	`{"name":"x","kind":"human"`,
+	`{"name":null}`,
+	`[]`,
+	``,
+}
+
+// TestDecodeLayerInfoDecodesLikeEncodingJSON checks DecodeLayerInfo
+// against encoding/json on summaries as stored and on variants.
+func TestDecodeLayerInfoDecodesLikeEncodingJSON(t *testing.T) {
+	for _, in := range layerInfoInputs {
+		decodesLikeJSON(t, "DecodeLayerInfo", DecodeLayerInfo, in)
+	}
+}
+
+func FuzzDecodeLayerInfo(f *testing.F) {
+	for _, in := range layerInfoInputs {
+		f.Add(in)
+	}
+	f.Fuzz(func(t *testing.T, in string) { decodesLikeJSON(t, "DecodeLayerInfo", DecodeLayerInfo, in) })
 }
