@@ -110,12 +110,17 @@ func (a *Agreement) Render() app.UI {
 	return app.Div().Class("agreement").DataSet("testid", "agreement").Body(
 		app.H2().Text(p.T("Agreement")),
 		a.renderChoice(p),
-		app.If(a.busy, func() app.UI { return app.P().Class("busy").Attr("role", "status").Text(p.T("Measuring…")) }),
-		app.If(a.failure != "", func() app.UI {
-			return app.P().Class("failure").DataSet("testid", "agreement-error").Attr("role", "alert").Text(a.failure)
-		}),
-		app.If(a.report != nil && !a.busy, func() app.UI { return a.renderReport(p) }),
-		&Scoring{Loc: a.Loc, Labels: a.Labels, Owner: a.Owner},
+		// In a block of its own, so that the scoring view keeps its place
+		// among the children (go-app diffs them by index) and is not made
+		// anew each time the state changes.
+		app.Div().Class("agreement-state").Body(
+			app.If(a.busy, func() app.UI { return app.P().Class("busy").Attr("role", "status").Text(p.T("Measuring…")) }),
+			app.If(a.failure != "", func() app.UI {
+				return app.P().Class("failure").DataSet("testid", "agreement-error").Attr("role", "alert").Text(a.failure)
+			}),
+			app.If(a.report != nil && !a.busy, func() app.UI { return a.renderReport(p) }),
+		),
+		&Scoring{Loc: a.Loc, Labels: a.Labels, Owner: a.Owner, Surveyed: a.layers},
 	)
 }
 

@@ -18,6 +18,9 @@ type Scoring struct {
 	Loc    locale.Settings // the language its words are written in
 	Labels []corpus.LabelDef
 	Owner  scoringOwner
+	// Surveyed are the layers as the agreement view last surveyed them,
+	// nil until it has.
+	Surveyed []gold.Summary
 
 	layers  []gold.Summary
 	ref     string // the reference layer's name
@@ -41,8 +44,17 @@ type scoringOwner interface {
 	showErrors(id string, missed, wrong []agreement.SpanRef)
 }
 
-// OnMount surveys the layers.
-func (c *Scoring) OnMount(ctx app.Context) { c.run(ctx, false) }
+// OnMount takes the layers the agreement view surveyed, if it has.
+func (c *Scoring) OnMount(ctx app.Context) { c.OnUpdate(ctx) }
+
+// OnUpdate takes the layers the agreement view surveyed: it surveys them
+// with every measure, so this view needs no survey of its own but after
+// an import of predictions.
+func (c *Scoring) OnUpdate(ctx app.Context) {
+	if c.Surveyed != nil {
+		c.take(c.Surveyed)
+	}
+}
 
 // run surveys the layers and, with score, scores the extractor's.
 func (c *Scoring) run(ctx app.Context, score bool) {
