@@ -258,3 +258,92 @@ func TestScoreMatchesCommandLine(t *testing.T) {
 	eval(t, ctx, `document.querySelector('[data-testid=score-marks-hide]').click(), true`, nil)
 	waitJS(t, ctx, "the errors hidden", `!document.querySelector('[data-testid=score-marks]') && (CSS.highlights.get('raqim-missed')?.size || 0) === 0 && (CSS.highlights.get('raqim-wrong')?.size || 0) === 0`)
 }
+
+// TestAgreementSharedBootstrapMatchesCommandLine measures two layers of
+// 240 documents, enough that the worker hands half of the bootstrap to a
+// second worker, and checks that the intervals shown are the command
+// line's, which computes them in one piece.
+func TestAgreementSharedBootstrapMatchesCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	words := []string{"قال", "مصدر", "محلي", "إن", "مسلحين", "هاجموا", "قرية", "قرب", "مدينة", "موبتي", "صباح", "الثلاثاء", "وقتلوا", "ثلاثة", "رعاة"}
+	labels := []string{"ACTOR", "PLACE", "DATE", "CASUALTY"}
+	var texts, la, lb strings.Builder
+	for i := range 240 {
+		var text strings.Builder
+		fmt.Fprintf(&text, "وثيقة %d\n", i+1)
+		var sa, sb []map[string]any
+		for j := range 30 {
+			start := len([]rune(text.String()))
+			w := words[(i*7+j*3)%len(words)]
+			text.WriteString(w + " ")
+			if j%3 != 0 {
+				continue
+			}
+			end := start + len([]rune(w))
+			label := labels[(i+j)%4]
+			sa = append(sa, map[string]any{"start": start, "end": end, "label": label})
+			if (i+j)%5 == 0 {
+				label = labels[(i+j+1)%4]
+			}
+			if (i+j)%7 == 0 && end-start > 2 {
+				end--
+			}
+			if (i+j)%11 != 0 { // B leaves some out
+				sb = append(sb, map[string]any{"start": start, "end": end, "label": label})
+			}
+		}
+		for _, w := range []struct {
+			b    *strings.Builder
+			line map[string]any
+		}{
+			{&texts, map[string]any{"id": fmt.Sprintf("d%03d", i), "text": text.String()}},
+			{&la, map[string]any{"text": text.String(), "spans": sa, "meta": map[string]any{"annotator": "A"}}},
+			{&lb, map[string]any{"text": text.String(), "spans": sb, "meta": map[string]any{"annotator": "B"}}},
+		} {
+			line, err := json.Marshal(w.line)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.b.Write(append(line, '\n'))
+		}
+	}
+	files := map[string]string{"texts.jsonl": texts.String(), "a.jsonl": la.String(), "b.jsonl": lb.String()}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := agreeCLI(t, filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "b.jsonl"))
+
+	ctx, _, _ := startApp(t)
+	run(t, ctx, "import the texts", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{filepath.Join(dir, "texts.jsonl")}, chromedp.ByQuery))
+	waitJS(t, ctx, "the texts imported", said("info", "texts.jsonl: imported 240 documents."))
+	for _, f := range []string{"a.jsonl", "b.jsonl"} {
+		run(t, ctx, "import "+f, chromedp.SetUploadFiles(`input[data-testid=import]`, []string{filepath.Join(dir, f)}, chromedp.ByQuery))
+		waitJS(t, ctx, f+" stored as a layer", said("info", f+": 240 documents stored already now have the layer"))
+	}
+	run(t, ctx, "open the agreement view", chromedp.Click(`[data-testid=agree-toggle]`, chromedp.ByQuery))
+	waitJS(t, ctx, "the pair measured", `document.querySelectorAll('[data-testid=agree-pair]').length === 1`)
+	en := locale.New(locale.Settings{Lang: locale.English, Digits: locale.Western})
+	ci := func(v any) string {
+		c := v.([]any)
+		return "[" + en.F(c[0].(float64), 3) + ", " + en.F(c[1].(float64), 3) + "]"
+	}
+	pair := want["pairs"].([]any)[0].(map[string]any)
+	var got map[string]string
+	eval(t, ctx, `(() => {
+		const ci = (cell) => cell.nextElementSibling.textContent;
+		const row = document.querySelector('[data-testid=agree-pair]');
+		return {strict: ci(row.querySelector('[data-testid=strict-f1]')), overlap: ci(row.querySelector('[data-testid=overlap-f1]')),
+			alpha: ci(document.querySelector('[data-testid=agree-overall] [data-testid=alpha]'))};
+	})()`, &got)
+	for _, c := range []struct{ name, got, want string }{
+		{"strict F1's interval", got["strict"], ci(pair["strict"].(map[string]any)["f1_ci"])},
+		{"overlap F1's interval", got["overlap"], ci(pair["overlap"].(map[string]any)["f1_ci"])},
+		{"unitizing alpha's interval", got["alpha"], ci(want["alpha_u"].(map[string]any)["ci"].(map[string]any)["overall"])},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s: the view shows %q, the command line %q", c.name, c.got, c.want)
+		}
+	}
+}

@@ -30,6 +30,13 @@ type Options struct {
 	// labels used but not listed follow in alphabetical order, and listed
 	// labels no layer uses are left out.
 	Labels []corpus.Label
+	// Share, when set, is offered half of a large bootstrap's resamples to
+	// compute elsewhere meanwhile (another worker, on another core): it
+	// starts ComputeShare on share and returns a function that waits for
+	// what it returned, or ok false to decline. Each resample is seeded
+	// alone, so the intervals are the same wherever it is computed; a
+	// share that fails is computed here.
+	Share func(share []byte) (wait func() ([]byte, error), ok bool)
 }
 
 func (o Options) resamples() int {
@@ -232,7 +239,7 @@ func measure(c *align.Corpus, opts Options) *measured {
 	}
 	m.point = make([]float64, e.figSize)
 	e.finish(m.total, crossTerms, m.point, 1)
-	m.ci = e.bootstrap(m.stats, idx, m.point, m.r, opts.Seed)
+	m.ci = e.bootstrap(m.stats, idx, m.point, m.r, opts.Seed, opts.Share)
 	return m
 }
 

@@ -375,10 +375,18 @@ func TestBootstrapDeterministic(t *testing.T) {
 	if !reflect.DeepEqual(r1, r2) {
 		t.Error("two runs with one seed differ")
 	}
-	r3, _ := Agree(c, Options{Seed: 4, Resamples: 200})
-	if reflect.DeepEqual(r1.Pairs[0].Strict.F1CI, r3.Pairs[0].Strict.F1CI) && reflect.DeepEqual(r1.AlphaU.CI, r3.AlphaU.CI) &&
-		reflect.DeepEqual(r1.Pairs[1].Kappa, r3.Pairs[1].Kappa) {
-		t.Error("seeds 3 and 4 give the same intervals")
+	// Three documents give few distinct resamples: two seeds may give the
+	// same intervals, not five.
+	same := 0
+	for seed := uint64(4); seed < 9; seed++ {
+		r3, _ := Agree(c, Options{Seed: seed, Resamples: 200})
+		if reflect.DeepEqual(r1.Pairs[0].Strict.F1CI, r3.Pairs[0].Strict.F1CI) && reflect.DeepEqual(r1.AlphaU.CI, r3.AlphaU.CI) &&
+			reflect.DeepEqual(r1.Pairs[1].Kappa, r3.Pairs[1].Kappa) {
+			same++
+		}
+	}
+	if same == 5 {
+		t.Error("seeds 4 to 8 give the intervals of seed 3")
 	}
 	// Without resamples every interval is its point.
 	r0, _ := Agree(c, Options{Resamples: -1})

@@ -50,6 +50,10 @@ const (
 	// Propagate adds Request.Phrase to the corpus's propagated labels
 	// (package propagation) and counts its mentions in the other documents.
 	Propagate Op = "propagate"
+	// Share computes a share of an agreement's bootstrap, the bytes handed
+	// over as the request's one file (agreement.ComputeShare), in a worker
+	// an Agree or a Score started; the reply's file holds its figures.
+	Share Op = "share"
 )
 
 // Request is one piece of work.

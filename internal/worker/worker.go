@@ -271,6 +271,12 @@ func percent(progress func(job.Progress), p *locale.Printer, what string) func(d
 	}
 }
 
+// Share, when set, is offered half of a large agreement's or score's
+// bootstrap to compute meanwhile elsewhere (see agreement.Options.Share):
+// the browser's worker sets it to a second worker it starts for the
+// request.
+var Share func(share []byte) (wait func() ([]byte, error), ok bool)
+
 // agree surveys st's layers (the own one named own) and, when choice names
 // two or more (nil, for an agreement, is gold.DefaultChoice), measures
 // their agreement as the agree verb does, or, with score, scores the
@@ -301,7 +307,7 @@ func agree(st store.Store, schema *corpus.Schema, own string, choice *gold.Choic
 		progress(job.Progress{Text: p.T("Measuring…")})
 		var c *align.Corpus
 		if c, err = align.Match(read); err == nil {
-			opts := agreement.Options{Labels: schema.Names()}
+			opts := agreement.Options{Labels: schema.Names(), Share: Share}
 			if score {
 				r.Score, err = agreement.Score(c, 0, 1, opts)
 			} else if r.Agreement, err = agreement.Agree(c, opts); err == nil {

@@ -56,11 +56,18 @@ func handle(body string, files js.Value) {
 		reply(suggester.Do(req), js.Undefined())
 		return
 	}
+	if req.Op == job.Share {
+		computeShare(files)
+		return
+	}
 	if req.Op == job.Agree || req.Op == job.Score {
 		// Measuring holds every layer read until it ends: a heap kept
 		// tighter than Go's default only collects more often (this worker
 		// ends with the request).
 		debug.SetGCPercent(100)
+		h := startHelper()
+		defer h.stop()
+		worker.Share = h.share
 	}
 	loc := locale.New(req.Locale)
 	progress := func(p job.Progress) {
