@@ -69,6 +69,13 @@ test: bundle $(AXE)
 ## they do not share the two cores) and the browser benchmark
 bench: bundle
 	$(GO) test -p 1 -run '^$$' -bench . -benchmem ./internal/...
+	@# The suggestion and agreement engines as the worker runs them: in
+	@# V8's WebAssembly, under Node (skipped, and said, without it).
+	@if command -v node >/dev/null; then \
+		PATH="$$PATH:$$($(GO) env GOROOT)/lib/wasm" GOOS=js GOARCH=wasm $(GO) test -run '^$$' \
+			-bench 'BenchmarkSuggestLong|BenchmarkSuggestTagger|Benchmark2000Articles$$|BenchmarkAgree$$' -benchtime 2x \
+			./internal/suggest/ ./internal/agreement/; \
+	else echo "bench: no node: the engines' WebAssembly figures are left out"; fi
 	$(GO) test -run '^$$' -bench BenchmarkBrowser -benchtime 1x -timeout 60m -v ./e2e/
 
 ## soak: the crash loop, 1,000 times (make test runs it 50 times): label a
