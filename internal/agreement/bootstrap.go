@@ -31,7 +31,7 @@ func (e *engine) bootstrap(stats [][]float64, idx []crossIndex, point []float64,
 	figs := make([]float64, r*e.figSize) // figure f of resample b at b*figSize+f
 	mine := r
 	var wait func() ([]byte, error)
-	if share != nil && D*r >= minShared {
+	if share != nil && Shared(D, r) {
 		half := r / 2
 		part := resampleShare{labels: e.labels, layers: e.n, from: half, to: r, seed: seed, stats: sp, idx: idx}
 		if w, ok := share(part.marshal()); ok {
@@ -74,9 +74,10 @@ func mix(x uint64) uint64 {
 	return x ^ x>>31
 }
 
-// minShared is the least documents × resamples worth sharing the
-// bootstrap for: a share's start and transfer cost tens of milliseconds.
-const minShared = 200 * DefaultResamples
+// Shared reports whether a bootstrap of r resamples of docs documents is
+// large enough to be offered to Options.Share: a share's start and
+// transfer cost tens of milliseconds.
+func Shared(docs, r int) bool { return docs*r >= 200*DefaultResamples }
 
 // resample computes the figures of resamples [from, to) into figs (figure
 // f of resample b at (b-from)*figSize+f).

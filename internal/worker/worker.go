@@ -6,6 +6,7 @@ package worker
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"github.com/raqim/raqim/internal/agreement"
 	"github.com/raqim/raqim/internal/align"
@@ -271,11 +272,12 @@ func percent(progress func(job.Progress), p *locale.Printer, what string) func(d
 	}
 }
 
-// Share, when set, is offered half of a large agreement's or score's
-// bootstrap to compute meanwhile elsewhere (see agreement.Options.Share):
-// the browser's worker sets it to a second worker it starts for the
-// request.
-var Share func(share []byte) (wait func() ([]byte, error), ok bool)
+// StartShare, when set, starts where half of a large agreement's or
+// score's bootstrap can be computed meanwhile, and returns what
+// agreement.Options.Share takes: the browser's worker sets it to start a
+// second worker. It is called as the layers begin to be read, only when
+// the documents chosen are enough for a share.
+var StartShare func() func(share []byte) (wait func() ([]byte, error), ok bool)
 
 // agree surveys st's layers (the own one named own) and, when choice names
 // two or more (nil, for an agreement, is gold.DefaultChoice), measures
@@ -302,12 +304,15 @@ func agree(st store.Store, schema *corpus.Schema, own string, choice *gold.Choic
 		return job.Reply{Error: p.T("scoring takes two layers: the reference and the extractor's"), Layers: layers}
 	}
 	progress(job.Progress{Text: p.T("Reading the layers…")})
+	opts := agreement.Options{Labels: schema.Names()}
+	if docs := len(choice.Docs); StartShare != nil && agreement.Shared(cmp.Or(docs, len(sums)), agreement.DefaultResamples) {
+		opts.Share = StartShare() // started now, ready once the layers are read
+	}
 	read, err := gold.Read(st, sums, *choice)
 	if err == nil {
 		progress(job.Progress{Text: p.T("Measuring…")})
 		var c *align.Corpus
 		if c, err = align.Match(read); err == nil {
-			opts := agreement.Options{Labels: schema.Names(), Share: Share}
 			if score {
 				r.Score, err = agreement.Score(c, 0, 1, opts)
 			} else if r.Agreement, err = agreement.Agree(c, opts); err == nil {

@@ -12,9 +12,9 @@ import (
 	"github.com/raqim/raqim/internal/job"
 )
 
-// A helper is a second worker that an agreement or a score starts as it
-// begins, so that once the layers are read and measured, half of the
-// bootstrap runs on another core (agreement.Options.Share).
+// A helper is a second worker that a large agreement or score starts as
+// it begins to read the layers, so that once they are read and measured,
+// half of the bootstrap runs on another core (agreement.Options.Share).
 type helper struct {
 	w     js.Value
 	up    bool // it said it was ready

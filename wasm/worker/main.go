@@ -65,9 +65,16 @@ func handle(body string, files js.Value) {
 		// tighter than Go's default only collects more often (this worker
 		// ends with the request).
 		debug.SetGCPercent(100)
-		h := startHelper()
-		defer h.stop()
-		worker.Share = h.share
+		var h *helper
+		worker.StartShare = func() func([]byte) (func() ([]byte, error), bool) {
+			h = startHelper()
+			return h.share
+		}
+		defer func() {
+			if h != nil {
+				h.stop()
+			}
+		}()
 	}
 	loc := locale.New(req.Locale)
 	progress := func(p job.Progress) {
