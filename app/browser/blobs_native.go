@@ -17,6 +17,9 @@ var errNative = errors.New("only in a browser")
 // WhenIdle returns at once outside a browser.
 func WhenIdle(time.Duration) {}
 
+// Yield does nothing outside a browser.
+func Yield() {}
+
 // ReadBlob fails outside a browser.
 func ReadBlob(app.Value) ([]byte, error) { return nil, errNative }
 

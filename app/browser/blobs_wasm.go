@@ -22,6 +22,10 @@ func WhenIdle(max time.Duration) {
 	webapi.Called(func(fn js.Func) { w.Call("requestIdleCallback", fn, map[string]any{"timeout": max.Milliseconds()}) })
 }
 
+// Yield blocks until the browser has run a task of its own (see
+// webapi.Yield).
+func Yield() { webapi.Yield() }
+
 // ReadBlob reads a Blob, File or Response as bytes (see webapi.ReadBlob).
 // It blocks.
 func ReadBlob(blob app.Value) ([]byte, error) { return webapi.ReadBlob(jsValue(blob)) }

@@ -23,6 +23,7 @@ func Run(script string, req job.Request, files []app.Value, progress func(job.Pr
 		return job.Reply{}, nil, err
 	}
 	type result struct {
+		msg   app.Value // the worker's "done" or "fatal" message, to decode
 		reply job.Reply
 		file  app.Value
 		err   error
@@ -53,8 +54,7 @@ func Run(script string, req job.Request, files []app.Value, progress func(job.Pr
 				progress(p)
 			}
 		case "done", "fatal":
-			r, err := replyOf(m)
-			finish(result{reply: r, file: m.Get("file"), err: err})
+			finish(result{msg: m, file: m.Get("file")}) // decoded after this task (see job.Part)
 		}
 		return nil
 	})
@@ -74,6 +74,17 @@ func Run(script string, req job.Request, files []app.Value, progress func(job.Pr
 	worker.Call("terminate")
 	onMessage.Release()
 	onError.Release()
+	if r.msg != nil {
+		r.reply, r.err = replyOf(r.msg)
+		parts := r.msg.Get("parts")
+		for i := 0; r.err == nil && parts.Truthy() && i < parts.Length(); i++ {
+			Yield() // each list decoded in a task of its own
+			p := parts.Index(i)
+			if err := r.reply.Join(job.Part{Of: p.Get("of").String(), JSON: p.Get("json").String()}); err != nil {
+				r.err = locale.Errorf("the background worker's reply is damaged: %v", err)
+			}
+		}
+	}
 	if r.file != nil && !r.file.Truthy() {
 		r.file = nil
 	}

@@ -151,10 +151,19 @@ func input(name string, blob js.Value) (importer.Input, error) {
 	return importer.Input{Name: name, Data: data}, nil
 }
 
-// reply posts the reply, with its file (a Blob) when there is one.
+// reply posts the reply, its long lists apart (see job.Part), with its
+// file (a Blob) when there is one.
 func reply(r job.Reply, file js.Value) {
-	b, _ := json.Marshal(r)
+	head, parts := r.Split()
+	b, _ := json.Marshal(head)
 	m := map[string]any{"type": "done", "reply": string(b)}
+	if len(parts) > 0 {
+		list := make([]any, len(parts))
+		for i, p := range parts {
+			list[i] = map[string]any{"of": p.Of, "json": p.JSON}
+		}
+		m["parts"] = list
+	}
 	if !file.IsUndefined() {
 		m["file"] = file
 	}
