@@ -99,6 +99,7 @@ func TestAgreementMatchesCommandLine(t *testing.T) {
 
 	// A disagreement opens its document at its unit.
 	var unit struct{ Start, End int }
+	waitJS(t, ctx, "the units listed", `!!document.querySelector('[data-testid=disagreement]')`)
 	eval(t, ctx, `(() => { const li = document.querySelector('[data-testid=disagreement]'); return {start: +li.dataset.start, end: +li.dataset.end}; })()`, &unit)
 	run(t, ctx, "open the first disagreement", chromedp.Click(`[data-testid=disagreement] [data-testid=agree-open]`, chromedp.ByQuery))
 	waitJS(t, ctx, "the document open with the unit selected", `!document.querySelector('[data-testid=agreement]') && document.querySelector('[data-testid=document]') && getSelection().toString().length > 0`)

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raqim/raqim/app/browser"
 	"github.com/raqim/raqim/internal/agreement"
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/gold"
@@ -35,8 +36,11 @@ type Agreement struct {
 	// docPages and unitPages are the pages of documents and of units shown
 	// beyond the first.
 	docPages, unitPages int
-	failure             string // why the last measure failed, in the interface's language
-	busy                bool
+	// lists is whether the long lists (documents, units) are drawn: once
+	// the figures are painted, so that neither frame holds the page long.
+	lists   bool
+	failure string // why the last measure failed, in the interface's language
+	busy    bool
 }
 
 // Scopes of a measure.
@@ -64,13 +68,17 @@ func (a *Agreement) run(ctx app.Context, c *gold.Choice) {
 	a.busy, a.failure = true, ""
 	// The reply comes on the shell's context: the view's own updates it.
 	own := ctx
-	a.Owner.measure(ctx, job.Agree, c, func(_ app.Context, r job.Reply) { own.Dispatch(func(ctx app.Context) { a.take(r) }) })
+	a.Owner.measure(ctx, job.Agree, c, func(_ app.Context, r job.Reply) { own.Dispatch(func(ctx app.Context) { a.take(ctx, r) }) })
 }
 
 // take shows what the worker measured; the first reply also gives the
 // layers chosen by default.
-func (a *Agreement) take(r job.Reply) {
-	a.busy = false
+func (a *Agreement) take(ctx app.Context, r job.Reply) {
+	a.busy, a.lists = false, false
+	ctx.Async(func() {
+		browser.AfterPaint() // the figures first
+		ctx.Dispatch(func(app.Context) { a.lists = true })
+	})
 	a.layers = r.Layers
 	if a.chosen == nil {
 		a.chosen = make(map[string]bool)
@@ -297,6 +305,10 @@ func (a *Agreement) renderReport(p *locale.Printer) app.UI {
 		}
 		body = append(body, app.H3().Body(app.Text(p.T("Label against label")+": "), app.Bdi().Text(pr.A+" · "+pr.B)),
 			app.Table().Class("figures confusion").DataSet("testid", "agree-confusion").Body(rows...))
+	}
+
+	if !a.lists {
+		return app.Div().Class("agree-report").Body(body...)
 	}
 
 	// Per document: the least agreed first.
