@@ -66,9 +66,11 @@ func handle(body string, files js.Value) {
 		// ends with the request).
 		debug.SetGCPercent(100)
 		var h *helper
-		worker.StartShare = func() func([]byte) (func() ([]byte, error), bool) {
-			h = startHelper()
-			return h.share
+		if js.Global().Get("Worker").Truthy() { // not every browser has workers in workers
+			worker.StartShare = func() func([]byte) (func() ([]byte, error), bool) {
+				h = startHelper()
+				return h.share
+			}
 		}
 		defer func() {
 			if h != nil {
