@@ -27,10 +27,16 @@ type shareResult struct {
 	err  error
 }
 
-// startHelper starts a helper worker; it is of use once it said it was
-// ready, which its message does while this worker waits for storage.
-func startHelper() *helper {
-	h := &helper{done: make(chan shareResult, 1)}
+// startHelper starts a helper worker, or returns nil when the browser
+// refuses; it is of use once it said it was ready, which its message does
+// while this worker waits for storage.
+func startHelper() (h *helper) {
+	defer func() {
+		if recover() != nil {
+			h = nil // refused (a policy, a browser without nested workers): none
+		}
+	}()
+	h = &helper{done: make(chan shareResult, 1)}
 	h.w = js.Global().Get("Worker").New("worker.js") // beside this one's script
 	finish := func(r shareResult) {
 		select {
@@ -73,7 +79,7 @@ func startHelper() *helper {
 // share hands share to the helper when it is ready; see
 // agreement.Options.Share.
 func (h *helper) share(share []byte) (func() ([]byte, error), bool) {
-	if !h.up {
+	if h == nil || !h.up {
 		return nil, false // computed here rather than waited for
 	}
 	u8 := js.Global().Get("Uint8Array").New(len(share))
@@ -88,6 +94,9 @@ func (h *helper) share(share []byte) (func() ([]byte, error), bool) {
 
 // stop ends the helper.
 func (h *helper) stop() {
+	if h == nil {
+		return
+	}
 	h.w.Call("terminate")
 	for _, f := range h.funcs {
 		f.Release()

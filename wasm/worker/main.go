@@ -66,17 +66,13 @@ func handle(body string, files js.Value) {
 		// ends with the request).
 		debug.SetGCPercent(100)
 		var h *helper
-		if js.Global().Get("Worker").Truthy() { // not every browser has workers in workers
+		if js.Global().Get("Worker").Truthy() { // Safari before 15.5 has none in workers
 			worker.StartShare = func() func([]byte) (func() ([]byte, error), bool) {
 				h = startHelper()
 				return h.share
 			}
 		}
-		defer func() {
-			if h != nil {
-				h.stop()
-			}
-		}()
+		defer func() { h.stop() }()
 	}
 	loc := locale.New(req.Locale)
 	progress := func(p job.Progress) {
