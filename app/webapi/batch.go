@@ -11,9 +11,8 @@ import (
 )
 
 // Reading many records one by one costs a few syscall/js crossings each,
-// and a crossing costs microseconds: listing 4,000 layers or reading 200
-// documents' layers spent more time crossing than decoding. These read a
-// whole array of records in two crossings.
+// at microseconds a crossing: reading 200 documents' layers took thousands.
+// These read a whole array of records in two crossings.
 
 var (
 	arrayJoin   = js.Global().Get("Array").Get("prototype").Get("join")
@@ -23,9 +22,9 @@ var (
 )
 
 // readStrings returns the elements of arr, a JS array of strings none of
-// which holds a NUL (our records are JSON, which escapes it). It fails
-// naming the first element that is not such a string. The strings share
-// one Go string's memory.
+// which holds a NUL (our records are JSON, which escapes it); it fails if
+// one is not a string or holds a NUL. The strings share one Go string's
+// memory.
 func readStrings(arr js.Value) (out []string, err error) {
 	n := arr.Length()
 	if n == 0 {
