@@ -52,8 +52,12 @@ func startHelper() (h *helper) {
 			whenGone(m.Get("lock"), func() { finish(shareResult{err: errors.New("the helper worker stopped")}) })
 		case "done":
 			var r job.Reply
-			if err := json.Unmarshal([]byte(m.Get("reply").String()), &r); err != nil || r.Error != "" {
-				finish(shareResult{err: fmt.Errorf("the helper worker failed: %v%s", err, r.Error)})
+			err := json.Unmarshal([]byte(m.Get("reply").String()), &r)
+			if err == nil && r.Error != "" {
+				err = errors.New(r.Error)
+			}
+			if err != nil {
+				finish(shareResult{err: fmt.Errorf("the helper worker failed: %v", err)})
 				return nil
 			}
 			file := m.Get("file")
