@@ -17,6 +17,9 @@ var errNative = errors.New("only in a browser")
 // WhenIdle returns at once outside a browser.
 func WhenIdle(time.Duration) {}
 
+// watch does nothing outside a browser.
+func watch(app.Value, func()) {}
+
 // Yield does nothing outside a browser.
 func Yield() {}
 

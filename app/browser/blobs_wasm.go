@@ -22,6 +22,10 @@ func WhenIdle(max time.Duration) {
 	webapi.Called(func(fn js.Func) { w.Call("requestIdleCallback", fn, map[string]any{"timeout": max.Milliseconds()}) })
 }
 
+// watch calls gone once the worker holding the Web Lock name is gone (see
+// webapi.WhenGone).
+func watch(name app.Value, gone func()) { webapi.WhenGone(jsValue(name), gone) }
+
 // Yield blocks until the browser has run a task of its own (see
 // webapi.Yield).
 func Yield() { webapi.Yield() }

@@ -102,19 +102,3 @@ func replyOf(m app.Value) (job.Reply, error) {
 	}
 	return r, nil
 }
-
-// watch calls gone, in a JS callback, once the holder of the Web Lock name
-// (a worker, for its whole life) is gone; without Web Locks it never does.
-func watch(name app.Value, gone func()) {
-	locks := app.Window().Get("navigator").Get("locks")
-	if !locks.Truthy() || name.Type() != app.TypeString {
-		return
-	}
-	var granted app.Func
-	granted = app.FuncOf(func(this app.Value, args []app.Value) any {
-		granted.Release()
-		gone()
-		return nil
-	})
-	locks.Call("request", name, granted)
-}

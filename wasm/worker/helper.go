@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"syscall/js"
 
+	"github.com/raqim/raqim/app/webapi"
 	"github.com/raqim/raqim/internal/agreement"
 	"github.com/raqim/raqim/internal/job"
 )
@@ -49,7 +50,7 @@ func startHelper() (h *helper) {
 		switch m.Get("type").String() {
 		case "ready":
 			h.up = true
-			whenGone(m.Get("lock"), func() { finish(shareResult{err: errors.New("the helper worker stopped")}) })
+			webapi.WhenGone(m.Get("lock"), func() { finish(shareResult{err: errors.New("the helper worker stopped")}) })
 		case "done":
 			var r job.Reply
 			err := json.Unmarshal([]byte(m.Get("reply").String()), &r)
@@ -123,20 +124,4 @@ func computeShare(files js.Value) {
 	out := js.Global().Get("Uint8Array").New(len(figs))
 	js.CopyBytesToJS(out, figs)
 	reply(job.Reply{}, out)
-}
-
-// whenGone calls gone, in a JS callback, once the holder of the Web Lock
-// name (a worker, for its whole life) is gone; without Web Locks, never.
-func whenGone(name js.Value, gone func()) {
-	locks := js.Global().Get("navigator").Get("locks")
-	if !locks.Truthy() || name.Type() != js.TypeString {
-		return
-	}
-	var granted js.Func
-	granted = js.FuncOf(func(this js.Value, args []js.Value) any {
-		granted.Release()
-		gone()
-		return nil
-	})
-	locks.Call("request", name, granted)
 }
