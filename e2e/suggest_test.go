@@ -191,3 +191,57 @@ func TestSuggestionsArabic(t *testing.T) {
 	waitJS(t, ctx, "the first chosen", `!!document.querySelector('mark[data-suggest][aria-current]')`)
 	screenshot(t, ctx, "suggestions-ar")
 }
+
+// TestSuggestionSources switches sources off and on as a user, in the
+// settings panel: a source switched off proposes nothing (its suggestions
+// go from the open document), the switch is kept across a reload, and
+// switched on again the suggestions are back.
+func TestSuggestionSources(t *testing.T) {
+	ctx, _, _ := startApp(t)
+	importText(t, ctx, "sources", suggestText)
+	waitSuggestions(t, ctx, 8)
+	labels := func() map[string]int {
+		n := map[string]int{}
+		for _, s := range renderedSuggestions(t, ctx) {
+			n[s.Label]++
+		}
+		return n
+	}
+	if n := labels(); n["DATE"] != 3 || n["PLACE"] != 3 {
+		t.Fatalf("all sources on: %v, want 3 DATE and 3 PLACE among them", n)
+	}
+	run(t, ctx, "settings", chromedp.Click(`[data-testid=dataset-settings-toggle]`, chromedp.ByQuery))
+	checked := func(src string) bool {
+		var on bool
+		eval(t, ctx, js(`document.querySelector('[data-testid=source-%s]').checked`, src), &on)
+		return on
+	}
+	waitJS(t, ctx, "the switches", `document.querySelectorAll('[data-testid=suggest-sources] input[role=switch]').length === 7`)
+	if !checked("date") || !checked("gazetteer") {
+		t.Fatal("a source is off before the user switched it")
+	}
+	run(t, ctx, "date off", chromedp.Click(`[data-testid=source-date]`, chromedp.ByQuery))
+	waitSuggestions(t, ctx, 5)
+	eval(t, ctx, `document.querySelector('[data-testid=suggest-sources]').scrollIntoView(), true`, nil)
+	screenshot(t, ctx, "suggest-sources")
+	if n := labels(); n["DATE"] != 0 || n["PLACE"] != 3 || n["ACTOR"] != 1 || n["CASUALTY"] != 1 {
+		t.Errorf("date switched off: %v, want no DATE, the others kept", n)
+	}
+
+	run(t, ctx, "reload", chromedp.Reload())
+	waitJS(t, ctx, "the document again", `!!document.querySelector('[data-testid=document]')`)
+	waitSuggestions(t, ctx, 5)
+	if n := labels(); n["DATE"] != 0 {
+		t.Errorf("after the reload, date still off: %v", n)
+	}
+	run(t, ctx, "settings", chromedp.Click(`[data-testid=dataset-settings-toggle]`, chromedp.ByQuery))
+	waitJS(t, ctx, "the switches", `!!document.querySelector('[data-testid=source-date]')`)
+	if checked("date") || !checked("casualty") {
+		t.Errorf("after the reload: date on %v, casualty on %v; want off, on", checked("date"), checked("casualty"))
+	}
+	run(t, ctx, "date on", chromedp.Click(`[data-testid=source-date]`, chromedp.ByQuery))
+	waitSuggestions(t, ctx, 8)
+	if n := labels(); n["DATE"] != 3 {
+		t.Errorf("date on again: %v", n)
+	}
+}

@@ -151,6 +151,7 @@ func (s *Shell) OnMount(ctx app.Context) {
 	if ctx.LocalStorage().Get(prefAnnotator, &name); name != "" {
 		s.annotator = name
 	}
+	ctx.LocalStorage().Get(prefSources, &s.sug.off)
 	s.jobs = make(chan task, 4096)
 	s.work = make(chan task, 64)
 	s.loading = s.loc.T("Opening storage…")

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -33,9 +34,10 @@ type suggestions struct {
 	current string            // the Key of the suggestion chosen (click, N), or ""
 	rec     suggestion.Record // the open document's record
 	recs    map[string]suggestion.Record
-	control bool // the open document is kept suggestion-free
-	long    bool // the open document is too long for suggestions (suggestion.Offered)
-	failed  bool // the worker failed once: said once
+	off     []suggest.Source // the sources switched off (SuggestSources), kept in localStorage
+	control bool             // the open document is kept suggestion-free
+	long    bool             // the open document is too long for suggestions (suggestion.Offered)
+	failed  bool             // the worker failed once: said once
 	engine  *suggest.Engine
 }
 
@@ -142,7 +144,7 @@ func (s *Shell) askSuggestions(ctx app.Context) {
 			s.sug.worker = browser.NewSuggester(ctx.ResolveStaticResource("/web/worker.js"))
 		}
 		doc := s.doc
-		req := job.Request{Op: job.Suggest, Doc: &doc, Rev: rev, Locale: s.loc.Settings(), Reload: s.tagger.reload, Memory: !s.durable}
+		req := job.Request{Op: job.Suggest, Doc: &doc, Rev: rev, Locale: s.loc.Settings(), Reload: s.tagger.reload, Memory: !s.durable, Off: s.sug.off}
 		s.tagger.reload = false
 		w := s.sug.worker
 		ctx.Async(func() {
@@ -189,7 +191,7 @@ func (e errorText) Error() string { return string(e) }
 // refreshPending recomputes the suggestions shown from the worker's, the
 // document's spans and the rejections.
 func (s *Shell) refreshPending() {
-	s.sug.pending = suggestion.Pending(s.sug.all, s.doc.Spans, s.sug.rec.Rejections())
+	s.sug.pending = suggestion.Pending(suggestion.Switched(s.sug.all, s.sug.off), s.doc.Spans, s.sug.rec.Rejections())
 	starts, ends := make([]int, len(s.lay.Blocks)), make([]int, len(s.lay.Blocks))
 	for i, b := range s.lay.Blocks {
 		starts[i], ends[i] = b.Start, b.End
@@ -197,6 +199,22 @@ func (s *Shell) refreshPending() {
 	s.sug.blocks = suggestion.PerBlock(s.sug.pending, starts, ends, s.sug.blocks)
 	if s.sug.current != "" && s.currentIndex() < 0 {
 		s.sug.current = ""
+	}
+}
+
+// switchSource turns a suggestion source on or off, for every document:
+// the open document's suggestions of it go at once, and the worker is
+// asked again (an overlap another source lost may now be proposed).
+func (s *Shell) switchSource(ctx app.Context, src suggest.Source, on bool) {
+	off := slices.DeleteFunc(slices.Clone(s.sug.off), func(o suggest.Source) bool { return o == src })
+	if !on {
+		off = append(off, src)
+	}
+	s.sug.off = off
+	ctx.LocalStorage().Set(prefSources, off)
+	if s.ed != nil {
+		s.refreshPending()
+		s.askSuggestions(ctx)
 	}
 }
 

@@ -18,6 +18,7 @@ import (
 	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/propagation"
 	"github.com/raqim/raqim/internal/store"
+	"github.com/raqim/raqim/internal/suggest"
 	"github.com/raqim/raqim/internal/training"
 )
 
@@ -91,6 +92,8 @@ type Request struct {
 	// Reload, for a Suggest, says the stored model or propagated labels
 	// changed: the worker reads them again before it suggests.
 	Reload bool `json:"reload,omitempty"`
+	// Off, for a Suggest, names the sources the user switched off.
+	Off []suggest.Source `json:"off,omitempty"`
 	// Phrase is the text and label a Propagate propagates, and Doc the
 	// document it was labelled in (its own mentions are not counted).
 	Phrase *Phrase `json:"phrase,omitempty"`

@@ -25,7 +25,7 @@ type Plural struct {
 
 // tables are the Arabic translations of the simple messages, by key; each
 // part of the app keeps its own (see ui.go, formats.go, errors.go).
-var tables = []map[string]string{uiArabic, formatArabic, errorArabic, cardArabic, layerArabic, goldArabic, curationArabic, taggerArabic, goldExportArabic}
+var tables = []map[string]string{uiArabic, formatArabic, errorArabic, cardArabic, layerArabic, goldArabic, curationArabic, taggerArabic, goldExportArabic, sourcesArabic}
 
 // plurals are the plural messages, by key.
 var plurals = []map[string]Plural{uiPlurals, curationPlurals, taggerPlurals}

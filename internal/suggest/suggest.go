@@ -44,6 +44,9 @@ type Options struct {
 	// gazetteer, date, casualty, context) and propagation, and the tagger
 	// when Model is set.
 	Sources []Source
+	// Off turns sources off, whatever Sources says: those the user switched
+	// off.
+	Off []Source
 	// Gazetteer and Lexicon default to the embedded ones.
 	Gazetteer *gazetteer.Gazetteer
 	Lexicon   *lexicon.Lexicon
@@ -93,6 +96,9 @@ func New(o Options) *Engine {
 	}
 	for _, s := range srcs {
 		e.on[s] = true
+	}
+	for _, s := range o.Off {
+		e.on[s] = false
 	}
 	if e.model == nil {
 		e.on[Tagger] = false

@@ -111,6 +111,19 @@ func TestSources(t *testing.T) {
 			t.Errorf("%s: got %s, want %s", srcs, got, want)
 		}
 	}
+	// Off wins over Sources, and over the default set.
+	for _, c := range []struct {
+		o    Options
+		want string
+	}{
+		{Options{Off: []Source{Date, Casualty, Gazetteer}}, "ACTOR:فاغنر:lexicon"},
+		{Options{Sources: []Source{Date, Lexicon}, Off: []Source{Lexicon}}, "DATE:الثلاثاء 7 أكتوبر 2025:date"},
+		{Options{Off: Sources}, ""},
+	} {
+		if got := render(&d, New(c.o).Suggest(&d)); got != c.want {
+			t.Errorf("%v off %v: got %s, want %s", c.o.Sources, c.o.Off, got, c.want)
+		}
+	}
 	if _, err := ParseSources("date,gazeteer"); err == nil || !strings.Contains(err.Error(), `unknown source "gazeteer"`) {
 		t.Errorf("ParseSources: %v", err)
 	}

@@ -14,6 +14,7 @@ import (
 	"strconv"
 
 	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/suggest"
 )
 
 // SourceAttr is the span attribute naming what proposed a span; a span that
@@ -58,6 +59,21 @@ func Pending(sugs, spans []corpus.Span, rejected map[string]bool) []corpus.Span 
 			continue
 		}
 		out = append(out, sg)
+	}
+	return out
+}
+
+// Switched returns the suggestions of sugs whose source (SourceAttr) is
+// not among off, the sources the user switched off, in sugs's order.
+func Switched(sugs []corpus.Span, off []suggest.Source) []corpus.Span {
+	if len(off) == 0 {
+		return sugs
+	}
+	out := make([]corpus.Span, 0, len(sugs))
+	for _, sg := range sugs {
+		if !slices.Contains(off, suggest.Source(sg.Attrs[SourceAttr])) {
+			out = append(out, sg)
+		}
 	}
 	return out
 }

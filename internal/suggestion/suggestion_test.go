@@ -3,9 +3,11 @@ package suggestion
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/suggest"
 )
 
 func sp(start, end int, l corpus.Label) corpus.Span {
@@ -18,6 +20,30 @@ func keys(spans []corpus.Span) []string {
 		out = append(out, Key(s))
 	}
 	return out
+}
+
+func TestSwitched(t *testing.T) {
+	sg := func(start int, src string) corpus.Span {
+		return corpus.Span{Start: start, End: start + 1, Label: corpus.Place, Attrs: map[string]string{SourceAttr: src}}
+	}
+	sugs := []corpus.Span{sg(0, "gazetteer"), sg(2, "date"), sg(4, "tagger"), sg(6, "gazetteer")}
+	for _, c := range []struct {
+		off  []suggest.Source
+		want []int // starts kept
+	}{
+		{nil, []int{0, 2, 4, 6}},
+		{[]suggest.Source{suggest.Gazetteer}, []int{2, 4}},
+		{[]suggest.Source{suggest.Date, suggest.Tagger}, []int{0, 6}},
+		{suggest.Sources, nil},
+	} {
+		var got []int
+		for _, s := range Switched(sugs, c.off) {
+			got = append(got, s.Start)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("off %v: kept %v, want %v", c.off, got, c.want)
+		}
+	}
 }
 
 func TestPending(t *testing.T) {

@@ -1,6 +1,8 @@
 package worker
 
 import (
+	"slices"
+
 	"github.com/raqim/raqim/internal/job"
 	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/propagation"
@@ -19,6 +21,7 @@ type Suggester struct {
 	Store func() (store.Store, error)
 
 	engine *suggest.Engine
+	off    []suggest.Source // the sources the engine was made without
 	st     store.Store
 }
 
@@ -28,12 +31,13 @@ func (s *Suggester) Do(req job.Request) job.Reply {
 	if req.Op != job.Suggest || req.Doc == nil {
 		return job.Reply{Error: locale.New(req.Locale).T("unknown work %q", req.Op), Rev: req.Rev}
 	}
-	if s.engine == nil || req.Reload {
+	if s.engine == nil || req.Reload || !slices.Equal(s.off, req.Off) {
 		opts, err := s.options(req.Memory)
 		if err != nil {
 			return job.Reply{Error: locale.New(req.Locale).Error(err), Doc: req.Doc.ID, Rev: req.Rev}
 		}
-		s.engine = suggest.New(opts)
+		opts.Off = req.Off
+		s.engine, s.off = suggest.New(opts), req.Off
 	}
 	return job.Reply{Suggestions: s.engine.Suggest(req.Doc), Doc: req.Doc.ID, Rev: req.Rev}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/raqim/raqim/internal/propagation"
 	"github.com/raqim/raqim/internal/sample"
 	"github.com/raqim/raqim/internal/store"
+	"github.com/raqim/raqim/internal/suggest"
 )
 
 func TestSuggester(t *testing.T) {
@@ -40,6 +41,21 @@ func TestSuggester(t *testing.T) {
 		if sg.Overlaps(doc.Spans[0]) {
 			t.Errorf("%+v overlaps the document's span", sg)
 		}
+	}
+	// Sources switched off are left out, with a new engine; switched on
+	// again, they are back.
+	doc.Spans = nil
+	r3 := s.Do(job.Request{Op: job.Suggest, Doc: &doc, Off: []suggest.Source{suggest.Date, suggest.Gazetteer}})
+	for _, sg := range r3.Suggestions {
+		if src := sg.Attrs["source"]; src == "date" || src == "gazetteer" {
+			t.Errorf("%+v is from a source switched off", sg)
+		}
+	}
+	if len(r3.Suggestions) == 0 || len(r3.Suggestions) >= len(r.Suggestions) {
+		t.Errorf("%d suggestions with date and gazetteer off, %d with all on", len(r3.Suggestions), len(r.Suggestions))
+	}
+	if r4 := s.Do(job.Request{Op: job.Suggest, Doc: &doc}); len(r4.Suggestions) != len(r.Suggestions) {
+		t.Errorf("all on again: %d suggestions, want %d", len(r4.Suggestions), len(r.Suggestions))
 	}
 	if r := s.Do(job.Request{Op: job.Suggest, Rev: 5}); r.Error == "" || r.Rev != 5 {
 		t.Errorf("no document: %+v", r)
