@@ -2,7 +2,9 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -243,5 +245,72 @@ func TestSuggestionSources(t *testing.T) {
 	waitSuggestions(t, ctx, 8)
 	if n := labels(); n["DATE"] != 3 {
 		t.Errorf("date on again: %v", n)
+	}
+}
+
+// TestSuggestLayer stores suggestions as a layer as a user: for the one
+// document chosen in the list, then for every document; the layer of
+// suggestions is then scored against an annotator's from the scoring view,
+// and every schema's counts equal those of the score verb run on the
+// suggest verb's output for the same texts (an independent path: the
+// command line reads the files, the app its store, in its worker).
+func TestSuggestLayer(t *testing.T) {
+	dir := filepath.Join("testdata", "layers")
+	texts, salma := abs(t, dir, "texts.jsonl"), abs(t, dir, "salma.jsonl")
+	sugs, err := exec.Command("go", "run", "../wasm", "suggest", texts).Output()
+	if err != nil {
+		t.Fatalf("suggest: %v", err)
+	}
+	cli := filepath.Join(t.TempDir(), "raqim-suggest.jsonl")
+	if err := os.WriteFile(cli, sugs, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("go", "run", "../wasm", "score", "-json", salma, cli).Output()
+	if err != nil {
+		t.Fatalf("score: %v", err)
+	}
+	var want struct {
+		Schemas map[string]struct{ COR, INC, PAR, MIS, SPU int }
+	}
+	mustJSON(t, out, &want)
+
+	ctx, _, _ := startApp(t)
+	run(t, ctx, "import the texts", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{texts}, chromedp.ByQuery))
+	waitJS(t, ctx, "the texts imported", said("info", "texts.jsonl: imported 3 documents."))
+	run(t, ctx, "import an annotator's file", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{salma}, chromedp.ByQuery))
+	waitJS(t, ctx, "salma.jsonl told", said("info", "salma.jsonl: 3 documents stored already now have the layer «سلمى»."))
+	var docs int
+	eval(t, ctx, `document.querySelectorAll('[data-testid=doc-check]').length`, &docs)
+
+	// One document chosen.
+	run(t, ctx, "choose one", chromedp.Evaluate(`document.querySelectorAll('[data-testid=doc-check]')[0].click()`, nil))
+	run(t, ctx, "settings", chromedp.Click(`[data-testid=dataset-settings-toggle]`, chromedp.ByQuery))
+	waitJS(t, ctx, "the button for the one chosen", `document.querySelector('[data-testid=suggest-layer]')?.textContent.includes('(1)')`)
+	run(t, ctx, "store them", chromedp.Click(`[data-testid=suggest-layer]`, chromedp.ByQuery))
+	waitJS(t, ctx, "stored in one", said("info", "in 1 document, as their layer raqim-suggest."))
+
+	// None chosen: every document.
+	run(t, ctx, "choose none", chromedp.Evaluate(`document.querySelectorAll('[data-testid=doc-check]')[0].click()`, nil))
+	waitJS(t, ctx, "the button for every document", `document.querySelector('[data-testid=suggest-layer]')?.textContent.includes('every document')`)
+	run(t, ctx, "store them", chromedp.Click(`[data-testid=suggest-layer]`, chromedp.ByQuery))
+	waitJS(t, ctx, "stored in all", said("info", js("in %d documents, as their layer raqim-suggest.", docs)))
+
+	run(t, ctx, "open the agreement view", chromedp.Click(`[data-testid=agree-toggle]`, chromedp.ByQuery))
+	waitJS(t, ctx, "the layer of suggestions offered", `document.querySelector('[data-testid=score-sys]')?.value === 'raqim-suggest'`)
+	run(t, ctx, "score against سلمى", chromedp.SetValue(`[data-testid=score-ref]`, "سلمى", chromedp.ByQuery))
+	eval(t, ctx, `document.querySelector('[data-testid=score-ref]').dispatchEvent(new Event('change', {bubbles: true}))`, nil)
+	run(t, ctx, "score", chromedp.Click(`[data-testid=score-run]`, chromedp.ByQuery))
+	waitJS(t, ctx, "the scores", `document.querySelectorAll('[data-testid=score-schema]').length === 4`)
+	screenshot(t, ctx, "suggest-layer-scored")
+	var rows map[string][]string
+	eval(t, ctx, `Object.fromEntries([...document.querySelectorAll('[data-testid=score-schema]')].map(tr => [tr.dataset.schema, [...tr.querySelectorAll('td')].map(td => td.textContent)]))`, &rows)
+	for name, s := range want.Schemas {
+		w := fmt.Sprint(s.COR, s.INC, s.PAR, s.MIS, s.SPU)
+		if got := strings.Join(rows[name][:min(5, len(rows[name]))], " "); got != w {
+			t.Errorf("%s: the view counts %s, the command line %s", name, got, w)
+		}
+	}
+	if s := want.Schemas["strict"]; s.COR+s.INC+s.PAR+s.SPU == 0 {
+		t.Error("the command line suggested nothing for the texts: the comparison shows nothing")
 	}
 }

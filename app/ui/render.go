@@ -86,7 +86,7 @@ func (s *Shell) sidePanel() app.UI {
 		return &Guide{Loc: loc}
 	case panelDataset:
 		return app.Div().Body(&DatasetSettings{Loc: loc},
-			&SuggestSources{Loc: loc, Off: s.sug.off, Tagger: s.tagger.last != nil, Owner: s},
+			&SuggestSources{Loc: loc, Off: s.sug.off, Tagger: s.tagger.last != nil, Busy: s.sug.storing, Owner: s},
 			&TaggerPanel{Loc: loc, Last: s.tagger.last, Busy: s.tagger.busy, Failure: s.tagger.failure, Owner: s})
 	}
 	return nil

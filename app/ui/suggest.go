@@ -35,6 +35,7 @@ type suggestions struct {
 	rec     suggestion.Record // the open document's record
 	recs    map[string]suggestion.Record
 	off     []suggest.Source // the sources switched off (SuggestSources), kept in localStorage
+	storing bool             // suggestions are being stored as a layer (suggestLayer)
 	control bool             // the open document is kept suggestion-free
 	long    bool             // the open document is too long for suggestions (suggestion.Offered)
 	failed  bool             // the worker failed once: said once
@@ -216,6 +217,35 @@ func (s *Shell) switchSource(ctx app.Context, src suggest.Source, on bool) {
 		s.refreshPending()
 		s.askSuggestions(ctx)
 	}
+}
+
+// suggestLayer stores the suggestions of docs (every document when empty)
+// as their system layer, in the background worker, with the sources
+// switched on; the control documents are left out.
+func (s *Shell) suggestLayer(ctx app.Context, docs []string) {
+	if !s.durable {
+		s.note("warn", s.loc.T("Suggestions are stored as a layer in this browser's storage, which is unavailable."))
+		return
+	}
+	if s.sug.storing {
+		return
+	}
+	s.sug.storing = true
+	req := job.Request{Op: job.SuggestLayer, Docs: docs, Off: s.sug.off, Dataset: datasetSettings(ctx)}
+	s.offload(ctx, s.loc.T("Suggesting…"), req, nil, func(ctx app.Context, r job.Reply, _ app.Value, _ []corpus.Summary) {
+		s.sug.storing = false
+		g := r.Suggested
+		if r.Error != "" || g == nil {
+			return
+		}
+		s.imports++ // the open document's layers are read again
+		s.readCurations(ctx)
+		s.note("info", s.loc.T("Stored %s in %s, as their layer %s.",
+			locale.Text(s.loc.T("%d suggestions", g.Spans)), locale.Text(s.loc.T("%d documents", g.Docs)), suggestion.LayerName))
+		if g.Control+g.Long > 0 {
+			s.note("info", s.loc.T("Left out: %d kept suggestion-free as a control, %d longer than %d characters.", g.Control, g.Long, suggestion.MaxRunes))
+		}
+	})
 }
 
 // currentIndex is the index in pending of the chosen suggestion, or -1.

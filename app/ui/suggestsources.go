@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"strconv"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/suggest"
+	"github.com/raqim/raqim/internal/suggestion"
 )
 
 // prefSources is the localStorage key of the suggestion sources the user
@@ -18,13 +21,22 @@ type SuggestSources struct {
 	Loc    locale.Settings  // the language its words are written in
 	Off    []suggest.Source // the sources switched off
 	Tagger bool             // a tagger was trained: its source has something to propose
+	Busy   bool             // suggestions are being stored as a layer
 	Owner  sourcesOwner
+
+	picked []string // the documents chosen in the list (stateChosen)
 }
 
 // sourcesOwner carries out what the panel reports.
 type sourcesOwner interface {
 	switchSource(ctx app.Context, src suggest.Source, on bool)
+	// suggestLayer stores the suggestions of docs (every document when
+	// empty) as their system layer.
+	suggestLayer(ctx app.Context, docs []string)
 }
+
+// OnMount follows the documents chosen in the list.
+func (s *SuggestSources) OnMount(ctx app.Context) { ctx.ObserveState(stateChosen, &s.picked) }
 
 // Render draws a switch per source, in the order an overlap is settled.
 func (s *SuggestSources) Render() app.UI {
@@ -49,6 +61,16 @@ func (s *SuggestSources) Render() app.UI {
 		))
 	}
 	rows = append(rows, app.P().Class("hint").Text(p.T("A source switched off proposes nothing in any document; where two sources propose overlapping spans, the one higher in this list is kept. The values of spans are read whatever is switched off.")))
+	scope := p.T("Store the suggestions of every document as a layer")
+	if len(s.picked) > 0 {
+		scope = p.T("Store the suggestions of the documents chosen in the list (%d) as a layer", len(s.picked))
+	}
+	docs := s.picked
+	rows = append(rows,
+		app.Button().Class("button").DataSet("testid", "suggest-layer").Disabled(s.Busy).Text(scope).
+			OnClick(func(ctx app.Context, e app.Event) { s.Owner.suggestLayer(ctx, docs) }, app.EventScope(strconv.Itoa(len(docs)))),
+		app.P().Class("hint").Text(p.T("In the background: each document's suggestions, from its text alone and the sources switched on, become its system layer %s, replacing the last ones, as an extractor's would: score them against gold (Score an extractor, in Agreement) or curate from them. Documents kept as a control are left out.", suggestion.LayerName)),
+	)
 	return app.Div().Class("suggest-sources").DataSet("testid", "suggest-sources").Body(rows...)
 }
 

@@ -103,9 +103,12 @@ func (s *Shell) offloaded(ctx app.Context, req job.Request, files []app.Value, s
 		file = nil
 	}
 	if err != nil {
-		if importing {
+		switch {
+		case importing:
 			r.Error = s.loc.T("The import of %s did not happen: %v. Nothing was changed; reload the page to try again.", strings.Join(req.Files, ", "), err)
-		} else {
+		case req.Op == job.SuggestLayer:
+			r.Error = s.loc.T("The suggestions were not stored: %v. Nothing was changed; reload the page to try again.", err)
+		default:
 			r.Error = s.loc.T("The export did not happen: %v. Nothing was changed; reload the page to try again.", err)
 		}
 	}

@@ -51,6 +51,11 @@ const (
 	// Propagate adds Request.Phrase to the corpus's propagated labels
 	// (package propagation) and counts its mentions in the other documents.
 	Propagate Op = "propagate"
+	// SuggestLayer proposes spans for the documents of Request.Docs (every
+	// one when empty) from their texts alone and stores them as each one's
+	// system layer suggestion.LayerName (package worker says which are left
+	// out); the reply counts them (Reply.Suggested).
+	SuggestLayer Op = "suggest-layer"
 	// Share computes a share of an agreement's bootstrap, the bytes handed
 	// over as the request's one file (agreement.ComputeShare), in a worker
 	// an Agree or a Score started; the reply's file holds its figures.
@@ -94,6 +99,8 @@ type Request struct {
 	Reload bool `json:"reload,omitempty"`
 	// Off, for a Suggest, names the sources the user switched off.
 	Off []suggest.Source `json:"off,omitempty"`
+	// Docs are the documents of a SuggestLayer; empty means every one.
+	Docs []string `json:"docs,omitempty"`
 	// Phrase is the text and label a Propagate propagates, and Doc the
 	// document it was labelled in (its own mentions are not counted).
 	Phrase *Phrase `json:"phrase,omitempty"`
@@ -268,6 +275,8 @@ type Reply struct {
 	Training *training.Record `json:"training,omitempty"`
 	// Mentions counts what a Propagate found in the other documents.
 	Mentions *propagation.Count `json:"mentions,omitempty"`
+	// Suggested counts what a SuggestLayer stored.
+	Suggested *Suggested `json:"suggested,omitempty"`
 }
 
 // MaxDisagreements is how many units on which layers differ an Agree's
@@ -302,9 +311,24 @@ func (r *Reply) Merge(o Reply) {
 	if o.Mentions != nil {
 		r.Mentions = o.Mentions
 	}
+	if o.Suggested != nil {
+		r.Suggested = o.Suggested
+	}
 	if o.Layers != nil {
 		r.Layers, r.Agreement, r.Disagreements, r.DisagreementUnits, r.Score = o.Layers, o.Agreement, o.Disagreements, o.DisagreementUnits, o.Score
 	}
+}
+
+// Suggested counts what a SuggestLayer stored.
+type Suggested struct {
+	Docs  int `json:"docs"`  // documents given the layer
+	Spans int `json:"spans"` // suggestions stored, over them
+	// Labels counts the suggestions stored per label.
+	Labels map[corpus.Label]int `json:"labels,omitempty"`
+	// Control and Long count the documents chosen but left out: kept
+	// suggestion-free as a control, or too long for suggestions.
+	Control int `json:"control,omitempty"`
+	Long    int `json:"long,omitempty"`
 }
 
 // Progress is how far the work is.

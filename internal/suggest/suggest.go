@@ -109,6 +109,17 @@ func New(o Options) *Engine {
 	return e
 }
 
+// On returns the sources e proposes from, in the order of Sources.
+func (e *Engine) On() []Source {
+	var on []Source
+	for _, s := range Sources {
+		if e.on[s] {
+			on = append(on, s)
+		}
+	}
+	return on
+}
+
 // candidate is one source's proposal before overlaps are resolved.
 type candidate struct {
 	span corpus.Span

@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -123,6 +124,9 @@ func TestSources(t *testing.T) {
 		if got := render(&d, New(c.o).Suggest(&d)); got != c.want {
 			t.Errorf("%v off %v: got %s, want %s", c.o.Sources, c.o.Off, got, c.want)
 		}
+	}
+	if got := New(Options{Off: []Source{Date}}).On(); !slices.Equal(got, []Source{Lexicon, Gazetteer, Casualty, Context, Propagation}) {
+		t.Errorf("On with date off and no model: %v", got)
 	}
 	if _, err := ParseSources("date,gazeteer"); err == nil || !strings.Contains(err.Error(), `unknown source "gazeteer"`) {
 		t.Errorf("ParseSources: %v", err)

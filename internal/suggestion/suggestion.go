@@ -21,6 +21,11 @@ import (
 // has it was accepted from a suggestion.
 const SourceAttr = "source"
 
+// LayerName names the system layer that holds the suggestions made for
+// chosen documents from their texts alone (job.SuggestLayer), to be scored
+// against gold and curated like an extractor's.
+const LayerName = "raqim-suggest"
+
 // MaxRunes is the longest document, in code points, that is given
 // suggestions and values worked out from its text: the engine reads a
 // document whole, and a longer one would hold the worker for many seconds

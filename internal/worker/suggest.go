@@ -42,25 +42,31 @@ func (s *Suggester) Do(req job.Request) job.Reply {
 	return job.Reply{Suggestions: s.engine.Suggest(req.Doc), Doc: req.Doc.ID, Rev: req.Rev}
 }
 
-// options reads the engine's options from the store: the tagger when one
-// was trained, the propagated labels; none without a store (memory).
+// options reads the engine's options from the store (engineOptions); none
+// without a store (memory).
 func (s *Suggester) options(memory bool) (suggest.Options, error) {
-	var o suggest.Options
 	if s.Store == nil || memory {
-		return o, nil
+		return suggest.Options{}, nil
 	}
 	if s.st == nil {
 		st, err := s.Store()
 		if err != nil {
-			return o, err
+			return suggest.Options{}, err
 		}
 		s.st = st
 	}
-	m, _, err := training.Load(s.st)
+	return engineOptions(s.st)
+}
+
+// engineOptions reads the suggestion engine's options from st: the tagger
+// when one was trained, the propagated labels.
+func engineOptions(st store.Store) (suggest.Options, error) {
+	var o suggest.Options
+	m, _, err := training.Load(st)
 	if err != nil {
 		return o, err
 	}
-	d, err := propagation.Load(s.st)
+	d, err := propagation.Load(st)
 	if err != nil {
 		return o, err
 	}

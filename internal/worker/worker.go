@@ -95,6 +95,8 @@ func do(st store.Store, req job.Request, files []importer.Input, schema *corpus.
 		return train(st, p, progress)
 	case job.Propagate:
 		return propagate(st, req.Phrase, p)
+	case job.SuggestLayer:
+		return suggestLayer(st, req, p, progress)
 	}
 	return job.Reply{Error: p.T("unknown work %q", req.Op)}
 }
