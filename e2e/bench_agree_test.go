@@ -124,3 +124,64 @@ func BenchmarkBrowserAgreement(b *testing.B) {
 	for range b.N {
 	}
 }
+
+// BenchmarkBrowserSuggestLayer measures the suggestions of every document of
+// the 2,000-document corpus stored as their layer, in the background
+// worker: from the click on the settings' button to the message that says
+// they are stored, and the longest main-thread task meanwhile.
+func BenchmarkBrowserSuggestLayer(b *testing.B) {
+	var out report
+	defer out.flush(b)
+	dir := writeLayers(b)
+	srv := serveDir(b, dist, "/", "")
+	ctx, _ := newBrowser(b)
+	run(b, ctx, "open the app", chromedp.Navigate(srv.URL))
+	waitJS(b, ctx, "the app", `!!document.querySelector('input[data-testid=import]')`)
+	run(b, ctx, "import the texts", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{filepath.Join(dir, "texts.jsonl")}, chromedp.ByQuery))
+	waitPage(b, ctx, 600*time.Second, "the texts stored", js(`document.querySelector('[data-testid=save-state]')?.dataset.state === 'saved' && (document.querySelector('[data-testid=doc-list] h2')?.textContent || '').includes('(%d)')`, corpusDocs+6))
+	run(b, ctx, "settings", chromedp.Click(`[data-testid=dataset-settings-toggle]`, chromedp.ByQuery))
+	waitJS(b, ctx, "the button", `!!document.querySelector('[data-testid=suggest-layer]')`)
+	time.Sleep(time.Second) // past the work the last step left
+	var times, longest []float64
+	for rep := range 3 {
+		eval(b, ctx, `(() => {
+			window.__lt = [];
+			window.__ltObs = new PerformanceObserver((l) => { for (const e of l.getEntries()) __lt.push(e.duration); });
+			__ltObs.observe({type: 'longtask'});
+			window.__told = document.querySelectorAll('[data-testid=message]').length;
+			window.__sugT0 = null;
+			addEventListener('click', (e) => { if (e.target.closest && e.target.closest('[data-testid=suggest-layer]')) window.__sugT0 = performance.now(); }, {capture: true, once: true});
+			return true;
+		})()`, nil)
+		run(b, ctx, "store the suggestions", chromedp.Click(`[data-testid=suggest-layer]`, chromedp.ByQuery))
+		var r struct {
+			Ms, Longest float64
+			Text        string
+		}
+		evalFor(b, ctx, 300*time.Second, "the suggestions stored", `(async () => {
+			const stored = () => [...document.querySelectorAll('[data-testid=message]')].find(m => m.textContent.includes('as their layer raqim-suggest'));
+			while (!stored()) {
+				const err = document.querySelector('[data-testid=message][data-kind=error]');
+				if (err) return {ms: -1, longest: 0, text: err.textContent};
+				await new Promise((r) => setTimeout(r, 5));
+			}
+			const ms = performance.now() - __sugT0;
+			__ltObs.disconnect();
+			const text = stored().textContent;
+			stored().querySelector('button')?.click();
+			return {ms, longest: Math.max(0, ...__lt), text};
+		})()`, &r)
+		if want := fmt.Sprintf("in %d documents", corpusDocs+6); r.Ms < 0 || !bytes.Contains([]byte(r.Text), []byte(want)) {
+			b.Fatalf("rep %d: told %q, want %q", rep, r.Text, want)
+		}
+		b.Logf("rep %d: %.0f ms: %s", rep, r.Ms, r.Text)
+		times, longest = append(times, r.Ms), append(longest, r.Longest)
+		time.Sleep(time.Second)
+	}
+	out.add("BenchmarkBrowserSuggestLayer: the suggestions of %d documents stored as their layer after %s ms (median min max of 3); longest main-thread task meanwhile %s ms",
+		corpusDocs+6, spreadOf(times).ms(), spreadOf(longest).ms())
+	b.ReportMetric(spreadOf(times).med, "suggest-ms")
+	b.ReportMetric(spreadOf(longest).med, "longest-task-ms")
+	for range b.N {
+	}
+}
