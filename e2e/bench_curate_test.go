@@ -67,7 +67,7 @@ func BenchmarkBrowserCuration(b *testing.B) {
 	for range decisions {
 		eval(b, ctx, `(() => {
 			window.__d = {};
-			addEventListener('keydown', () => { __d.t0 = performance.now(); }, {capture: true, once: true});
+			addEventListener('keydown', (e) => { __d.t0 = e.timeStamp; }, {capture: true, once: true}); // the event's time: the app's own handler runs first
 			const el = document.querySelector('[data-testid=cu-status]'), before = el.dataset.open;
 			const mo = new MutationObserver(() => {
 				if (el.dataset.open === before) return;
@@ -95,8 +95,14 @@ func BenchmarkBrowserCuration(b *testing.B) {
 	if open0-open1 != decisions {
 		b.Fatalf("%d open units before, %d after %d decisions", open0, open1, decisions)
 	}
-	out.add("BenchmarkBrowserCuration: a document of %d code points, two layers of %d spans (%d units open): the view opened in %v; a decision by key, keydown → the status updated %s ms, → the frame after it %s ms (median min max of %d)",
-		len([]rune(c.Text)), len(c.Spans), open0, opened.Round(time.Millisecond), spreadOf(toDOM).ms1(), spreadOf(toFrame).ms1(), decisions)
+	within := 0 // decisions whose frame came within one frame of 60 Hz
+	for _, ms := range toFrame {
+		if ms <= 1000.0/60 {
+			within++
+		}
+	}
+	out.add("BenchmarkBrowserCuration: a document of %d code points, two layers of %d spans (%d units open): the view opened in %v; a decision by key, keydown → the status updated %s ms, → the frame after it %s ms (median min max of %d; %d of them within 16.7 ms)",
+		len([]rune(c.Text)), len(c.Spans), open0, opened.Round(time.Millisecond), spreadOf(toDOM).ms1(), spreadOf(toFrame).ms1(), decisions, within)
 	b.ReportMetric(spreadOf(toFrame).med, "decision-frame-ms")
 	for range b.N {
 	}

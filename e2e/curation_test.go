@@ -3,13 +3,17 @@ package e2e
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/locale"
 
 	"github.com/chromedp/chromedp"
 )
@@ -130,12 +134,106 @@ func TestCurateToGold(t *testing.T) {
 	}
 }
 
-// wantJS checks that expr evaluates to want.
+// wantJS checks that expr evaluates to want once the view has settled
+// (within 5 s): a decision shows its count and states at once, the rest
+// with go-app's next update.
 func wantJS(t *testing.T, ctx context.Context, what, expr, want string) {
 	t.Helper()
 	var got string
-	eval(t, ctx, expr, &got)
-	if got != want {
-		t.Errorf("%s: %s, want %s", what, got, want)
+	for range 100 {
+		if eval(t, ctx, expr, &got); got == want {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
+	t.Errorf("%s: %s, want %s", what, got, want)
+}
+
+// TestCurationKeysInARow decides units as fast as keys come: seven keys
+// sent in one go (no frame between them), then the view is checked once
+// settled. The count, each unit's state and its chip, and the one current
+// unit are written at once by the key's handler and again by go-app's
+// update; whatever the order, they end as the decisions say, in English
+// and, after a switch, in Arabic.
+func TestCurationKeysInARow(t *testing.T) {
+	words := strings.Fields("قال القائد إن الجنود وصلوا إلى القرية صباح الأحد بعد أن غادروا المدينة مساء السبت ومعهم الأسرى والجرحى")
+	text := strings.Join(words, " ")
+	var a, b []map[string]any
+	labels := []string{"ACTOR", "PLACE", "DATE", "CASUALTY"}
+	at := 0
+	for i, w := range words {
+		n := len([]rune(w))
+		if i%2 == 1 { // every other word: the two layers disagree on its label
+			a = append(a, map[string]any{"start": at, "end": at + n, "label": labels[i%4]})
+			b = append(b, map[string]any{"start": at, "end": at + n, "label": labels[(i+1)%4]})
+		}
+		at += n + 1
+	}
+	dir := t.TempDir()
+	for name, line := range map[string]map[string]any{
+		"text.jsonl": {"id": "row", "text": text, "meta": map[string]any{"title": "row"}},
+		"a.jsonl":    {"text": text, "spans": a, "meta": map[string]any{"annotator": "A"}},
+		"b.jsonl":    {"text": text, "spans": b, "meta": map[string]any{"annotator": "B"}},
+	} {
+		j, _ := json.Marshal(line)
+		if err := os.WriteFile(filepath.Join(dir, name), append(j, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, _, _ := startApp(t)
+	run(t, ctx, "import the text", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{filepath.Join(dir, "text.jsonl")}, chromedp.ByQuery))
+	waitJS(t, ctx, "the text imported", said("info", "text.jsonl: imported 1 document."))
+	run(t, ctx, "import the layers", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "b.jsonl")}, chromedp.ByQuery))
+	waitJS(t, ctx, "the layers", said("info", "b.jsonl: ")+" && "+said("info", "a.jsonl: "))
+	openDoc(t, ctx, "row")
+	run(t, ctx, "open the curation", chromedp.Click(`[data-testid=curate-toggle]`, chromedp.ByQuery))
+	open0 := len(a)
+	waitJS(t, ctx, "the open units", js(`document.querySelector('[data-testid=cu-status]')?.dataset.open === '%d'`, open0))
+
+	// Seven keys at once, each deciding the current unit: accept A's
+	// version, B's, reject all, and so on.
+	eval(t, ctx, `(() => { for (const code of ['Digit1', 'Digit2', 'KeyR', 'Digit1', 'Digit1', 'Digit2', 'KeyX'])
+		document.dispatchEvent(new KeyboardEvent('keydown', {code, key: code.slice(-1).toLowerCase(), bubbles: true, cancelable: true}));
+		return true })()`, nil)
+	waitSaved(t, ctx)
+	settled := func(lang string, open int, chip map[string]string) {
+		t.Helper()
+		var v struct {
+			Open    string
+			Badge   string
+			Current []string
+			States  []string
+			Chips   []string
+		}
+		eval(t, ctx, `(() => {
+			const s = document.querySelector('[data-testid=cu-status]'), us = [...document.querySelectorAll('[data-testid=cu-unit]')];
+			return {open: s.dataset.open, badge: s.firstElementChild.className + ' ' + s.firstElementChild.textContent,
+				current: us.filter(u => u.hasAttribute('aria-current')).map(u => u.dataset.index),
+				states: us.map(u => u.dataset.state),
+				chips: us.map(u => { const c = u.querySelector('[data-role=cu-state]'); return c.className + ' ' + c.textContent })};
+		})()`, &v)
+		if v.Open != fmt.Sprint(open) || !strings.HasPrefix(v.Badge, "cu-badge open ") || lang == "English" && !strings.Contains(v.Badge, fmt.Sprint(open)) {
+			t.Errorf("%s: status %s, badge %q; want %d open", lang, v.Open, v.Badge, open)
+		}
+		if len(v.Current) != 1 || v.Current[0] != "7" {
+			t.Errorf("%s: current units %v, want the eighth (index 7) alone", lang, v.Current)
+		}
+		for i, s := range v.States {
+			want := "open"
+			if i < 7 {
+				want = "decided"
+			}
+			if s != want || v.Chips[i] != "cu-state "+want+" "+chip[want] {
+				t.Errorf("%s: unit %d is %s, chip %q; want %s, %q", lang, i, s, v.Chips[i], want, chip[want])
+			}
+		}
+	}
+	settled("English", open0-7, map[string]string{"open": "open", "decided": "decided"})
+	screenshot(t, ctx, "curation-keys-in-a-row")
+	var ok bool
+	eval(t, ctx, switchTo("lang", "ar"), &ok)
+	waitJS(t, ctx, "the page in Arabic", `document.documentElement.dir === 'rtl'`)
+	ar := locale.New(locale.Settings{Lang: locale.Arabic, Digits: locale.Western})
+	waitJS(t, ctx, "the chips in Arabic", js(`document.querySelector('[data-testid=cu-unit] [data-role=cu-state]').textContent === %q`, ar.T("decided")))
+	settled("Arabic", open0-7, map[string]string{"open": ar.T("open"), "decided": ar.T("decided")})
 }

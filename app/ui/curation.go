@@ -2,7 +2,6 @@ package ui
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/app/browser"
@@ -230,12 +229,21 @@ func (c *Curation) onKey(ctx app.Context, e app.Value) {
 	if c.sess == nil {
 		return
 	}
+	// now acts inside the key's handler and shows the count and the units'
+	// states at once (paintNow), then has go-app draw the rest once the
+	// browser has painted them.
+	now := func(f func(ctx app.Context)) {
+		prev := c.cur
+		f(ctx)
+		c.paintNow(prev)
+		browser.AfterPaintDo(func() { ctx.Dispatch(nil) })
+	}
 	handled := true
 	if c.editing {
 		switch l, ok := schemaOf(c.Labels).ByKey(code); {
 		case ok:
 			from, to := c.from, c.to
-			ctx.Dispatch(func(ctx app.Context) { c.edit(ctx, from, to, l) })
+			now(func(ctx app.Context) { c.edit(ctx, from, to, l) })
 		case code == "Escape":
 			ctx.Dispatch(func(ctx app.Context) { c.editing = false })
 		default:
@@ -245,13 +253,13 @@ func (c *Curation) onKey(ctx app.Context, e app.Value) {
 		switch {
 		case len(code) == len("Digit1") && code[:5] == "Digit" && code[5] >= '1' && code[5] <= '9':
 			n := int(code[5] - '1')
-			ctx.Dispatch(func(ctx app.Context) {
+			now(func(ctx app.Context) {
 				if ls := c.sess.Layers(); n < len(ls) {
 					c.decide(ctx, curation.Decision{Action: curation.Accept, Layer: ls[n]})
 				}
 			})
 		case code == "KeyR" || code == "KeyX":
-			ctx.Dispatch(func(ctx app.Context) { c.decide(ctx, curation.Decision{Action: curation.Reject}) })
+			now(func(ctx app.Context) { c.decide(ctx, curation.Decision{Action: curation.Reject}) })
 		case code == "KeyE":
 			from, to, ok := browser.SelectionIn(`[data-role=curation]`)
 			ctx.Dispatch(func(ctx app.Context) {
@@ -262,17 +270,34 @@ func (c *Curation) onKey(ctx app.Context, e app.Value) {
 				c.editing, c.from, c.to, c.failure = true, from, to, ""
 			})
 		case code == "KeyU":
-			ctx.Dispatch(c.undo)
+			now(c.undo)
 		case code == "KeyN":
-			ctx.Dispatch(func(ctx app.Context) { c.move(ctx, c.nextOpen(c.cur, 1)) })
+			now(func(ctx app.Context) { c.move(ctx, c.nextOpen(c.cur, 1)) })
 		case code == "KeyP":
-			ctx.Dispatch(func(ctx app.Context) { c.move(ctx, c.nextOpen(c.cur, -1)) })
+			now(func(ctx app.Context) { c.move(ctx, c.nextOpen(c.cur, -1)) })
 		default:
 			handled = false
 		}
 	}
 	if handled {
 		e.Call("preventDefault")
+	}
+}
+
+// paintNow shows, before go-app's next update, what acting on unit prev
+// changed: the count of open units, and the states of prev and of the
+// current unit, where they are drawn.
+func (c *Curation) paintNow(prev int) {
+	if c.sess == nil {
+		return
+	}
+	cu := c.sess.Curation()
+	mounted.curationStatus.show(cu.OpenUnits())
+	us := cu.Units()
+	for _, i := range []int{prev, c.cur} {
+		if u := mounted.curationUnits[i]; u != nil && i < len(us) {
+			u.show(us[i].State, i == c.cur)
+		}
 	}
 }
 
@@ -291,6 +316,8 @@ func (c *Curation) onClick(ctx app.Context, e app.Event) {
 	if err != nil {
 		return
 	}
+	// What the click changed shows at once, as a key's does.
+	defer c.paintNow(c.cur)
 	btn := t.Call("closest", "[data-act]")
 	if !btn.Truthy() {
 		if i != c.cur {
@@ -348,11 +375,6 @@ func (c *Curation) Render() app.UI {
 	}
 	cu := c.sess.Curation()
 	us := cu.Units()
-	status, badge := p.T("Curated: every unit is settled"), "done"
-	if !cu.Curated() {
-		badge = "open"
-		status = p.T("%s to decide", locale.Text(p.T("%d open units", cu.OpenUnits())))
-	}
 	n := len(c.sess.Layers())
 	agree := make([]app.UI, 0, n)
 	agree = append(agree, app.Option().Value("0").Selected(c.sess.Agree() == 0).Text(p.T("all %d layers", n)))
@@ -369,10 +391,7 @@ func (c *Curation) Render() app.UI {
 	return root.Body(
 		app.Div().Class("cu-top").Body(
 			app.Div().Class("cu-titlebar").Body(head, app.Bdi().Class("cu-title").Text(c.sess.Title())),
-			app.P().Class("cu-status").DataSet("testid", "cu-status").DataSet("open", cu.OpenUnits()).Attr("role", "status").Body(
-				app.Span().Class("cu-badge").Class(badge).Text(status),
-				app.Span().Class("meta").Text(" · "+p.T("%d units", len(us))+" · "+p.T("layers: %s", strings.Join(c.sess.Layers(), p.T(", ")))),
-			),
+			&CurationStatus{Loc: c.Loc, Open: cu.OpenUnits(), Units: len(us), Layers: c.sess.Layers()},
 			app.Div().Class("cu-settings").Body(
 				app.Label().Body(
 					app.Text(p.T("Merge by itself what agree")+" "),

@@ -13,7 +13,11 @@ import (
 // each layer's version of it on a line of its own (the same text, marked
 // with that layer's spans), the gold it makes, and, when it is the current
 // unit, what the curator can do with it. Its buttons carry data-act, which
-// the view's one click handler reads.
+// the view's one click handler reads. It is the one writer of its
+// element's data-state and aria-current and of its state's chip: from its
+// props, and from show, which a decision calls straight from its key's
+// handler so that they change in the next frame the browser paints (the
+// rest follows with go-app's next update).
 type CurationUnit struct {
 	app.Compo
 	Loc     locale.Settings
@@ -23,6 +27,56 @@ type CurationUnit struct {
 	Current bool
 	Editing bool // waiting for the label of an edit
 	Labels  []corpus.LabelDef
+
+	at int // the index it is registered at in mounted.curationUnits, or -1
+}
+
+// OnMount registers the unit and writes its state.
+func (c *CurationUnit) OnMount(ctx app.Context) {
+	c.at = -1
+	c.register()
+}
+
+// OnUpdate registers the unit at its index, which may have changed, and
+// writes its state.
+func (c *CurationUnit) OnUpdate(ctx app.Context) { c.register() }
+
+// OnDismount forgets the unit.
+func (c *CurationUnit) OnDismount() {
+	if mounted.curationUnits[c.at] == c {
+		delete(mounted.curationUnits, c.at)
+	}
+}
+
+func (c *CurationUnit) register() {
+	if c.at != c.Index {
+		if mounted.curationUnits[c.at] == c {
+			delete(mounted.curationUnits, c.at)
+		}
+		if mounted.curationUnits == nil {
+			mounted.curationUnits = make(map[int]*CurationUnit)
+		}
+		mounted.curationUnits[c.Index], c.at = c, c.Index
+	}
+	c.show(c.Unit.State, c.Current)
+}
+
+// show writes the unit's state and whether it is the current one.
+func (c *CurationUnit) show(s curation.State, current bool) {
+	el := c.JSValue()
+	if el == nil || !el.Truthy() {
+		return
+	}
+	el.Call("setAttribute", "data-state", string(s))
+	if current {
+		el.Call("setAttribute", "aria-current", "true")
+	} else {
+		el.Call("removeAttribute", "aria-current")
+	}
+	if chip := el.Call("querySelector", ":scope > .cu-head > [data-role=cu-state]"); chip.Truthy() {
+		chip.Call("setAttribute", "class", "cu-state "+string(s))
+		chip.Set("textContent", unitStateName(locale.New(c.Loc), s))
+	}
 }
 
 // Snippet is a stretch of a document's text: Text starts at code point From.
@@ -40,11 +94,7 @@ func (c *CurationUnit) Render() app.UI {
 		lo, hi = min(lo, e.Start), max(hi, e.End)
 	}
 	idx := strconv.Itoa(c.Index)
-	li := app.Li().Class("cu-unit").DataSet("testid", "cu-unit").DataSet("role", "cu-unit").
-		DataSet("index", c.Index).DataSet("state", string(u.State))
-	if c.Current {
-		li = li.Aria("current", "true")
-	}
+	li := app.Li().Class("cu-unit").DataSet("testid", "cu-unit").DataSet("role", "cu-unit").DataSet("index", c.Index)
 	rows := make([]app.UI, 0, len(u.Versions)+2)
 	for i, v := range u.Versions {
 		chosen := u.Decision != nil && u.Decision.Action == curation.Accept && u.Decision.Layer == v.Layer
@@ -70,7 +120,7 @@ func (c *CurationUnit) Render() app.UI {
 	return li.Body(
 		app.Div().Class("cu-head").Body(
 			app.Span().Class("cu-num").Text(p.T("Unit %d", c.Index+1)),
-			app.Span().Class("cu-state "+string(u.State)).Text(unitStateName(p, u.State)),
+			app.Span().DataSet("role", "cu-state"),
 			app.If(u.Decision != nil, func() app.UI { return app.Span().Class("cu-decision").Text(decisionText(p, u.Decision)) }),
 		),
 		c.context(),

@@ -6,8 +6,11 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // outside it asks to redraw at once, from a key handler, before go-app's
 // next frame.
 var mounted struct {
-	saveState    *SaveState
-	documentView *DocumentView
+	saveState      *SaveState
+	documentView   *DocumentView
+	curationStatus *CurationStatus
+	// curationUnits are the curation view's units drawn, by index.
+	curationUnits map[int]*CurationUnit
 }
 
 // SaveState shows whether every edit is stored. It is the one writer of
