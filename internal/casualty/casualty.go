@@ -97,6 +97,12 @@ func at(t *fold.Text, i int, before []Match) (Match, bool) {
 			}
 		}
 	}
+	// مقتل 11 مدنيًا بينهم ثلاثة أطفال: a part of the victims just before.
+	if n := len(before); n > 0 && lent == "" && i > 0 && i-before[n-1].Last <= coordinated && subset[t.Words[i-1].Key] {
+		if lent = before[n-1].Value.Kind; lent == "" {
+			lent = "?"
+		}
+	}
 	readings := slices.Clip(w.Readings())
 	if rest, ok := strings.CutPrefix(w.Key, kWa); ok {
 		if _, digits := numword.Digits(rest); digits {
@@ -104,7 +110,7 @@ func at(t *fold.Text, i int, before []Match) (Match, bool) {
 		}
 	}
 	for _, rd := range readings {
-		r := reader{t: t, i: i, first: rd.Key, lent: lent}
+		r := reader{t: t, i: i, first: rd.Key, lent: lent, part: i > 0 && subset[t.Words[i-1].Key]}
 		last, v, ok := r.report()
 		if !ok {
 			continue
@@ -125,6 +131,9 @@ type reader struct {
 	// lent is the kind of a report just before that a count joined by و
 	// continues ("?" when it has none), or "".
 	lent string
+	// part says the count follows a subset word (بينهم): it may take lent
+	// without a و.
+	part bool
 }
 
 func (r *reader) key(j int) string {
@@ -160,7 +169,14 @@ func (r *reader) report() (last int, v Value, ok bool) {
 				j++
 			}
 		}
-		if l, cv, ok := r.countNoun(j, needCount[k]); ok {
+		l, cv, ok := r.countNoun(j, needCount[k])
+		if !ok && needCount[k] {
+			// أسر جنديين: a dual is a count.
+			if l2, cv2, ok2 := r.countNoun(j, false); ok2 && cv2.HasCount && cv2.Count == 2 && l2 == j {
+				l, cv, ok = l2, cv2, true
+			}
+		}
+		if ok {
 			cv.Kind = joinKinds(kinds, cv.Kind, kind == "")
 			if kind == "" && cv.Kind == "" && !isIntrinsic(r.key(l)) {
 				return 0, Value{}, false // سقوط جنود is no report
@@ -175,13 +191,13 @@ func (r *reader) report() (last int, v Value, ok bool) {
 	if !ok {
 		return 0, Value{}, false
 	}
-	if ik, ok := intrinsic[r.key(l)]; ok {
+	if ik, ok := intrinsicOf(r.key(l)); ok {
 		if cv.Kind == "" {
 			cv.Kind = ik
 		}
 		return l, cv, true
 	}
-	if r.lent != "" && r.first != r.t.Words[r.i].Key {
+	if r.lent != "" && (r.part || r.first != r.t.Words[r.i].Key) {
 		if cv.Kind == "" && r.lent != "?" {
 			cv.Kind = r.lent
 		}
@@ -193,17 +209,53 @@ func (r *reader) report() (last int, v Value, ok bool) {
 		}
 		return l, cv, true
 	}
+	// خمسة ضباط بين القتلى: a part of the dead, wounded or captives.
+	if r.key(l+1) == kBayn {
+		if ik, ok := intrinsicOf(r.key(l + 2)); ok && ik != "" && fold.HasArticle(r.key(l+2)) {
+			if cv.Kind == "" {
+				cv.Kind = ik
+			}
+			return l, cv, true
+		}
+	}
+	// 9 جنود قُتلوا: the trigger after the noun, with no count of its own
+	// after it (9 جنود قتلوا 5 مدنيين is a report of the five).
+	if tk, ok := triggers[r.key(l+1)]; ok && tk != "" {
+		if _, _, own := r.countNoun(l+2, false); !own {
+			if cv.Kind == "" {
+				cv.Kind = tk
+			}
+			return l + 1, cv, true
+		}
+	}
 	return 0, Value{}, false
+}
+
+// intrinsicOf returns the kind of an intrinsic noun, with or without its
+// article (مئات القتلى).
+func intrinsicOf(k string) (string, bool) {
+	if kind, ok := intrinsic[k]; ok {
+		return kind, true
+	}
+	if fold.HasArticle(k) {
+		kind, ok := intrinsic[strings.TrimPrefix(k, "ال")]
+		return kind, ok
+	}
+	return "", false
 }
 
 // triggerBefore finds a trigger among the three words before word i, with
 // no punctuation between, and returns its kind.
 func (r *reader) triggerBefore(i int) (string, bool) {
-	for j := i - 1; j >= 0 && j >= i-3; j-- {
+	for j, seen := i-1, 0; j >= 0 && seen < 3; j-- {
 		w := &r.t.Words[j]
+		if w.Punct && isQuote(w.Key) {
+			continue // «حيّد» 23 مسلحًا، قتلت «أكثر من 12 جنديًا»
+		}
 		if w.Punct {
 			return "", false
 		}
+		seen++
 		for _, rd := range w.Readings() {
 			if kind, ok := triggers[rd.Key]; ok && kind != "" {
 				return kind, true
@@ -217,6 +269,9 @@ func (r *reader) triggerBefore(i int) (string, bool) {
 }
 
 func isIntrinsic(k string) bool { _, ok := intrinsic[k]; return ok }
+
+// isQuote reports whether a punctuation word is a quotation mark.
+func isQuote(k string) bool { return k != "" && strings.Trim(k, "«»\"“”„'") == "" }
 
 // joinKinds combines the triggers' kinds with the noun's kind (for the
 // general triggers).
@@ -289,6 +344,21 @@ func (r *reader) countNoun(j int, needNum bool) (last int, v Value, ok bool) {
 		noun = strings.TrimPrefix(nk, "ال")
 	}
 	number, isNoun := nouns[noun]
+	if !isNoun && definite {
+		// من ركابها، من مرافقيه: a noun with an attached pronoun.
+		for _, suf := range suffixes {
+			base, ok := strings.CutSuffix(noun, suf)
+			if !ok || len([]rune(base)) < 3 {
+				continue
+			}
+			if number, isNoun = nouns[base]; !isNoun && strings.HasSuffix(base, "ي") {
+				number, isNoun = nouns[base+"ن"] // the construct drops the ن
+			}
+			if isNoun {
+				break
+			}
+		}
+	}
 	if !isNoun {
 		// A count with no noun after a trigger: مقتل العشرات، مقتل 5 وإصابة 10.
 		if counted && !needNum && j > r.i && r.endsCount(j) {
@@ -494,6 +564,18 @@ func loose(t *fold.Text) (Value, bool) {
 		}
 		if c, n := r.number(i); n > 0 {
 			v.Count, v.HasCount, v.Exact, found = c, true, true, true
+		}
+	}
+	if last >= 0 && !v.HasCount {
+		// ضابطين، إصابة مرافق: a dual, or a singular after a trigger, is
+		// its own count (هجوم مسلح alone is no casualty).
+		switch nouns[t.Words[last].Key] {
+		case "1":
+			if found {
+				v.Count, v.HasCount, v.Exact = 1, true, true
+			}
+		case "2":
+			v.Count, v.HasCount, v.Exact, found = 2, true, true, true
 		}
 	}
 	if last >= 0 && found {

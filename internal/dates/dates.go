@@ -43,8 +43,9 @@ type Expr struct {
 	// PeriodUnit and PeriodRel are a relative period: unitWeek, unitMonth or
 	// unitYear, and −1, 0 or +1 (الشهر الماضي).
 	PeriodUnit, PeriodRel int
-	// MonthRel is −1 or 0 for a day and month followed by الماضي or الجاري
-	// (3 مارس الماضي): the month is the reference's or before it.
+	// MonthRel is −1, 0 or +1 for a month (with its day or alone) followed
+	// by الماضي, الجاري or المقبل (3 مارس الماضي، أغسطس الماضي): the month is
+	// before the reference's, the reference's, or after it.
 	MonthRel int
 	// Modifier is 1, 2 or 3 for the early, middle or late part of a month
 	// or year (مطلع، منتصف، أواخر).
@@ -348,9 +349,10 @@ func (p *parser) monthAlt(l, m int) int {
 	return l2
 }
 
-// year reads a year at j: four digits, then م or هـ. It returns the year,
-// whether هـ marks it Hijri, and its last word.
-func (p *parser) year(j int) (y int, hijriYear bool, last int, ok bool) {
+// year reads a year at j: four digits, then م or هـ, or, after a Hijri
+// month (hijriMonth), a bare Hijri year. It returns the year, whether it is
+// Hijri, and its last word.
+func (p *parser) year(j int, hijriMonth bool) (y int, hijriYear bool, last int, ok bool) {
 	k := p.key(j)
 	if len(k) != 4 {
 		return 0, false, 0, false
@@ -366,6 +368,9 @@ func (p *parser) year(j int) (y int, hijriYear bool, last int, ok bool) {
 		return v, false, j + 1, true
 	}
 	if v < 1900 {
+		if hijriMonth && v <= 1600 {
+			return v, true, j, true // ٦ رجب ١٤٤٧: after a Hijri month, a Hijri year
+		}
 		return 0, false, 0, false // a bare 1447 is more likely a count
 	}
 	return v, false, j, true
@@ -407,7 +412,7 @@ func (p *parser) dayMonth(j int, e *Expr) (int, bool) {
 	if !h {
 		l = p.monthAlt(l, m)
 	}
-	if y, hy, yl, ok := p.year(l + 1); ok {
+	if y, hy, yl, ok := p.year(l+1, h); ok {
 		e.Year = y
 		if hy && !h {
 			return l, true // a Hijri year after a Gregorian month: stop
@@ -427,7 +432,7 @@ func (p *parser) monthYear(j int, e *Expr, ctx bool) (int, bool) {
 		if !h {
 			l = p.monthAlt(l, m)
 		}
-		if y, hy, yl, ok := p.year(l + 1); ok && hy == h {
+		if y, hy, yl, ok := p.year(l+1, h); ok && hy == h {
 			e.Month, e.Year, e.Hijri = m, y, h
 			return yl, true
 		}
@@ -435,10 +440,14 @@ func (p *parser) monthYear(j int, e *Expr, ctx bool) (int, bool) {
 			return 0, false
 		}
 		e.Month, e.Hijri = m, h
+		if r, ok := periodRel[p.key(l+1)]; ok && !h {
+			l++ // أغسطس الماضي، أكتوبر الجاري، يناير المقبل
+			e.MonthRel = r
+		}
 		return l, true
 	}
 	if ctx || p.key(j-1) == kAam || p.key(j-1) == kSana {
-		if y, h, l, ok := p.year(j); ok {
+		if y, h, l, ok := p.year(j, false); ok {
 			e.Year, e.Hijri = y, h
 			return l, true
 		}

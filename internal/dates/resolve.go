@@ -233,8 +233,13 @@ func (e Expr) Resolve(ref Ref, prev time.Time) Value {
 		case e.Year > 0:
 			v = monthValue(e.Year, e.Month)
 		case ref.Valid():
-			y := ref.Date.Year()
-			if e.Month > int(ref.Date.Month())+1 {
+			y, rm := ref.Date.Year(), int(ref.Date.Month())
+			switch {
+			case e.MonthRel < 0 && e.Month >= rm:
+				y-- // أغسطس الماضي in August or before: last year's
+			case e.MonthRel > 0 && e.Month <= rm:
+				y++ // يناير المقبل: next year's
+			case e.MonthRel == 0 && e.Month > rm+1:
 				y-- // a month well after the reference is last year's
 			}
 			v = monthValue(y, e.Month)

@@ -61,33 +61,6 @@ func sharedGold(t *testing.T) []corpus.Document {
 	return docs
 }
 
-func score(e *Engine, docs []corpus.Document) spanscore.Report {
-	var rep spanscore.Report
-	for _, d := range docs {
-		gold := d.Spans
-		d.Spans = nil
-		rep.Add(gold, e.Suggest(&d))
-	}
-	return rep
-}
-
-// checkTargets checks the brief's targets: P ≥ 0.90 and R ≥ 0.80 overall,
-// no label under 0.75 recall.
-func checkTargets(t *testing.T, what string, rep spanscore.Report) {
-	t.Helper()
-	if p := rep.Overall.Precision(); p < 0.90 {
-		t.Errorf("%s: precision %.3f < 0.90", what, p)
-	}
-	if r := rep.Overall.Recall(); r < 0.80 {
-		t.Errorf("%s: recall %.3f < 0.80", what, r)
-	}
-	for l, c := range rep.Labels {
-		if c.Recall() < 0.75 {
-			t.Errorf("%s: %s recall %.3f < 0.75", what, l, c.Recall())
-		}
-	}
-}
-
 func TestSharedRules(t *testing.T) {
 	docs := sharedGold(t)
 	e := New(Options{})

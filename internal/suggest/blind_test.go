@@ -1,0 +1,130 @@
+package suggest
+
+// The held-out sets, testdata/blind*.jsonl: Arabic reports of the conflict
+// in Mali and the Sahel, invented for the project with their gold spans
+// and values (iso of dates, count and kind of casualties), written by an
+// author who read the annotation guidelines and nothing of the rules or
+// the shared articles. No news text is copied.
+//
+// How they were used, so that the figures can be read honestly:
+//   - Set 1 (6 reports, 262 spans) was scored once, before any change:
+//     rules alone P 0.916, R 0.874, F1 0.895 (ACTOR 0.870/0.923, PLACE
+//     0.981/0.981, DATE 0.881/0.881, CASUALTY 0.857/0.588); rules + the
+//     tagger trained on the shared gold P 0.895, R 0.874; values read for
+//     its gold spans: DATE iso 30 of 30 spans with a day, CASUALTY count 43
+//     of 47 spans with a number. CASUALTY recall missed its target.
+//   - Its misses were then read, and forms of Arabic the grammars lacked
+//     were added, each with a case of its own written for the casualty and
+//     date tests: a count or trigger inside quotation marks, لقي … حتفهم,
+//     the trigger after the noun (9 جنود قُتلوا), subsets (بينهم ثلاثة
+//     أطفال، خمسة ضباط بين القتلى), a dual as the count of أسر, مئات القتلى
+//     alone, a noun with a pronoun after من, a month with الماضي or المقبل,
+//     a bare Hijri year after a Hijri month, a few nouns (ضابط، مرافق،
+//     آخران). From then on set 1 is text the rules were tuned on: it scores
+//     P 0.947, R 0.947 (CASUALTY R 0.863).
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/raqim/raqim/internal/corpus"
+	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/spanscore"
+)
+
+// blindSet reads a held-out set, failing when it is missing or malformed.
+func blindSet(tb testing.TB, name string) []corpus.Document {
+	tb.Helper()
+	p := filepath.Join("testdata", name)
+	f, err := os.Open(p)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	docs, err := jsonl.Decode(p, f, jsonl.DecodeOptions{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if len(docs) == 0 {
+		tb.Fatalf("%s holds no document", p)
+	}
+	return docs
+}
+
+// score scores e's suggestions for docs, each read without its spans,
+// against those spans (strict match).
+func score(e *Engine, docs []corpus.Document) spanscore.Report {
+	var rep spanscore.Report
+	for _, d := range docs {
+		gold := d.Spans
+		d.Spans = nil
+		rep.Add(gold, e.Suggest(&d))
+	}
+	return rep
+}
+
+// checkTargets checks the brief's targets: P ≥ 0.90 and R ≥ 0.80 overall,
+// no label under 0.75 recall.
+func checkTargets(t *testing.T, what string, rep spanscore.Report) {
+	t.Helper()
+	if p := rep.Overall.Precision(); p < 0.90 {
+		t.Errorf("%s: precision %.3f < 0.90", what, p)
+	}
+	if r := rep.Overall.Recall(); r < 0.80 {
+		t.Errorf("%s: recall %.3f < 0.80", what, r)
+	}
+	for l, c := range rep.Labels {
+		if c.Recall() < 0.75 {
+			t.Errorf("%s: %s recall %.3f < 0.75", what, l, c.Recall())
+		}
+	}
+}
+
+// valuesRight counts, over docs's gold spans, the DATE spans with a day
+// whose iso the engine reads as the gold says, and the CASUALTY spans with
+// a count whose count it reads as the gold says (each span read as if a
+// user had drawn it), logging the others.
+func valuesRight(tb testing.TB, e *Engine, docs []corpus.Document) (iso, isoOf, count, countOf int) {
+	for _, d := range docs {
+		bare := d
+		bare.Spans = nil
+		for _, s := range d.Spans {
+			v := e.Values(&bare, s)
+			text := string([]rune(d.Text)[s.Start:s.End])
+			switch {
+			case s.Label == corpus.Date && s.Attrs["precision"] == "day":
+				isoOf++
+				if v["iso"] == s.Attrs["iso"] {
+					iso++
+				} else {
+					tb.Logf("%s: DATE «%s»: iso %q, gold %q", d.ID, text, v["iso"], s.Attrs["iso"])
+				}
+			case s.Label == corpus.Casualty && s.Attrs["count"] != "":
+				countOf++
+				if v["count"] == s.Attrs["count"] {
+					count++
+				} else {
+					tb.Logf("%s: CASUALTY «%s»: count %q, gold %q", d.ID, text, v["count"], s.Attrs["count"])
+				}
+			}
+		}
+	}
+	return iso, isoOf, count, countOf
+}
+
+// TestBlindSet1 scores the rules on set 1, text they were tuned on since
+// its first run (see above), against the brief's targets, and the values
+// of its gold spans against ≥ 95%.
+func TestBlindSet1(t *testing.T) {
+	docs := blindSet(t, "blind1.jsonl")
+	e := New(Options{})
+	rep := score(e, docs)
+	t.Logf("rules alone on set 1 (tuned on):\n%s", rep)
+	checkTargets(t, "set 1, rules alone", rep)
+	iso, isoOf, count, countOf := valuesRight(t, e, docs)
+	t.Logf("values: DATE iso %d of %d, CASUALTY count %d of %d", iso, isoOf, count, countOf)
+	if float64(iso) < 0.95*float64(isoOf) || float64(count) < 0.95*float64(countOf) {
+		t.Errorf("values right under 95%%: DATE iso %d of %d, CASUALTY count %d of %d", iso, isoOf, count, countOf)
+	}
+}
