@@ -65,6 +65,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"LayersCuration", testLayersCuration},
 		{"LayersBatch", testLayersBatch},
 		{"LayersMany", testLayersMany},
+		{"TextsMany", testTextsMany},
 		{"Models", testModels},
 		{"ManySpans", testManySpans},
 	}
