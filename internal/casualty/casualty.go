@@ -134,6 +134,9 @@ type reader struct {
 	// part says the count follows a subset word (بينهم): it may take lent
 	// without a و.
 	part bool
+	// trig says the count being read follows a trigger: a noun the lists
+	// lack may be its victims (اختطفوا ثلاثة وجهاء).
+	trig bool
 }
 
 func (r *reader) key(j int) string {
@@ -160,6 +163,8 @@ func (r *reader) report() (last int, v Value, ok bool) {
 		}
 	}
 	if kind, ok := triggers[k]; ok {
+		r.trig = true
+		defer func() { r.trig = false }()
 		j := r.i + 1
 		kinds := []string{kind}
 		// مقتل وإصابة، قتل وجرح: coordinated triggers
@@ -188,6 +193,12 @@ func (r *reader) report() (last int, v Value, ok bool) {
 	// A count standing alone with its noun: an intrinsic noun (14 جريحًا), or
 	// any victims' noun shortly after a trigger (قُتل فيها أكثر من 30 جنديًا).
 	l, cv, ok := r.countNoun(r.i, true)
+	if !ok && r.part && r.lent != "" {
+		// بينهم صينيان: a dual is a count.
+		if l2, cv2, ok2 := r.countNoun(r.i, false); ok2 && cv2.HasCount && cv2.Count == 2 {
+			l, cv, ok = l2, cv2, true
+		}
+	}
 	if !ok {
 		return 0, Value{}, false
 	}
@@ -269,6 +280,29 @@ func (r *reader) triggerBefore(i int) (string, bool) {
 }
 
 func isIntrinsic(k string) bool { _, ok := intrinsic[k]; return ok }
+
+// triggerish reports whether k is a trigger, or one after و.
+func triggerish(k string) bool {
+	_, ok := triggers[k]
+	if rest, waw := strings.CutPrefix(k, kWa); waw && !ok {
+		_, ok = triggers[rest]
+	}
+	return ok
+}
+
+// arabicWord reports whether a folded key is an Arabic word of three
+// letters or more that is not a number.
+func arabicWord(k string) bool {
+	if len([]rune(k)) < 3 || numword.IsNumberWord(k) {
+		return false
+	}
+	for _, c := range k {
+		if c < 0x0621 || c > 0x064A {
+			return false
+		}
+	}
+	return true
+}
 
 // isQuote reports whether a punctuation word is a quotation mark.
 func isQuote(k string) bool { return k != "" && strings.Trim(k, "«»\"“”„'") == "" }
@@ -359,6 +393,17 @@ func (r *reader) countNoun(j int, needNum bool) (last int, v Value, ok bool) {
 			}
 		}
 	}
+	if !isNoun && (r.trig || r.part) && !fold.HasArticle(noun) && dualNisba(noun) {
+		number, isNoun = "2", true // صينيان، فرنسيان
+	}
+	if !isNoun && r.trig && !fold.HasArticle(nk) && j < len(r.t.Words) && !r.t.Words[j].Punct && arabicWord(noun) && !notVictims[noun] && !afterCount[noun] && !triggerish(noun) {
+		switch {
+		case counted:
+			isNoun = true // اختطفوا ثلاثة وجهاء
+		case r.dualByVowel(j):
+			number, isNoun = "2", true // اختطاف مهندسَين
+		}
+	}
 	if !isNoun {
 		// A count with no noun after a trigger: مقتل العشرات، مقتل 5 وإصابة 10.
 		if counted && !needNum && j > r.i && r.endsCount(j) {
@@ -410,12 +455,16 @@ func (r *reader) countNoun(j int, needNum bool) (last int, v Value, ok bool) {
 }
 
 // endsCount reports whether a count may end before word j without a noun:
-// at punctuation, at the end, or before a coordinated trigger (وإصابة).
+// at punctuation, at the end, before a coordinated trigger (وإصابة), or
+// before a preposition (أصيب ثلاثة بجروح).
 func (r *reader) endsCount(j int) bool {
 	if j >= len(r.t.Words) || r.t.Words[j].Punct {
 		return true
 	}
 	k := r.key(j)
+	if afterCount[k] {
+		return true
+	}
 	if strings.HasPrefix(k, kWa) {
 		if kind, ok := triggers[strings.TrimPrefix(k, kWa)]; ok && kind != "" {
 			return true
@@ -569,7 +618,12 @@ func loose(t *fold.Text) (Value, bool) {
 	if last >= 0 && !v.HasCount {
 		// ضابطين، إصابة مرافق: a dual, or a singular after a trigger, is
 		// its own count (هجوم مسلح alone is no casualty).
-		switch nouns[t.Words[last].Key] {
+		k := t.Words[last].Key
+		n := nouns[k]
+		if n == "" && !fold.HasArticle(k) && dualNisba(k) {
+			n = "2" // صينيان
+		}
+		switch n {
 		case "1":
 			if found {
 				v.Count, v.HasCount, v.Exact = 1, true, true

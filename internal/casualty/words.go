@@ -56,6 +56,7 @@ func init() {
 	triggers.add(Kidnapped, "اختطاف خطف اختطف اختطفت اختطفوا خطفوا")
 	triggers.add(Neutralised, "تحييد حيد حيدت حيدوا")
 	triggers.add("", "سقوط وقوع")
+	triggers.add(Killed, "جثث") // جثث ستة رعاة
 	lead.add(Killed, "بحياة بأرواح أرواح لقي لقيت لقوا")
 
 	// singular (and accusative) forms
@@ -63,23 +64,23 @@ func init() {
 جريح جريحا مسلح مسلحا إرهابي إرهابيا جهادي جهاديا مقاتل مقاتلا متمرد متمردا مهاجم مهاجما
 شرطي شرطيا دركي دركيا فرد فردا رجل رجلا امرأة طفل طفلا طفلة مواطن مواطنا قروي قرويا
 أجنبي أجنبيا موظف موظفا عامل عاملا سائق سائقا راكب راكبا ضحية رهينة طالب طالبا حارس حارسا
-متطوع متطوعا صياد صيادا أسير أسيرا مختطف مختطفا مصاب مصابا آخر ضابط ضابطا مرافق مرافقا`)
+متطوع متطوعا صياد صيادا أسير أسيرا مختطف مختطفا مصاب مصابا آخر ضابط ضابطا مرافق مرافقا جثة`)
 	// duals
 	addNouns("2", `جنديين جنديان عسكريين_ عنصرين عنصران شخصين شخصان قتيلين جريحين طفلين رجلين
-امرأتين أجنبيين مسلحين_ شرطيين دركيين حارسين فردين ضابطين ضابطان آخران`)
+امرأتين امرأتان أجنبيين مسلحين_ شرطيين دركيين حارسين فردين ضابطين ضابطان آخران مواطنان جثتين جثتان`)
 	// plurals
 	addNouns("", `جنود عسكريين عسكريون عناصر مدنيين مدنيون أشخاص قتلى جرحى مسلحين مسلحون
 إرهابيين إرهابيون جهاديين جهاديون مقاتلين مقاتلون متمردين متمردون مهاجمين مهاجمون رجال
 نساء أطفال مواطنين مواطنون قرويين قرويون رعاة تجار أجانب موظفين موظفون عاملين عاملون عمال
 سائقين سائقون ركاب مصلين ضحايا رهائن طلاب حراس متطوعين متطوعون صيادين صيادون أسرى مختطفين
-مصابين مصابون أفراد آخرين آخرون عنصرا_ سكان شرطيين_ دركيين_ جنديا_ ضباط مرافقين مرافقون`)
+مصابين مصابون أفراد آخرين آخرون عنصرا_ سكان شرطيين_ دركيين_ جنديا_ ضباط مرافقين مرافقون جثث`)
 	for k := range nouns {
 		if strings.HasSuffix(k, "_") {
 			delete(nouns, k)
 		}
 	}
 
-	intrinsic.add(Killed, "قتيل قتيلا قتلى قتيلين")
+	intrinsic.add(Killed, "قتيل قتيلا قتلى قتيلين جثة جثث جثتين جثتان")
 	intrinsic.add(Injured, "جريح جريحا جرحى جريحين مصاب مصابا مصابين مصابون")
 	intrinsic.add(Captured, "أسير أسيرا أسرى")
 	intrinsic.add(Kidnapped, "رهينة رهائن مختطف مختطفا مختطفين")
@@ -132,7 +133,7 @@ func init() {
 	for _, p := range []string{"بضعة", "بضع"} {
 		q(p, 3, false)
 	}
-	for _, p := range []string{"عدد من", "العديد من", "عدة", "عدد كبير من", "الكثير من"} {
+	for _, p := range []string{"عدد من", "عددا من", "العديد من", "عدة", "عدد كبير من", "عددا كبيرا من", "الكثير من"} {
 		q(p, 0, true)
 	}
 }
@@ -140,6 +141,33 @@ func init() {
 // subset words introduce a part of the victims of the report before them
 // (مقتل 11 مدنيًا بينهم ثلاثة أطفال), which takes its kind.
 var subset = map[string]bool{fold.String("بينهم"): true, fold.String("بينهن"): true, fold.String("منهم"): true, fold.String("منهن"): true}
+
+// notVictims are nouns a count after a trigger may name that are not
+// people: material losses, times, places, units (إصابة 4 مركبات).
+var notVictims = map[string]bool{}
+
+// afterCount are words a count after a trigger may end before, without a
+// noun (أصيب ثلاثة بجروح).
+var afterCount = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`مركبة مركبات سيارة سيارات آلية آليات عربة عربات دراجة دراجات شاحنة شاحنات
+صهريج صهاريج منزل منازل بيت بيوت قرية قرى بلدة بلدات مدرسة مدارس مستشفى مستشفيات مسجد مساجد
+سلاح أسلحة قطعة قطع طن أطنان رأس رؤوس ماشية بقرة أبقار جمل جمال طائرة طائرات مسيرة مسيرات
+ساعة ساعات يوم أيام أسبوع أسابيع شهر أشهر سنة سنوات عام أعوام دقيقة دقائق كيلومتر كيلومترات كلم
+مرة مرات هجوم هجمات عملية عمليات غارة غارات كمين كمائن موقع مواقع مخيم مخيمات`) {
+		notVictims[fold.String(w)] = true
+	}
+	for _, w := range strings.Fields(`بجروح بجراح في خلال جراء إثر اثر برصاص على عندما بعد قبل حين حسب وفق`) {
+		afterCount[fold.String(w)] = true
+	}
+}
+
+// dualNisba reports whether a folded key is the dual of a nisba noun (صينيان،
+// فرنسيان): five letters or more ending in يان.
+func dualNisba(k string) bool {
+	return strings.HasSuffix(k, "يان") && len([]rune(k)) >= 5
+}
 
 // suffixes are the attached pronouns a noun after من may carry (من ركابها،
 // من مرافقيه), longest first.

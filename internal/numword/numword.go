@@ -143,6 +143,9 @@ func Cardinal(keys []string) (value, n int) {
 		return 0, 0
 	}
 	if v, ok := Digits(keys[0]); ok {
+		if len(keys) > 1 && (keys[1] == thousand || isThousands(keys[1])) {
+			return v * 1000, 2 // 20 ألف، 3 آلاف
+		}
 		return v, 1
 	}
 	total, cur := 0, 0
