@@ -347,4 +347,8 @@ func TestAgreementSharedBootstrapMatchesCommandLine(t *testing.T) {
 			t.Errorf("%s: the view shows %q, the command line %q", c.name, c.got, c.want)
 		}
 	}
+	// The reply's long lists came in parts, decoded after the figures were
+	// shown: they follow, whole.
+	waitJS(t, ctx, "the documents' list, of all 240", `document.querySelectorAll('[data-testid=agree-doc]').length > 0 && (document.querySelector('[data-testid=agree-more-docs]')?.textContent || '').includes('of 240')`)
+	waitJS(t, ctx, "the disagreements", `document.querySelectorAll('[data-testid=disagreement]').length > 0`)
 }

@@ -11,9 +11,10 @@ import (
 // Run does req in a background worker started from script (web/worker.js,
 // which runs worker.wasm) and ended once it replied, so that the memory it
 // used goes back at once. files are handed over with the request. progress
-// is called on the worker's progress messages. Run blocks; it returns the
-// reply and, for an export, the file as a Blob.
-func Run(script string, req job.Request, files []app.Value, progress func(job.Progress)) (job.Reply, app.Value, error) {
+// is called on the worker's progress messages; head, when not nil, on the
+// reply without its long lists (job.Reply.Split) before they are decoded.
+// Run blocks; it returns the reply and, for an export, the file as a Blob.
+func Run(script string, req job.Request, files []app.Value, progress func(job.Progress), head func(job.Reply)) (job.Reply, app.Value, error) {
 	w := app.Window()
 	if !w.Get("Worker").Truthy() {
 		return job.Reply{}, nil, locale.Errorf("this browser has no Web Workers")
@@ -77,6 +78,9 @@ func Run(script string, req job.Request, files []app.Value, progress func(job.Pr
 	if r.msg != nil {
 		r.reply, r.err = replyOf(r.msg)
 		parts := r.msg.Get("parts")
+		if r.err == nil && head != nil && parts.Truthy() && parts.Length() > 0 {
+			head(r.reply) // its figures are shown while the lists are decoded
+		}
 		for i := 0; r.err == nil && parts.Truthy() && i < parts.Length(); i++ {
 			Yield() // each list decoded in a task of its own
 			p := parts.Index(i)

@@ -68,17 +68,23 @@ func (a *Agreement) run(ctx app.Context, c *gold.Choice) {
 	a.busy, a.failure = true, ""
 	// The reply comes on the shell's context: the view's own updates it.
 	own := ctx
-	a.Owner.measure(ctx, job.Agree, c, func(_ app.Context, r job.Reply) { own.Dispatch(func(ctx app.Context) { a.take(ctx, r) }) })
+	a.Owner.measure(ctx, job.Agree, c, func(_ app.Context, r job.Reply, final bool) {
+		own.Dispatch(func(ctx app.Context) { a.take(ctx, r, final) })
+	})
 }
 
-// take shows what the worker measured; the first reply also gives the
-// layers chosen by default.
-func (a *Agreement) take(ctx app.Context, r job.Reply) {
+// take shows what the worker measured: the figures of a reply without its
+// lists (not final), then the whole reply, whose lists are drawn once the
+// figures are painted; the first reply also gives the layers chosen by
+// default.
+func (a *Agreement) take(ctx app.Context, r job.Reply, final bool) {
 	a.busy, a.lists = false, false
-	ctx.Async(func() {
-		browser.AfterPaint() // the figures first
-		ctx.Dispatch(func(app.Context) { a.lists = true })
-	})
+	if final {
+		ctx.Async(func() {
+			browser.AfterPaint() // the figures first
+			ctx.Dispatch(func(app.Context) { a.lists = true })
+		})
+	}
 	a.layers = r.Layers
 	if a.chosen == nil {
 		a.chosen = make(map[string]bool)

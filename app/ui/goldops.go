@@ -10,11 +10,13 @@ import (
 )
 
 // measure hands work on the corpus's layers (op Agree or Score, on the
-// layers c chooses, or nil) to the background worker, after the edits and imports
-// queued before it, and gives then its reply.
-func (s *Shell) measure(ctx app.Context, op job.Op, c *gold.Choice, then func(ctx app.Context, r job.Reply)) {
-	s.offload(ctx, s.loc.T("Measuring agreement…"), job.Request{Op: op, Gold: c}, nil,
-		func(ctx app.Context, r job.Reply, _ app.Value, _ []corpus.Summary) { then(ctx, r) })
+// layers c chooses, or nil) to the background worker, after the edits and
+// imports queued before it, and gives then its reply: first, when the
+// reply has long lists, without them (final false), then whole.
+func (s *Shell) measure(ctx app.Context, op job.Op, c *gold.Choice, then func(ctx app.Context, r job.Reply, final bool)) {
+	s.offloadHead(ctx, s.loc.T("Measuring agreement…"), job.Request{Op: op, Gold: c}, nil,
+		func(ctx app.Context, r job.Reply) { then(ctx, r, false) },
+		func(ctx app.Context, r job.Reply, _ app.Value, _ []corpus.Summary) { then(ctx, r, true) })
 }
 
 // importPredictions imports files as system layers (an extractor's

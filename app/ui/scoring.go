@@ -34,7 +34,7 @@ type Scoring struct {
 type scoringOwner interface {
 	// measure hands work on layers (Agree or Score) to the background
 	// worker and gives then its reply.
-	measure(ctx app.Context, op job.Op, c *gold.Choice, then func(ctx app.Context, r job.Reply))
+	measure(ctx app.Context, op job.Op, c *gold.Choice, then func(ctx app.Context, r job.Reply, final bool))
 	// importPredictions imports files as system layers of the documents
 	// whose texts are stored, then calls then.
 	importPredictions(ctx app.Context, files app.Value, then func(ctx app.Context))
@@ -65,7 +65,10 @@ func (c *Scoring) run(ctx app.Context, score bool) {
 	}
 	c.busy, c.failure = true, ""
 	own := ctx
-	c.Owner.measure(ctx, job.Score, choice, func(_ app.Context, r job.Reply) {
+	c.Owner.measure(ctx, job.Score, choice, func(_ app.Context, r job.Reply, final bool) {
+		if !final {
+			return // the errors' list is drawn with the figures
+		}
 		own.Dispatch(func(ctx app.Context) {
 			c.busy = false
 			c.take(r.Layers)

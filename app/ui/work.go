@@ -29,9 +29,15 @@ type heldImport struct {
 // before it is done, shows its progress, and passes its reply (messages
 // shown already) and file to then on the UI goroutine.
 func (s *Shell) offload(ctx app.Context, busy string, req job.Request, files []app.Value, then func(ctx app.Context, r job.Reply, file app.Value, sums []corpus.Summary)) {
+	s.offloadHead(ctx, busy, req, files, nil, then)
+}
+
+// offloadHead is offload, with head, when not nil, given the reply without
+// its long lists as soon as it comes (see browser.Run), before then.
+func (s *Shell) offloadHead(ctx app.Context, busy string, req job.Request, files []app.Value, head func(ctx app.Context, r job.Reply), then func(ctx app.Context, r job.Reply, file app.Value, sums []corpus.Summary)) {
 	if s.st == nil {
 		s.busy = s.loc.T("Waiting for storage…")
-		s.whenReady(ctx, func(ctx app.Context) { s.offload(ctx, busy, req, files, then) })
+		s.whenReady(ctx, func(ctx app.Context) { s.offloadHead(ctx, busy, req, files, head, then) })
 		return
 	}
 	req.Schema, req.Annotator, req.Memory, req.Locale = *s.schema, s.annotator, !s.durable, s.loc.Settings()
@@ -55,7 +61,7 @@ func (s *Shell) offload(ctx app.Context, busy string, req job.Request, files []a
 				}
 				files = append(files, browser.NewFile("corpus.jsonl", "application/jsonl", buf.Bytes()))
 			}
-			s.work <- func() { s.offloaded(ctx, req, files, st, script, err, then) }
+			s.work <- func() { s.offloaded(ctx, req, files, st, script, err, head, then) }
 		})
 	})
 }
@@ -63,7 +69,7 @@ func (s *Shell) offload(ctx app.Context, busy string, req job.Request, files []a
 // offloaded runs on the work goroutine: it hands req to the worker, waits
 // for its reply and passes it on. An import whose first document is stored
 // while the rest goes on opens it, when no document is open.
-func (s *Shell) offloaded(ctx app.Context, req job.Request, files []app.Value, st store.Store, script string, err error, then func(ctx app.Context, r job.Reply, file app.Value, sums []corpus.Summary)) {
+func (s *Shell) offloaded(ctx app.Context, req job.Request, files []app.Value, st store.Store, script string, err error, head func(ctx app.Context, r job.Reply), then func(ctx app.Context, r job.Reply, file app.Value, sums []corpus.Summary)) {
 	importing := req.Op == job.Import
 	var r job.Reply
 	var file app.Value
@@ -85,7 +91,11 @@ func (s *Shell) offloaded(ctx app.Context, req job.Request, files []app.Value, s
 	// a new worker once the first has made its plan.
 	for err == nil {
 		var part job.Reply
-		part, file, err = browser.Run(script, req, files, progress)
+		var early func(job.Reply)
+		if head != nil {
+			early = func(r job.Reply) { ctx.Dispatch(func(ctx app.Context) { head(ctx, r) }) }
+		}
+		part, file, err = browser.Run(script, req, files, progress, early)
 		r.Merge(part)
 		if err != nil || (part.Resume == nil && part.Plan == nil) {
 			break
