@@ -43,7 +43,9 @@ import (
 
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/jsonl"
+	"github.com/raqim/raqim/internal/sample"
 	"github.com/raqim/raqim/internal/spanscore"
+	"github.com/raqim/raqim/internal/tagger"
 )
 
 // blindSet reads a held-out set, failing when it is missing or malformed.
@@ -141,6 +143,48 @@ func TestBlindTuned(t *testing.T) {
 			t.Logf("values: DATE iso %d of %d, CASUALTY count %d of %d", iso, isoOf, count, countOf)
 			if float64(iso) < 0.95*float64(isoOf) || float64(count) < 0.95*float64(countOf) {
 				t.Errorf("values right under 95%%: DATE iso %d of %d, CASUALTY count %d of %d", iso, isoOf, count, countOf)
+			}
+		})
+	}
+}
+
+// blindSets are the held-out sets, in the order they were written.
+var blindSets = []string{"blind1.jsonl", "blind2.jsonl"}
+
+// BenchmarkBlind scores the suggestions on each held-out set (strict
+// match): the rules alone, and the rules with the tagger trained on the
+// project's own gold before it (the sample corpus and the sets written
+// before it). It reports precision, recall and F1 overall and CASUALTY's
+// recall, and logs every label's figures; which sets are text the rules
+// were tuned on is said above.
+func BenchmarkBlind(b *testing.B) {
+	for i, name := range blindSets {
+		docs := blindSet(b, name)
+		train := sample.Gold()
+		for _, before := range blindSets[:i] {
+			train = append(train, blindSet(b, before)...)
+		}
+		m, err := New(Options{}).Train(train, tagger.Config{Seed: 1})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			var rules, tagged spanscore.Report
+			for range b.N {
+				rules, tagged = score(New(Options{}), docs), score(New(Options{Model: m}), docs)
+			}
+			b.Logf("%s, rules alone:\n%s", name, rules)
+			b.Logf("%s, rules + tagger trained on %d documents before it:\n%s", name, len(train), tagged)
+			for _, r := range []struct {
+				what string
+				rep  spanscore.Report
+			}{{"rules", rules}, {"tagger", tagged}} {
+				b.ReportMetric(r.rep.Overall.Precision(), r.what+"-P")
+				b.ReportMetric(r.rep.Overall.Recall(), r.what+"-R")
+				b.ReportMetric(r.rep.Overall.F1(), r.what+"-F1")
+				if c := r.rep.Labels[corpus.Casualty]; c != nil {
+					b.ReportMetric(c.Recall(), r.what+"-CASUALTY-R")
+				}
 			}
 		})
 	}
