@@ -396,7 +396,7 @@ func (r *reader) countNoun(j int, needNum bool) (last int, v Value, ok bool) {
 	if !isNoun && (r.trig || r.part) && !fold.HasArticle(noun) && dualNisba(noun) {
 		number, isNoun = "2", true // صينيان، فرنسيان
 	}
-	if !isNoun && r.trig && !fold.HasArticle(nk) && j < len(r.t.Words) && !r.t.Words[j].Punct && arabicWord(noun) && !notVictims[noun] && !afterCount[noun] && !triggerish(noun) {
+	if !isNoun && r.trig && (definite || !fold.HasArticle(nk)) && j < len(r.t.Words) && !r.t.Words[j].Punct && arabicWord(noun) && !notVictims[noun] && !afterCount[noun] && !triggerish(noun) {
 		switch {
 		case counted:
 			isNoun = true // اختطفوا ثلاثة وجهاء

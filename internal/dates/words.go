@@ -72,7 +72,7 @@ func init() {
 	months.add(9, "سبتمبر شتنبر")
 	months.add(10, "أكتوبر اكتوبر")
 	months.add(11, "نوفمبر نونبر")
-	months.add(12, "ديسمبر دجنبر")
+	months.add(12, "ديسمبر دجنبر دجمبر")
 	delete(months, fold.String("كانون_الثاني"))
 
 	levantine1.add(2, "شباط")

@@ -35,6 +35,21 @@ package suggest
 //     count, unless it names things or times; a count ending before a
 //     preposition: أصيب ثلاثة بجروح; thousands in digits: 20 ألف). From then
 //     on set 2 too is text the rules were tuned on.
+//   - Set 3 (8 reports, 323 spans), written by the same author blind to
+//     sets 1 and 2, was scored once after those changes: rules alone
+//     P 0.934, R 0.873, F1 0.902 (ACTOR 0.892/0.917, PLACE 0.957/0.911,
+//     DATE 0.983/0.937, CASUALTY 0.882/0.692); rules + the tagger trained
+//     on the sample corpus and sets 1 and 2 P 0.923, R 0.889 (CASUALTY
+//     recall 0.708); rules + the tagger trained on the shared gold P 0.925,
+//     R 0.876; values: DATE iso 40 of 42 (95.2%), CASUALTY count 52 of 56
+//     (92.9%). Again the overall targets and the DATE values held; CASUALTY
+//     recall and count did not. A fifth of its CASUALTY misses are
+//     boundaries its author drew otherwise than the authors of sets 1 and 2
+//     (ستة ركاب اختطفوا with or without the verb, مقتل خمسة منهم with or
+//     without منهم, arrests as captures or not): annotators differ there.
+//   - Its misses were read in turn (an ordinal as the victim: جُرح ثالث;
+//     مئتي; أهلكوا; a noun the lists lack after a quantifier and من; تاجر;
+//     أقارب; the Mauritanian دجمبر). Set 3 is now tuned on as well.
 
 import (
 	"os"
@@ -132,7 +147,7 @@ func valuesRight(tb testing.TB, e *Engine, docs []corpus.Document) (iso, isoOf, 
 // tuned on since their first run (see above) against the brief's targets,
 // and the values read for their gold spans against ≥ 95%.
 func TestBlindTuned(t *testing.T) {
-	for _, name := range []string{"blind1.jsonl", "blind2.jsonl"} {
+	for _, name := range blindSets {
 		t.Run(name, func(t *testing.T) {
 			docs := blindSet(t, name)
 			e := New(Options{})
@@ -149,7 +164,7 @@ func TestBlindTuned(t *testing.T) {
 }
 
 // blindSets are the held-out sets, in the order they were written.
-var blindSets = []string{"blind1.jsonl", "blind2.jsonl"}
+var blindSets = []string{"blind1.jsonl", "blind2.jsonl", "blind3.jsonl"}
 
 // BenchmarkBlind scores the suggestions on each held-out set (strict
 // match): the rules alone, and the rules with the tagger trained on the
