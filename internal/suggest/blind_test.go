@@ -50,6 +50,16 @@ package suggest
 //   - Its misses were read in turn (an ordinal as the victim: جُرح ثالث;
 //     مئتي; أهلكوا; a noun the lists lack after a quantifier and من; تاجر;
 //     أقارب; the Mauritanian دجمبر). Set 3 is now tuned on as well.
+//   - Set 4 (8 reports, 315 spans, 71 of them casualties), written by the
+//     same author blind to sets 1–3, was scored once after those changes:
+//     rules alone P 0.924, R 0.924, F1 0.924 (ACTOR 0.789/0.918, PLACE
+//     0.984/0.968, DATE 0.942/0.942, CASUALTY 0.908/0.831); rules + the
+//     tagger trained on the sample corpus and sets 1–3 P 0.911, R 0.946
+//     (CASUALTY recall 0.887); rules + the tagger trained on the shared gold
+//     P 0.915, R 0.924 (TestSharedTaggerHeldOut; the suggest verb with
+//     -train gives 0.912, 0.924); values: DATE iso 55 of 55, CASUALTY count 62 of 65
+//     (95.4%). Every target held. Its misses have not been read: it stays
+//     held out, and TestBlindHeldOut keeps the targets on it.
 
 import (
 	"os"
@@ -147,24 +157,50 @@ func valuesRight(tb testing.TB, e *Engine, docs []corpus.Document) (iso, isoOf, 
 // tuned on since their first run (see above) against the brief's targets,
 // and the values read for their gold spans against ≥ 95%.
 func TestBlindTuned(t *testing.T) {
-	for _, name := range blindSets {
-		t.Run(name, func(t *testing.T) {
-			docs := blindSet(t, name)
-			e := New(Options{})
-			rep := score(e, docs)
-			t.Logf("rules alone on %s (tuned on):\n%s", name, rep)
-			checkTargets(t, name+", rules alone", rep)
-			iso, isoOf, count, countOf := valuesRight(t, e, docs)
-			t.Logf("values: DATE iso %d of %d, CASUALTY count %d of %d", iso, isoOf, count, countOf)
-			if float64(iso) < 0.95*float64(isoOf) || float64(count) < 0.95*float64(countOf) {
-				t.Errorf("values right under 95%%: DATE iso %d of %d, CASUALTY count %d of %d", iso, isoOf, count, countOf)
-			}
-		})
+	for _, name := range blindSets[:len(blindSets)-1] {
+		t.Run(name, func(t *testing.T) { checkBlind(t, name, New(Options{})) })
 	}
 }
 
-// blindSets are the held-out sets, in the order they were written.
-var blindSets = []string{"blind1.jsonl", "blind2.jsonl", "blind3.jsonl"}
+// TestBlindHeldOut scores, on the set the rules were never tuned on, the
+// rules alone and the rules with the tagger trained on the project's gold
+// written before it (the sample corpus and the other sets), against the
+// brief's targets, and the values read for its gold spans against ≥ 95%.
+func TestBlindHeldOut(t *testing.T) {
+	t.Run("rules", func(t *testing.T) { checkBlind(t, heldOut, New(Options{})) })
+	t.Run("rules+tagger", func(t *testing.T) {
+		train := sample.Gold()
+		for _, name := range blindSets[:len(blindSets)-1] {
+			train = append(train, blindSet(t, name)...)
+		}
+		m, err := New(Options{}).Train(train, tagger.Config{Seed: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkBlind(t, heldOut, New(Options{Model: m}))
+	})
+}
+
+// checkBlind scores e on the set name against the brief's targets, and the
+// values e reads for its gold spans against ≥ 95%.
+func checkBlind(t *testing.T, name string, e *Engine) {
+	docs := blindSet(t, name)
+	rep := score(e, docs)
+	t.Logf("%s:\n%s", name, rep)
+	checkTargets(t, name, rep)
+	iso, isoOf, count, countOf := valuesRight(t, e, docs)
+	t.Logf("values: DATE iso %d of %d, CASUALTY count %d of %d", iso, isoOf, count, countOf)
+	if float64(iso) < 0.95*float64(isoOf) || float64(count) < 0.95*float64(countOf) {
+		t.Errorf("values right under 95%%: DATE iso %d of %d, CASUALTY count %d of %d", iso, isoOf, count, countOf)
+	}
+}
+
+// blindSets are the held-out sets, in the order they were written; the
+// rules were tuned on all but the last (heldOut).
+var blindSets = []string{"blind1.jsonl", "blind2.jsonl", "blind3.jsonl", heldOut}
+
+// heldOut is the set whose misses were never read.
+const heldOut = "blind4.jsonl"
 
 // BenchmarkBlind scores the suggestions on each held-out set (strict
 // match): the rules alone, and the rules with the tagger trained on the

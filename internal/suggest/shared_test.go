@@ -200,3 +200,14 @@ func TestSharedValues(t *testing.T) {
 		t.Errorf("values on matched suggestions: %d of %d right", right, total)
 	}
 }
+
+// TestSharedTaggerHeldOut trains the tagger on the shared gold, as the
+// brief asks, and scores rules + tagger on the held-out set the rules were
+// never tuned on (see blind_test.go) against the brief's targets.
+func TestSharedTaggerHeldOut(t *testing.T) {
+	m, err := New(Options{}).Train(sharedGold(t), tagger.Config{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkBlind(t, heldOut, New(Options{Model: m}))
+}
