@@ -84,13 +84,13 @@ SOAK ?= 1000
 soak: bundle
 	RAQIM_SOAK_CYCLES=$(SOAK) $(GO) test -count=1 -run '^TestCrashLoop$$' -timeout 300m -v ./e2e/ | grep -v '^=== \|console\.'
 
-## fuzz: every importer's fuzz target, the span codec's, the tokenizer's and
-## the zip reader's, FUZZTIME each (make fuzz FUZZTIME=10m for longer)
+## fuzz: every importer's fuzz target, the span codec's, the tokenizer's,
+## the zip reader's and the suggestion engine's, FUZZTIME each (make fuzz FUZZTIME=10m for longer)
 FUZZTIME ?= 60s
 FUZZ := internal/jsonl:FuzzDecode internal/importer:FuzzTXT internal/conll:FuzzDecode \
 	internal/hf:FuzzDecode internal/brat:FuzzDecode internal/labelstudio:FuzzDecode \
 	internal/dataset:FuzzRead internal/store:FuzzDecodeSpan internal/store:FuzzDecodeLayerInfo internal/tokenize:FuzzTokens \
-	internal/offsets:FuzzIndex
+	internal/offsets:FuzzIndex internal/suggest:FuzzSuggest
 fuzz:
 	@for t in $(FUZZ); do \
 		echo "fuzz $$t for $(FUZZTIME)"; \
