@@ -31,8 +31,27 @@ FORCE:
 ## wasm: compile the browser app and its background worker (cached: rebuilt
 ## only when Go sources change)
 wasm: $(WASM) $(WORKER)
-$(WASM): $(GOSRC)
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm
+$(WASM): $(GOSRC) build/wasm.mod
+	GOOS=js GOARCH=wasm $(GO) build -modfile=build/wasm.mod -trimpath -ldflags='-s -w' -o $@ ./wasm
+
+# The browser app links go-app without its server side: build/go-app is a
+# copy of go-app's module whose http.go is wasm/goapp/http.go.in (a stand-in
+# Handler) and whose LocalDir has no file server, so that net/http and what
+# it pulls in stay out of app.wasm; build/wasm.mod is go.mod pointing go-app
+# there. A go-app whose files no longer match fails the build.
+GOAPP := github.com/maxence-charriere/go-app/v10
+build/wasm.mod: go.mod go.sum wasm/goapp/http.go.in Makefile
+	@rm -rf build/go-app && mkdir -p build/go-app
+	@src=$$($(GO) mod download -json $(GOAPP) | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$$/\1/p'); \
+		test -d "$$src/pkg/app" || { echo "build/wasm.mod: no source of $(GOAPP)"; exit 1; }; \
+		cp -r "$$src/go.mod" "$$src/go.sum" "$$src/LICENSE" "$$src/pkg" build/go-app/
+	@chmod -R u+w build/go-app
+	cp wasm/goapp/http.go.in build/go-app/pkg/app/http.go
+	sed -i -e '/^\t"net\/http"$$/d' -e '/Handler: *http\.FileServer/d' -e '/^\thttp\.Handler$$/d' build/go-app/pkg/app/resource.go
+	cp go.sum build/wasm.sum
+	{ cat go.mod; echo 'replace $(GOAPP) => ./build/go-app'; } > build/wasm.mod
+	@! GOOS=js GOARCH=wasm $(GO) list -modfile=build/wasm.mod -deps ./wasm | grep -qx net/http \
+		|| { rm build/wasm.mod; echo "build/wasm.mod: net/http is still in the browser build (go-app's files changed?)"; exit 1; }
 $(WORKER): $(GOSRC)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm/worker
 
