@@ -117,4 +117,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf dist .base $(WASM) $(WORKER)
+	rm -rf dist .base build $(WASM) $(WORKER)
