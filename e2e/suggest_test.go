@@ -282,11 +282,13 @@ func TestSuggestLayer(t *testing.T) {
 	var docs int
 	eval(t, ctx, `document.querySelectorAll('[data-testid=doc-check]').length`, &docs)
 
-	// One document chosen.
+	// One document chosen, from the list's own button; the settings' says
+	// it too.
 	run(t, ctx, "choose one", chromedp.Evaluate(`document.querySelectorAll('[data-testid=doc-check]')[0].click()`, nil))
 	run(t, ctx, "settings", chromedp.Click(`[data-testid=dataset-settings-toggle]`, chromedp.ByQuery))
-	waitJS(t, ctx, "the button for the one chosen", `document.querySelector('[data-testid=suggest-layer]')?.textContent.includes('(1)')`)
-	run(t, ctx, "store them", chromedp.Click(`[data-testid=suggest-layer]`, chromedp.ByQuery))
+	waitJS(t, ctx, "the settings' button for the one chosen", `document.querySelector('[data-testid=suggest-layer]')?.textContent.includes('(1)')`)
+	screenshot(t, ctx, "suggest-chosen")
+	run(t, ctx, "store them", chromedp.Click(`[data-testid=suggest-chosen]`, chromedp.ByQuery))
 	waitJS(t, ctx, "stored in one", said("info", "in 1 document, as their layer raqim-suggest."))
 
 	// None chosen: every document.

@@ -7,6 +7,7 @@ import (
 	"github.com/raqim/raqim/app/browser"
 	"github.com/raqim/raqim/internal/corpus"
 	"github.com/raqim/raqim/internal/locale"
+	"github.com/raqim/raqim/internal/suggestion"
 	"github.com/raqim/raqim/internal/view"
 )
 
@@ -45,6 +46,9 @@ type DocList struct {
 type docListOwner interface {
 	open(ctx app.Context, id string)
 	deleteDocs(ctx app.Context, ids []string) // the documents chosen, in list order
+	// suggestLayer stores the suggestions of the documents chosen as their
+	// layer of suggestions.
+	suggestLayer(ctx app.Context, ids []string)
 }
 
 // OnInit makes the record of what the chunks hold.
@@ -150,6 +154,10 @@ func (d *DocList) Render() app.UI {
 					app.Button().Class("button danger").DataSet("testid", "delete-chosen").
 						Text(p.T("Delete %s", locale.Text(p.T("%d documents", len(d.checked))))).
 						OnClick(func(ctx app.Context, e app.Event) { d.Owner.deleteDocs(ctx, d.chosen()) }),
+					app.Button().Class("button").DataSet("testid", "suggest-chosen").
+						Title(p.T("Store their suggestions as their layer %s, to score against gold or curate from", suggestion.LayerName)).
+						Text(p.T("Suggest for %s", locale.Text(p.T("%d documents", len(d.checked))))).
+						OnClick(func(ctx app.Context, e app.Event) { d.Owner.suggestLayer(ctx, d.chosen()) }),
 					app.Button().Class("button").DataSet("testid", "choice-clear").Text(p.T("Clear choice")).
 						OnClick(func(ctx app.Context, e app.Event) { d.choose(ctx, nil) }),
 				)

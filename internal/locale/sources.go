@@ -22,4 +22,6 @@ var sourcesArabic = map[string]string{
 	"document %q is not stored": "الوثيقة %q غير مخزَّنة",
 	"document «%s» has a layer named %s that is not a system layer: suggestions are stored as a system layer of that name":                                                                                                                                                                                     "للوثيقة «%s» طبقة باسم %s ليست طبقة نظام: تُخزَّن الاقتراحات طبقةَ نظام بهذا الاسم",
 	"In the background: each document's suggestions, from its text alone and the sources switched on, become its system layer %s, replacing the last ones, as an extractor's would: score them against gold (Score an extractor, in Agreement) or curate from them. Documents kept as a control are left out.": "في الخلفية: تصير اقتراحات كل وثيقة، من نصها وحده والمصادر المشغَّلة، طبقةَ النظام %s لها بدل السابقة، كمخرجات أداة استخراج: قِسها على الطبقة الذهبية («تقييم مستخرِج» في «الاتفاق») أو نقِّح منها. وتُترك وثائق المقارنة.",
+	"Suggest for %s": "اقترح لـ%s",
+	"Store their suggestions as their layer %s, to score against gold or curate from": "خزِّن اقتراحاتها طبقتَها %s، لتُقاس على الطبقة الذهبية أو يُنقَّح منها",
 }
