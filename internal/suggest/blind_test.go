@@ -2,9 +2,10 @@ package suggest
 
 // The held-out sets, testdata/blind*.jsonl: Arabic reports of the conflict
 // in Mali and the Sahel, invented for the project with their gold spans
-// and values (iso of dates, count and kind of casualties), written by an
-// author who read the annotation guidelines and nothing of the rules or
-// the shared articles. No news text is copied.
+// and values (iso of dates, count and kind of casualties), each set
+// written by its own author (an assistant agent given the same brief) who
+// read the annotation guidelines and nothing of the rules, the shared
+// articles or the other sets. No news text is copied.
 //
 // How they were used, so that the figures can be read honestly:
 //   - Set 1 (6 reports, 262 spans) was scored once, before any change:
@@ -22,7 +23,7 @@ package suggest
 //     a bare Hijri year after a Hijri month, a few nouns (ضابط، مرافق،
 //     آخران). From then on set 1 is text the rules were tuned on: it scores
 //     P 0.947, R 0.947 (CASUALTY R 0.863).
-//   - Set 2 (8 reports, 316 spans), written by the same author after those
+//   - Set 2 (8 reports, 316 spans), written by its author after those
 //     changes and blind to set 1, was scored once: rules alone P 0.937,
 //     R 0.896, F1 0.916 (ACTOR 0.853/0.901, PLACE 0.992/0.969, DATE
 //     0.950/0.950, CASUALTY 0.905/0.667); rules + the tagger trained on the
@@ -35,7 +36,7 @@ package suggest
 //     count, unless it names things or times; a count ending before a
 //     preposition: أصيب ثلاثة بجروح; thousands in digits: 20 ألف). From then
 //     on set 2 too is text the rules were tuned on.
-//   - Set 3 (8 reports, 323 spans), written by the same author blind to
+//   - Set 3 (8 reports, 323 spans), written by its author blind to
 //     sets 1 and 2, was scored once after those changes: rules alone
 //     P 0.934, R 0.873, F1 0.902 (ACTOR 0.892/0.917, PLACE 0.957/0.911,
 //     DATE 0.983/0.937, CASUALTY 0.882/0.692); rules + the tagger trained
@@ -50,8 +51,8 @@ package suggest
 //   - Its misses were read in turn (an ordinal as the victim: جُرح ثالث;
 //     مئتي; أهلكوا; a noun the lists lack after a quantifier and من; تاجر;
 //     أقارب; the Mauritanian دجمبر). Set 3 is now tuned on as well.
-//   - Set 4 (8 reports, 315 spans, 71 of them casualties), written by the
-//     same author blind to sets 1–3, was scored once after those changes:
+//   - Set 4 (8 reports, 315 spans, 71 of them casualties), written by its
+//     author blind to sets 1–3, was scored once after those changes:
 //     rules alone P 0.924, R 0.924, F1 0.924 (ACTOR 0.789/0.918, PLACE
 //     0.984/0.968, DATE 0.942/0.942, CASUALTY 0.908/0.831); rules + the
 //     tagger trained on the sample corpus and sets 1–3 P 0.911, R 0.946
