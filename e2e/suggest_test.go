@@ -291,8 +291,20 @@ func TestSuggestLayer(t *testing.T) {
 	run(t, ctx, "store them", chromedp.Click(`[data-testid=suggest-chosen]`, chromedp.ByQuery))
 	waitJS(t, ctx, "stored in one", said("info", "in 1 document, as their layer raqim-suggest."))
 
+	// Another one document chosen instead, from the settings' button: it is
+	// that document's turn (two documents now have the layer).
+	run(t, ctx, "choose another", chromedp.Evaluate(`(() => { const c = document.querySelectorAll('[data-testid=doc-check]'); c[0].click(); c[1].click(); return true })()`, nil))
+	waitJS(t, ctx, "the second chosen", `(() => { const c = document.querySelectorAll('[data-testid=doc-check]'); return !c[0].checked && c[1].checked })()`)
+	run(t, ctx, "store them", chromedp.Click(`[data-testid=suggest-layer]`, chromedp.ByQuery))
+	waitJS(t, ctx, "stored in one again", `[...document.querySelectorAll('[data-testid=message][data-kind=info]')].filter(m => m.textContent.includes('in 1 document, as their layer raqim-suggest.')).length === 2`)
+	run(t, ctx, "open the agreement view", chromedp.Click(`[data-testid=agree-toggle]`, chromedp.ByQuery))
+	waitJS(t, ctx, "two documents have the layer", `(document.querySelector('[data-testid=agree-layer][data-layer=raqim-suggest]')?.closest('label')?.textContent || '').includes('(2 documents')`)
+	run(t, ctx, "close it", chromedp.Click(`[data-testid=agree-toggle]`, chromedp.ByQuery))
+	run(t, ctx, "settings again", chromedp.Click(`[data-testid=dataset-settings-toggle]`, chromedp.ByQuery))
+	waitJS(t, ctx, "the settings", `!!document.querySelector('[data-testid=suggest-layer]')`)
+
 	// None chosen: every document.
-	run(t, ctx, "choose none", chromedp.Evaluate(`document.querySelectorAll('[data-testid=doc-check]')[0].click()`, nil))
+	run(t, ctx, "choose none", chromedp.Evaluate(`document.querySelectorAll('[data-testid=doc-check]')[1].click()`, nil))
 	waitJS(t, ctx, "the button for every document", `document.querySelector('[data-testid=suggest-layer]')?.textContent.includes('every document')`)
 	run(t, ctx, "store them", chromedp.Click(`[data-testid=suggest-layer]`, chromedp.ByQuery))
 	waitJS(t, ctx, "stored in all", said("info", js("in %d documents, as their layer raqim-suggest.", docs)))

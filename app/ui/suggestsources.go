@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strconv"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raqim/raqim/internal/locale"
 	"github.com/raqim/raqim/internal/suggest"
@@ -65,10 +63,11 @@ func (s *SuggestSources) Render() app.UI {
 	if len(s.picked) > 0 {
 		scope = p.T("Store the suggestions of the documents chosen in the list (%d) as a layer", len(s.picked))
 	}
-	docs := s.picked
 	rows = append(rows,
+		// The documents are read at the click: go-app keeps the handler of
+		// the first render, and the choice changes after it.
 		app.Button().Class("button").DataSet("testid", "suggest-layer").Disabled(s.Busy).Text(scope).
-			OnClick(func(ctx app.Context, e app.Event) { s.Owner.suggestLayer(ctx, docs) }, app.EventScope(strconv.Itoa(len(docs)))),
+			OnClick(func(ctx app.Context, e app.Event) { s.Owner.suggestLayer(ctx, s.picked) }),
 		app.P().Class("hint").Text(p.T("In the background: each document's suggestions, from its text alone and the sources switched on, become its system layer %s, replacing the last ones, as an extractor's would: score them against gold (Score an extractor, in Agreement) or curate from them. Documents kept as a control are left out.", suggestion.LayerName)),
 	)
 	return app.Div().Class("suggest-sources").DataSet("testid", "suggest-sources").Body(rows...)
