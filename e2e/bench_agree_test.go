@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -65,6 +66,23 @@ func writeLayers(b *testing.B) (dir string) {
 	return dir
 }
 
+// openWithTexts opens the app from the bundle in a new browser, with script
+// (when not empty) run in every document first, and imports the texts
+// writeLayers wrote in dir; it returns once they are stored.
+func openWithTexts(b *testing.B, dir, script string) context.Context {
+	b.Helper()
+	srv := serveDir(b, dist, "/", "")
+	ctx, _ := newBrowser(b)
+	if script != "" {
+		newDocScript(b, ctx, script)
+	}
+	run(b, ctx, "open the app", chromedp.Navigate(srv.URL))
+	waitJS(b, ctx, "the app", `!!document.querySelector('input[data-testid=import]')`)
+	run(b, ctx, "import the texts", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{filepath.Join(dir, "texts.jsonl")}, chromedp.ByQuery))
+	waitPage(b, ctx, 600*time.Second, "the texts stored", js(`document.querySelector('[data-testid=save-state]')?.dataset.state === 'saved' && (document.querySelector('[data-testid=doc-list] h2')?.textContent || '').includes('(%d)')`, corpusDocs+6))
+	return ctx
+}
+
 // BenchmarkBrowserAgreement measures the agreement of two annotators' layers
 // of 2,000 documents, 50,000 spans each, in the browser: from the click
 // that opens the agreement view to its figures shown (the worker surveys
@@ -74,13 +92,7 @@ func BenchmarkBrowserAgreement(b *testing.B) {
 	var out report
 	defer out.flush(b)
 	dir := writeLayers(b)
-	srv := serveDir(b, dist, "/", "")
-	ctx, _ := newBrowser(b)
-	newDocScript(b, ctx, stateScript)
-	run(b, ctx, "open the app", chromedp.Navigate(srv.URL))
-	waitJS(b, ctx, "the app", `!!document.querySelector('input[data-testid=import]')`)
-	run(b, ctx, "import the texts", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{filepath.Join(dir, "texts.jsonl")}, chromedp.ByQuery))
-	waitPage(b, ctx, 600*time.Second, "the texts stored", js(`document.querySelector('[data-testid=save-state]')?.dataset.state === 'saved' && (document.querySelector('[data-testid=doc-list] h2')?.textContent || '').includes('(%d)')`, corpusDocs+6))
+	ctx := openWithTexts(b, dir, stateScript)
 	for _, f := range []string{"a.jsonl", "b.jsonl"} {
 		run(b, ctx, "import "+f, chromedp.SetUploadFiles(`input[data-testid=import]`, []string{filepath.Join(dir, f)}, chromedp.ByQuery))
 		waitPage(b, ctx, 600*time.Second, f+" stored as a layer", said("info", f+": 2000 documents stored already now have the layer"))
@@ -132,13 +144,7 @@ func BenchmarkBrowserAgreement(b *testing.B) {
 func BenchmarkBrowserSuggestLayer(b *testing.B) {
 	var out report
 	defer out.flush(b)
-	dir := writeLayers(b)
-	srv := serveDir(b, dist, "/", "")
-	ctx, _ := newBrowser(b)
-	run(b, ctx, "open the app", chromedp.Navigate(srv.URL))
-	waitJS(b, ctx, "the app", `!!document.querySelector('input[data-testid=import]')`)
-	run(b, ctx, "import the texts", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{filepath.Join(dir, "texts.jsonl")}, chromedp.ByQuery))
-	waitPage(b, ctx, 600*time.Second, "the texts stored", js(`document.querySelector('[data-testid=save-state]')?.dataset.state === 'saved' && (document.querySelector('[data-testid=doc-list] h2')?.textContent || '').includes('(%d)')`, corpusDocs+6))
+	ctx := openWithTexts(b, writeLayers(b), "")
 	run(b, ctx, "settings", chromedp.Click(`[data-testid=dataset-settings-toggle]`, chromedp.ByQuery))
 	waitJS(b, ctx, "the button", `!!document.querySelector('[data-testid=suggest-layer]')`)
 	time.Sleep(time.Second) // past the work the last step left
