@@ -77,7 +77,9 @@ func openWithTexts(b *testing.B, dir, script string) context.Context {
 		newDocScript(b, ctx, script)
 	}
 	run(b, ctx, "open the app", chromedp.Navigate(srv.URL))
-	waitJS(b, ctx, "the app", `!!document.querySelector('input[data-testid=import]')`)
+	// The sample corpus listed, as startApp waits: before, the list could
+	// still be drawn again, and the import input with it.
+	waitJS(b, ctx, "the app", `document.querySelectorAll('[data-testid=doc]').length >= 5`)
 	run(b, ctx, "import the texts", chromedp.SetUploadFiles(`input[data-testid=import]`, []string{filepath.Join(dir, "texts.jsonl")}, chromedp.ByQuery))
 	waitPage(b, ctx, 600*time.Second, "the texts stored", js(`document.querySelector('[data-testid=save-state]')?.dataset.state === 'saved' && (document.querySelector('[data-testid=doc-list] h2')?.textContent || '').includes('(%d)')`, corpusDocs+6))
 	return ctx
