@@ -36,22 +36,25 @@ $(WASM): $(GOSRC) build/wasm.mod
 
 # The browser app links go-app without its server side: build/go-app is a
 # copy of go-app's module whose http.go is wasm/goapp/http.go.in (a stand-in
-# Handler) and whose LocalDir has no file server, so that net/http and what
-# it pulls in stay out of app.wasm; build/wasm.mod is go.mod pointing go-app
-# there. A go-app whose files no longer match fails the build.
+# Handler), whose LocalDir has no file server, and whose route.go is
+# wasm/goapp/route.go.in (routes by path only), so that net/http and regexp
+# and what they pull in stay out of app.wasm; build/wasm.mod is go.mod
+# pointing go-app there. A go-app whose files no longer match fails the
+# build.
 GOAPP := github.com/maxence-charriere/go-app/v10
-build/wasm.mod: go.mod go.sum wasm/goapp/http.go.in Makefile
+build/wasm.mod: go.mod go.sum wasm/goapp/http.go.in wasm/goapp/route.go.in Makefile
 	@rm -rf build/go-app && mkdir -p build/go-app
 	@src=$$($(GO) mod download -json $(GOAPP) | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$$/\1/p'); \
 		test -d "$$src/pkg/app" || { echo "build/wasm.mod: no source of $(GOAPP)"; exit 1; }; \
 		cp -r "$$src/go.mod" "$$src/go.sum" "$$src/LICENSE" "$$src/pkg" build/go-app/
 	@chmod -R u+w build/go-app
 	cp wasm/goapp/http.go.in build/go-app/pkg/app/http.go
+	cp wasm/goapp/route.go.in build/go-app/pkg/app/route.go
 	sed -i -e '/^\t"net\/http"$$/d' -e '/Handler: *http\.FileServer/d' -e '/^\thttp\.Handler$$/d' build/go-app/pkg/app/resource.go
 	cp go.sum build/wasm.sum
 	{ cat go.mod; echo 'replace $(GOAPP) => ./build/go-app'; } > build/wasm.mod
-	@! GOOS=js GOARCH=wasm $(GO) list -modfile=build/wasm.mod -deps ./wasm | grep -qx net/http \
-		|| { rm build/wasm.mod; echo "build/wasm.mod: net/http is still in the browser build (go-app's files changed?)"; exit 1; }
+	@! GOOS=js GOARCH=wasm $(GO) list -modfile=build/wasm.mod -deps ./wasm | grep -qxE 'net/http|regexp' \
+		|| { rm build/wasm.mod; echo "build/wasm.mod: net/http or regexp is still in the browser build (go-app's files changed?)"; exit 1; }
 $(WORKER): $(GOSRC)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm/worker
 
