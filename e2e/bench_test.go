@@ -154,11 +154,21 @@ type pageMem struct {
 	pid      int64   // the page's renderer process
 }
 
-// rssPeaks samples the RSS of every renderer process every 100 ms until
-// stop is called, and returns each one's largest, in MB, by pid.
+// rssPeaks is memPeaks' RSS peaks.
 func rssPeaks(ctx context.Context) (stop func() map[int64]float64) {
+	peaks := memPeaks(ctx)
+	return func() map[int64]float64 {
+		rss, _ := peaks()
+		return rss
+	}
+}
+
+// memPeaks samples the resident and proportional set sizes of every
+// renderer process every 100 ms until stop, which returns each one's peaks
+// in MB, by pid.
+func memPeaks(ctx context.Context) (stop func() (rss, pss map[int64]float64)) {
 	c := chromedp.FromContext(ctx)
-	peaks := make(map[int64]float64)
+	rss, pss := make(map[int64]float64), make(map[int64]float64)
 	done, quit := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(done)
@@ -169,9 +179,8 @@ func rssPeaks(ctx context.Context) (stop func() map[int64]float64) {
 					if p.Type != "renderer" {
 						continue
 					}
-					if rss, _ := procMem(p.ID); rss > peaks[p.ID] {
-						peaks[p.ID] = rss
-					}
+					r, ps := procMem(p.ID)
+					rss[p.ID], pss[p.ID] = max(rss[p.ID], r), max(pss[p.ID], ps)
 				}
 			}
 			select {
@@ -181,10 +190,10 @@ func rssPeaks(ctx context.Context) (stop func() map[int64]float64) {
 			}
 		}
 	}()
-	return func() map[int64]float64 {
+	return func() (map[int64]float64, map[int64]float64) {
 		close(quit)
 		<-done
-		return peaks
+		return rss, pss
 	}
 }
 

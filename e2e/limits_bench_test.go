@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strconv"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -29,11 +30,15 @@ func BenchmarkBrowserLimits(b *testing.B) {
 
 	// The longest document.
 	para := []rune(strings.Repeat("أعلنت القوات المسلحة أن قافلة تعرضت لكمين قرب بلدة في ولاية كاي. ", 20) + "\n")
-	text := make([]rune, 0, corpus.MaxRunes)
-	for len(text) < corpus.MaxRunes {
+	n := corpus.MaxRunes
+	if v, err := strconv.Atoi(os.Getenv("RAQIM_LONGEST")); err == nil && v > 0 && v < n {
+		n = v // a shorter document, to see how memory follows length
+	}
+	text := make([]rune, 0, n)
+	for len(text) < n {
 		text = append(text, para...)
 	}
-	text = text[:corpus.MaxRunes]
+	text = text[:n]
 	var spans []map[string]any
 	for _, w := range wordsOf(text) {
 		if w.s >= len(spans)*40 && w.e <= len(text) {
@@ -76,7 +81,7 @@ func BenchmarkBrowserLimits(b *testing.B) {
 		// first, then the document.
 		run(b, ctx, "reload", chromedp.Reload())
 		evalFor(b, ctx, 300*time.Second, "the document again", js(`__peerbench.waitFor(%d, 295000)`, len(spans)), nil)
-		stop := rssPeaks(ctx)
+		stop := memPeaks(ctx)
 		t0 := time.Now()
 		openDoc(b, ctx, firstSampleTitleB(b, ctx))
 		openDoc(b, ctx, "longest")
@@ -91,11 +96,12 @@ func BenchmarkBrowserLimits(b *testing.B) {
 			requestAnimationFrame(step);
 		})`, &frames)
 		evalFor(b, ctx, 60*time.Second, "an idle page", `__peerbench.waitIdle(300, 20000)`, nil)
-		peaks := stop()
+		peaks, pssPeaks := stop()
 		m := memory(b, ctx)
-		out.add("BenchmarkBrowserLimits: a document of %d code points and %d spans: a sample document then it opened in %v; scrolled top to bottom at 200 px a frame (%d frames): peak renderer RSS %.0f MB, at idle %.0f MB (wasm memory %.0f MB, %.0f DOM nodes)",
-			len(text), len(spans), opened.Round(time.Millisecond), frames, peaks[m.pid], m.rssMB, m.wasmMB, m.nodes)
+		out.add("BenchmarkBrowserLimits: a document of %d code points and %d spans: a sample document then it opened in %v; scrolled top to bottom at 200 px a frame (%d frames): peak renderer RSS %.0f MB (PSS %.0f), at idle %.0f MB (PSS %.0f; wasm memory %.0f MB, %.0f DOM nodes)",
+			len(text), len(spans), opened.Round(time.Millisecond), frames, peaks[m.pid], pssPeaks[m.pid], m.rssMB, m.pssMB, m.wasmMB, m.nodes)
 		b.ReportMetric(peaks[m.pid], "longest-peak-rss-MB")
+		b.ReportMetric(pssPeaks[m.pid], "longest-peak-pss-MB")
 	})
 	b.Run("import100MB", func(b *testing.B) {
 		ctx, _ := newBrowser(b)
@@ -103,17 +109,18 @@ func BenchmarkBrowserLimits(b *testing.B) {
 		newDocScript(b, ctx, wasmScript)
 		run(b, ctx, "the app", chromedp.Navigate(srv.URL))
 		evalFor(b, ctx, 120*time.Second, "the sample corpus", `new Promise((ok) => { const p = () => document.querySelectorAll('[data-testid=doc]').length >= 6 ? ok(true) : setTimeout(p, 50); p(); })`, nil)
-		stop := rssPeaks(ctx)
+		stop := memPeaks(ctx)
 		t0 := time.Now()
 		run(b, ctx, "open the file", chromedp.Navigate(srv.URL+"?open=%2Fdata%2Fbig.jsonl"))
 		waitPage(b, ctx, 1800*time.Second, "every document stored",
 			js(`document.querySelector('[data-testid=save-state]')?.dataset.state === 'saved' && (document.querySelector('[data-testid=doc-list] h2')?.textContent || '').includes('(%d)')`, docs+6))
 		took := time.Since(t0)
-		peaks := stop()
+		peaks, pssPeaks := stop()
 		m := memory(b, ctx)
-		out.add("  a span JSONL file of %.0f MB, %d documents, %d spans: stored in %v; peak renderer RSS %.0f MB (the page and its workers), at idle %.0f MB",
-			size, docs, docs*len(baseSpans), took.Round(time.Second), peaks[m.pid], m.rssMB)
+		out.add("  a span JSONL file of %.0f MB, %d documents, %d spans: stored in %v; peak renderer RSS %.0f MB (PSS %.0f; the page and its workers), at idle %.0f MB (PSS %.0f)",
+			size, docs, docs*len(baseSpans), took.Round(time.Second), peaks[m.pid], pssPeaks[m.pid], m.rssMB, m.pssMB)
 		b.ReportMetric(peaks[m.pid], "import100-peak-rss-MB")
+		b.ReportMetric(pssPeaks[m.pid], "import100-peak-pss-MB")
 
 		// A 100 MB .txt: refused by its size, before it is read.
 		t0 = time.Now()
