@@ -53,9 +53,18 @@ func TestPeerBenchContract(t *testing.T) {
 	if !found {
 		t.Fatalf("the added span [%d,%d) ACTOR is not rendered", c.Add[0], c.Add[1])
 	}
-	// A second visit with the same URL imports nothing new (same content).
+	// Once stored, ?open= leaves the address: a reload reopens the
+	// document from storage, and a second visit with the same URL imports
+	// nothing new (same content).
 	waitSaved(t, ctx)
+	var search string
+	eval(t, ctx, `location.search`, &search)
+	if search != "" {
+		t.Errorf("the address still has %q once the file is stored", search)
+	}
 	run(t, ctx, "reload", chromedp.Reload())
+	eval(t, ctx, `__peerbench.waitFor(51, 30000)`, &ready)
+	run(t, ctx, "visit the same URL again", chromedp.Navigate(srv.URL+"?open=%2Fdata%2Fcase-3k-50.jsonl"))
 	eval(t, ctx, `__peerbench.waitFor(51, 30000)`, &ready)
 	if n := docCount(t, ctx); n != 1 {
 		t.Fatalf("%d documents after a second ?open= of the same file", n)

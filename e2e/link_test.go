@@ -70,3 +70,27 @@ func listedNow(t *testing.T, ctx context.Context, title string) bool {
 	eval(t, ctx, listed(title), &ok)
 	return ok
 }
+
+// TestOpenLinkReloadKeepsView opens a link's file of two documents, moves to
+// the second and reloads: once the file is stored, ?open= has left the
+// address, so the reload shows the second document again, from storage,
+// instead of importing the file again and going back to its first.
+func TestOpenLinkReloadKeepsView(t *testing.T) {
+	dir := t.TempDir()
+	writeDocs(t, dir, "pair.jsonl", "first", "second")
+	srv := serveMounts(t, dist, "/", "", map[string]string{"/data/": dir})
+	ctx, _ := newBrowser(t)
+	run(t, ctx, "open the link", chromedp.Navigate(srv.URL+"?open="+url.QueryEscape("/data/pair.jsonl")))
+	waitJS(t, ctx, "its first document", `document.querySelector('.doc-head h1')?.textContent === 'first'`)
+	waitSaved(t, ctx)
+	waitJS(t, ctx, "?open= gone from the address", `location.search === ''`)
+	openDoc(t, ctx, "second")
+	waitSaved(t, ctx)
+	run(t, ctx, "reload", chromedp.Reload())
+	waitJS(t, ctx, "the second document after the reload", `document.querySelector('.doc-head h1')?.textContent === 'second' && !!document.querySelector('[data-testid=document]')`)
+	var docs int
+	eval(t, ctx, `document.querySelectorAll('[data-testid=doc]').length`, &docs)
+	if docs != 2 { // a first visit by a link stores no sample corpus
+		t.Errorf("%d documents listed after the reload, want the link's 2", docs)
+	}
+}

@@ -111,3 +111,16 @@ func SameSite(raw string) (href string, ok bool) {
 	}
 	return u.Get("href").String(), true
 }
+
+// DropQuery takes the query parameter name out of the page's address,
+// without a navigation or a history entry: a reload then does not act on
+// it again.
+func DropQuery(name string) {
+	w := app.Window()
+	u := w.Get("URL").New(w.Get("location").Get("href"))
+	if !u.Get("searchParams").Call("has", name).Bool() {
+		return
+	}
+	u.Get("searchParams").Call("delete", name)
+	w.Get("history").Call("replaceState", w.Get("history").Get("state"), "", u.Get("href"))
+}

@@ -262,7 +262,7 @@ func (s *Shell) start(ctx app.Context, openURL string) {
 			s.importURL(ctx, openURL)
 		case len(sums) == 0 && !seeded:
 			ctx.LocalStorage().Set(prefSeeded, true)
-			s.importDocs(ctx, s.loc.T("sample corpus"), sample.Documents(), true)
+			s.importDocs(ctx, s.loc.T("sample corpus"), sample.Documents(), true, nil)
 		case open != "":
 			s.open(ctx, open)
 		default:
@@ -452,8 +452,8 @@ func (s *Shell) replaceSummary(sum corpus.Summary) {
 }
 
 // importDocs stores documents given in memory (the sample corpus, a URL)
-// and opens the first.
-func (s *Shell) importDocs(ctx app.Context, source string, docs []corpus.Document, openFirst bool) {
+// and opens the first; stored, when not nil, is called once they are.
+func (s *Shell) importDocs(ctx app.Context, source string, docs []corpus.Document, openFirst bool, stored func()) {
 	st, known := s.st, s.known()
 	s.do(func() {
 		added, skipped, first, err := known.Add(st, docs)
@@ -465,6 +465,9 @@ func (s *Shell) importDocs(ctx app.Context, source string, docs []corpus.Documen
 			if err != nil {
 				s.fail("%s: nothing was imported: %v", source, err)
 				return
+			}
+			if stored != nil {
+				stored()
 			}
 			s.sums = sums
 			s.note("info", job.Imported(s.loc, source, len(added), skipped))
@@ -531,15 +534,20 @@ func (s *Shell) importURL(ctx app.Context, raw string) {
 				s.saving.Begin()
 				ctx.Defer(func(ctx app.Context) {
 					s.do(func() { browser.WhenIdle(2 * time.Second) })
-					s.importDocs(ctx, name, docs, false)
+					s.importDocs(ctx, name, docs, false, urlImported)
 					s.do(func() { ctx.Dispatch(func(app.Context) { s.saving.End(nil) }) })
 				})
 				return
 			}
-			s.importDocs(ctx, name, docs, true)
+			s.importDocs(ctx, name, docs, true, urlImported)
 		})
 	})
 }
+
+// urlImported is called once the file of ?open= is stored: the parameter
+// leaves the page's address, so that a reload reopens the last view
+// rather than fetching and importing the file again.
+func urlImported() { browser.DropQuery("open") }
 
 // titleOf returns the title of the listed document id, or id.
 func (s *Shell) titleOf(id string) string {

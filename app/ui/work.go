@@ -227,6 +227,9 @@ func (s *Shell) importURLInWorker(ctx app.Context, file app.Value) {
 		if r.Error != "" {
 			return
 		}
+		if len(r.Held) == 0 {
+			urlImported()
+		}
 		s.sums = sums
 		if r.Stored > 0 {
 			s.toTabs(tabMessage{Kind: "list"})
