@@ -48,11 +48,16 @@ func BenchmarkBrowserLimits(b *testing.B) {
 	line, _ := json.Marshal(map[string]any{"id": "longest", "text": string(text), "spans": spans, "meta": map[string]any{"title": "longest"}})
 	os.WriteFile(filepath.Join(dir, "longest.jsonl"), append(line, '\n'), 0o644)
 
-	// About 100 MB of span JSONL.
+	// About 100 MB of span JSONL; RAQIM_IMPORT_MB sets another size, to
+	// see whether an import's peak follows the file's size.
+	importMB := 100
+	if v, err := strconv.Atoi(os.Getenv("RAQIM_IMPORT_MB")); err == nil && v > 0 && v < 256 {
+		importMB = v
+	}
 	base, baseSpans := corpusBase(b)
 	var buf bytes.Buffer
 	docs := 0
-	for buf.Len() < 100<<20 {
+	for buf.Len() < importMB<<20 {
 		docs++
 		prefix := fmt.Sprintf("وثيقة %d\n", docs)
 		shift := len([]rune(prefix))
