@@ -3,6 +3,7 @@
 package webapi
 
 import (
+	"fmt"
 	"io"
 	"syscall/js"
 )
@@ -19,33 +20,71 @@ func ReadBlob(blob js.Value) ([]byte, error) {
 	return data, nil
 }
 
-// BlobReader reads a Blob (or File) from its start, 256 KiB at a time, so
-// that a large file is never whole in memory. Reads block.
+// BlobReader reads a Blob (or File) from its start, at most 256 KiB at a
+// time into one buffer it reuses, so that a large file is never whole in
+// memory, not even as garbage waiting for the browser's collector. Reads
+// block.
 func BlobReader(blob js.Value) io.Reader {
-	return &blobReader{blob: blob, size: blob.Get("size").Int()}
+	return &blobReader{blob: blob}
 }
 
+// chunk is the most a blobReader reads at a time.
+const chunk = 256 << 10
+
+// A blobReader reads its Blob's stream with a reader that fills a buffer
+// of ours (a BYOB reader), which hands the same memory back after each
+// read: reading a Blob slice by slice instead (Blob.arrayBuffer) leaves
+// each slice's bytes to the browser's collector, which in a worker may not
+// run before the whole file has been read.
 type blobReader struct {
-	blob      js.Value
-	off, size int
-	buf       []byte
+	blob   js.Value
+	reader js.Value // the stream's reader, once the first read starts it
+	into   js.Value // the ArrayBuffer the next read fills
+	buf    []byte   // the Go copy of the last read
+	data   []byte   // what of buf is not yet handed out
+	done   bool
 }
 
 func (r *blobReader) Read(p []byte) (int, error) {
-	if len(r.buf) == 0 {
-		if r.off >= r.size {
-			return 0, io.EOF
-		}
-		end := min(r.off+256<<10, r.size)
-		data, err := ReadBlob(r.blob.Call("slice", r.off, end))
-		if err != nil {
+	if len(r.data) == 0 {
+		if err := r.fill(); err != nil {
 			return 0, err
 		}
-		r.off, r.buf = end, data
 	}
-	n := copy(p, r.buf)
-	r.buf = r.buf[n:]
+	n := copy(p, r.data)
+	r.data = r.data[n:]
 	return n, nil
+}
+
+// fill reads the stream's next bytes into r.data.
+func (r *blobReader) fill() (err error) {
+	if r.done {
+		return io.EOF
+	}
+	defer func() {
+		if e := recover(); e != nil { // a JS exception: a stream that cannot be read
+			err = fmt.Errorf("%v", e)
+		}
+	}()
+	if r.reader.IsUndefined() {
+		r.reader = r.blob.Call("stream").Call("getReader", map[string]any{"mode": "byob"})
+		r.into = js.Global().Get("ArrayBuffer").New(chunk)
+		r.buf = make([]byte, chunk)
+	}
+	for len(r.data) == 0 {
+		res, err := Await(r.reader.Call("read", js.Global().Get("Uint8Array").New(r.into)))
+		if err != nil {
+			return err
+		}
+		if res.Get("done").Bool() {
+			r.done = true
+			return io.EOF
+		}
+		v := res.Get("value")
+		r.into = v.Get("buffer") // the same memory, handed back
+		r.data = r.buf[:js.CopyBytesToGo(r.buf, v)]
+	}
+	return nil
 }
 
 // BlobWriter collects what is written in Blobs of 256 KiB, so that a large
