@@ -2,13 +2,17 @@
 
 package main
 
-// workerJS is the service worker. It differs from go-app's default in three
+// workerJS is the service worker. It differs from go-app's default in four
 // ways: the app shell is cached under its directory URL ("/" or "/base/"),
 // and every navigation (with any query, such as ?open=) is answered with
 // that cached shell, so a reload works offline under a sub-path too;
-// redirected responses are stored as plain ones; and only GET requests of
-// this origin are handled, each answered with the page's
-// Content-Security-Policy.
+// redirected responses are stored as plain ones; every response is stored
+// with the page's Content-Security-Policy, and the worker answers only
+// GET requests of this origin for what it stored, straight from the cache;
+// the browser fetches anything else itself. A response rewritten as it
+// is answered would pass its body through the worker's JavaScript, where
+// its chunks wait for the worker's collector: each background worker's
+// start (worker.wasm, 8 MB) and a large ?open= file did.
 const workerJS = `const cacheName = "app-" + "{{.Version}}";
 const shellURL = "{{.Shell}}";
 const resourcesToCache = {{.ResourcesToCache}}.map((u) => (u === shellURL.replace(/\/$/, "") || u === "/" ? shellURL : u));
@@ -19,7 +23,7 @@ self.addEventListener("install", (event) => {
     await Promise.all(resourcesToCache.map(async (url) => {
       const resp = await fetch(url, { cache: "no-cache" });
       if (!resp.ok) throw new Error("caching " + url + ": " + resp.status);
-      await cache.put(url, resp.redirected ? new Response(await resp.blob(), { headers: resp.headers }) : resp);
+      await cache.put(url, withPolicy(resp, await resp.blob()));
     }));
     await self.skipWaiting();
   })());
@@ -35,25 +39,30 @@ self.addEventListener("activate", (event) => {
 });
 
 // Every response this worker answers carries the page's policy, whatever
-// the server sent (the bundle's HTML carries it too, in a meta element).
+// the server sent (the bundle's HTML carries it too, in a meta element):
+// it is stored with it.
 const csp = "{{.CSP}}";
-const withPolicy = (resp) => {
-  if (!resp || resp.type === "opaque" || resp.type === "opaqueredirect") return resp;
+const withPolicy = (resp, body) => {
   const headers = new Headers(resp.headers);
   headers.set("Content-Security-Policy", csp);
-  return new Response(resp.body, { status: resp.status, statusText: resp.statusText, headers });
+  return new Response(body, { status: resp.status, statusText: resp.statusText, headers });
 };
+
+const stored = new Set(resourcesToCache.map((u) => new URL(u, self.location).href));
 
 self.addEventListener("fetch", (event) => {
   const req = event.request;
-  if (req.method !== "GET" || new URL(req.url).origin !== self.location.origin) return;
+  const url = new URL(req.url);
+  if (req.method !== "GET" || url.origin !== self.location.origin) return;
+  const shell = req.mode === "navigate";
+  url.search = url.hash = "";
+  if (!shell && !stored.has(url.href)) return;
   event.respondWith((async () => {
     const cache = await caches.open(cacheName);
-    if (req.mode === "navigate") {
-      const shell = await cache.match(shellURL);
-      if (shell) return withPolicy(shell);
-    }
-    return withPolicy((await cache.match(req)) || (await fetch(req)));
+    const cached = await cache.match(shell ? shellURL : req);
+    if (cached) return cached;
+    const resp = await fetch(req); // not stored after all: evicted
+    return withPolicy(resp, resp.body);
   })());
 });
 `
