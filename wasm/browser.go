@@ -5,16 +5,16 @@ package main
 import (
 	"runtime/debug"
 
-	"github.com/google/uuid"
+	"github.com/raqim/raqim/app/webapi"
 )
 
 // tune sets the browser app up: it keeps a small heap (documents load
 // lazily), and collecting less often keeps collections out of the key
-// handlers that draw edits; span IDs take their randomness 16 at a time.
+// handlers that draw edits; span IDs take their randomness in batches.
 func tune() {
 	debug.SetGCPercent(400)
 	debug.SetMemoryLimit(40 << 20)
-	uuid.EnableRandPool()
+	webapi.BatchUUIDRandomness()
 }
 
 // native does nothing in the browser: app.RunWhenOnBrowser never returns.

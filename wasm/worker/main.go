@@ -26,6 +26,7 @@ import (
 
 func main() {
 	debug.SetGCPercent(25) // the worker's heap counts in the page's process
+	webapi.BatchUUIDRandomness()
 	self := js.Global()
 	self.Set("onmessage", js.FuncOf(func(this js.Value, args []js.Value) any {
 		m := args[0].Get("data")
