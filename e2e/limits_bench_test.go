@@ -100,19 +100,25 @@ func BenchmarkBrowserLimits(b *testing.B) {
 			const step = () => { el.scrollTop += 200; n++; if (el.scrollTop + el.clientHeight >= el.scrollHeight - 2) resolve(n); else requestAnimationFrame(step); };
 			requestAnimationFrame(step);
 		})`, &frames)
+		var end int
+		eval(b, ctx, `Math.max(...[...document.querySelectorAll('[data-testid=document] .block')].map((e) => +e.dataset.end))`, &end)
+		if frames < 100 || end != len(text) {
+			b.Fatalf("the scroll stopped after %d frames, the last block drawn ending at %d of %d code points", frames, end, len(text))
+		}
 		evalFor(b, ctx, 60*time.Second, "an idle page", `__peerbench.waitIdle(300, 20000)`, nil)
-		peaks, pssPeaks := stop()
+		peaks := stop()
 		pid := largest(peaks)
-		idle, idlePSS := procMem(pid)
+		idle := procMem(pid)
 		rest := settle(pid)
 		m := memory(b, ctx)
 		if m.pid != pid {
 			b.Fatalf("the page's renderer is %d, the largest %d", m.pid, pid)
 		}
-		out.add("BenchmarkBrowserLimits: a document of %d code points and %d spans: a sample document then it opened in %v; scrolled top to bottom at 200 px a frame (%d frames): peak renderer RSS %.0f MB (PSS %.0f), %.0f MB (PSS %.0f) once idle, at rest %.0f MB (PSS %.0f, after %v; wasm memory %.0f MB, %.0f DOM nodes)",
-			len(text), len(spans), opened.Round(time.Millisecond), frames, peaks[pid], pssPeaks[pid], idle, idlePSS, rest.rss, rest.pss, rest.after, m.wasmMB, m.nodes)
-		b.ReportMetric(peaks[pid], "longest-peak-rss-MB")
-		b.ReportMetric(pssPeaks[pid], "longest-peak-pss-MB")
+		out.add("BenchmarkBrowserLimits: a document of %d code points and %d spans: a sample document then it opened in %v; scrolled top to bottom at 200 px a frame (%d frames): peak renderer %v, %v once idle, at rest %v (after %v; wasm memory %.0f MB, %.0f DOM nodes)",
+			len(text), len(spans), opened.Round(time.Millisecond), frames, peaks[pid], idle, rest.mem, rest.after, m.wasmMB, m.nodes)
+		b.ReportMetric(peaks[pid].rss, "longest-peak-rss-MB")
+		b.ReportMetric(peaks[pid].pss, "longest-peak-pss-MB")
+		b.ReportMetric(peaks[pid].pmf, "longest-peak-pmf-MB")
 		b.ReportMetric(rest.rss, "longest-rest-rss-MB")
 	})
 	b.Run("import100MB", func(b *testing.B) {
@@ -127,14 +133,15 @@ func BenchmarkBrowserLimits(b *testing.B) {
 		waitPage(b, ctx, 1800*time.Second, "every document stored",
 			js(`document.querySelector('[data-testid=save-state]')?.dataset.state === 'saved' && (document.querySelector('[data-testid=doc-list] h2')?.textContent || '').includes('(%d)')`, docs+6))
 		took := time.Since(t0)
-		peaks, pssPeaks := stop()
+		peaks := stop()
 		pid := largest(peaks)
-		idle, idlePSS := procMem(pid)
+		idle := procMem(pid)
 		rest := settle(pid)
-		out.add("  a span JSONL file of %.0f MB, %d documents, %d spans: stored in %v; peak renderer RSS %.0f MB (PSS %.0f; the page and its workers), %.0f MB (PSS %.0f) once stored, at rest %.0f MB (PSS %.0f, after %v)",
-			size, docs, docs*len(baseSpans), took.Round(time.Second), peaks[pid], pssPeaks[pid], idle, idlePSS, rest.rss, rest.pss, rest.after)
-		b.ReportMetric(peaks[pid], "import100-peak-rss-MB")
-		b.ReportMetric(pssPeaks[pid], "import100-peak-pss-MB")
+		out.add("  a span JSONL file of %.0f MB, %d documents, %d spans: stored in %v; peak renderer %v (the page and its workers), %v once stored, at rest %v (after %v)",
+			size, docs, docs*len(baseSpans), took.Round(time.Second), peaks[pid], idle, rest.mem, rest.after)
+		b.ReportMetric(peaks[pid].rss, "import100-peak-rss-MB")
+		b.ReportMetric(peaks[pid].pss, "import100-peak-pss-MB")
+		b.ReportMetric(peaks[pid].pmf, "import100-peak-pmf-MB")
 		b.ReportMetric(rest.rss, "import100-rest-rss-MB")
 
 		// A 100 MB .txt: refused by its size, before it is read.
@@ -152,12 +159,12 @@ func firstSampleTitleB(b testing.TB, ctx context.Context) string {
 	return title
 }
 
-// largest returns the pid of the largest of peaks: the page's renderer
-// (the others hold the service worker, about 70 MB).
-func largest(peaks map[int64]float64) int64 {
+// largest returns the pid of the renderer with the largest RSS peak: the
+// page's (the others hold the service worker, about 70 MB).
+func largest(peaks map[int64]mem) int64 {
 	var pid int64
-	for id, v := range peaks {
-		if pid == 0 || v > peaks[pid] {
+	for id, m := range peaks {
+		if pid == 0 || m.rss > peaks[pid].rss {
 			pid = id
 		}
 	}
@@ -166,8 +173,8 @@ func largest(peaks map[int64]float64) int64 {
 
 // rest is a renderer's memory 20 s after the page went idle.
 type rest struct {
-	rss, pss float64
-	after    time.Duration
+	mem
+	after time.Duration
 }
 
 // settle samples a renderer's memory every second for 20 s once the page
@@ -177,9 +184,9 @@ type rest struct {
 func settle(pid int64) rest {
 	t0 := time.Now()
 	for {
-		r, p := procMem(pid)
+		m := procMem(pid)
 		if time.Since(t0) >= 20*time.Second {
-			return rest{rss: r, pss: p, after: time.Since(t0).Round(time.Second)}
+			return rest{mem: m, after: time.Since(t0).Round(time.Second)}
 		}
 		time.Sleep(time.Second)
 	}
