@@ -61,8 +61,11 @@ func TestContentSecurityPolicy(t *testing.T) {
 		t.Errorf("the app broke its own policy: %v", violations)
 	}
 
-	// Every response the service worker answers carries the policy.
-	for _, u := range []string{"/", "/web/raqim.css", "/web/app.wasm", "/web/worker.js", "/app.js"} {
+	// Every response the service worker answers carries the policy: those
+	// it stored, and one it stored that is gone from its cache since (it
+	// fetches that one again).
+	eval(t, ctx, `caches.keys().then((ks) => Promise.all(ks.map((k) => caches.open(k).then((c) => c.delete('/web/icon.svg'))))).then(() => true)`, nil)
+	for _, u := range []string{"/", "/web/raqim.css", "/web/app.wasm", "/web/worker.js", "/app.js", "/web/icon.svg"} {
 		var got string
 		eval(t, ctx, js(`fetch(%q).then(r => r.headers.get('content-security-policy') || '')`, u), &got)
 		if got != meta {

@@ -61,8 +61,9 @@ self.addEventListener("fetch", (event) => {
     const cache = await caches.open(cacheName);
     const cached = await cache.match(shell ? shellURL : req);
     if (cached) return cached;
-    const resp = await fetch(req); // not stored after all: evicted
-    return withPolicy(resp, resp.body);
+    // Not in the cache after all (evicted, or asked for with a query).
+    const resp = await fetch(req);
+    return resp.type === "opaque" || resp.type === "opaqueredirect" ? resp : withPolicy(resp, resp.body);
   })());
 });
 `
