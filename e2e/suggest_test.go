@@ -293,7 +293,12 @@ func TestSuggestLayer(t *testing.T) {
 
 	// Another one document chosen instead, from the settings' button: it is
 	// that document's turn (two documents now have the layer).
-	run(t, ctx, "choose another", chromedp.Evaluate(`(() => { const c = document.querySelectorAll('[data-testid=doc-check]'); c[0].click(); c[1].click(); return true })()`, nil))
+	// One click at a time, each on the box as drawn then: the list draws
+	// its chunk again once a choice changes, and a box found before that
+	// is no longer on the page.
+	run(t, ctx, "unchoose the first", chromedp.Evaluate(`document.querySelectorAll('[data-testid=doc-check]')[0].click()`, nil))
+	waitJS(t, ctx, "none chosen", `!document.querySelector('[data-testid=doc-check]:checked') && !document.querySelector('[data-testid=suggest-chosen]')`)
+	run(t, ctx, "choose another", chromedp.Evaluate(`document.querySelectorAll('[data-testid=doc-check]')[1].click()`, nil))
 	waitJS(t, ctx, "the second chosen", `(() => { const c = document.querySelectorAll('[data-testid=doc-check]'); return !c[0].checked && c[1].checked })()`)
 	run(t, ctx, "store them", chromedp.Click(`[data-testid=suggest-layer]`, chromedp.ByQuery))
 	waitJS(t, ctx, "stored in one again", `[...document.querySelectorAll('[data-testid=message][data-kind=info]')].filter(m => m.textContent.includes('in 1 document, as their layer raqim-suggest.')).length === 2`)
