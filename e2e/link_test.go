@@ -87,7 +87,7 @@ func TestOpenLinkReloadKeepsView(t *testing.T) {
 	openDoc(t, ctx, "second")
 	waitSaved(t, ctx)
 	// A document is opened again on load only once it was drawn whole (one
-	// whose opening a reload cut short is not: see TestCrashedOpenNotReopened).
+	// whose opening a reload cut short is not: see TestFailedOpenIsNotRepeated).
 	waitJS(t, ctx, "the second document drawn", `localStorage.getItem('raqim.opening') === null`)
 	run(t, ctx, "reload", chromedp.Reload())
 	waitJS(t, ctx, "the second document after the reload", `document.querySelector('.doc-head h1')?.textContent === 'second' && !!document.querySelector('[data-testid=document]')`)
